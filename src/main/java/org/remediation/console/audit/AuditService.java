@@ -1,0 +1,128 @@
+package org.remediation.console.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Roles;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tamper-evident audit trail every feature writes to.
+ *
+ * <p>{@link #append} joins the caller's transaction: an audited change and its audit event commit
+ * or roll back together. Appending is not role-checked on purpose: it is called by services that
+ * have already checked their caller, and by the login machinery for anonymous failed logins.
+ */
+@Service
+public class AuditService {
+
+    private static final int MAX_DETAILS = 20_000;
+
+    private final AuditStore store;
+    private final Clock clock;
+    private final LiveEvents live;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    AuditService(AuditStore store, Clock clock, LiveEvents live) {
+        this.store = store;
+        this.clock = clock;
+        this.live = live;
+    }
+
+    /** Appends one event as the signed-in user (or "system"). */
+    @Transactional
+    public AuditEvent record(String action, String subject, Map<String, ?> details) {
+        return append(CurrentUser.usernameOr("system"), action, subject, details);
+    }
+
+    @Transactional
+    public AuditEvent append(String actor, String action, String subject, Map<String, ?> details) {
+        return append(actor, action, subject, json.writeValueAsString(new TreeMap<>(details)));
+    }
+
+    @Transactional
+    public AuditEvent append(String actor, String action, String subject, String details) {
+        AuditStore.Head head = store.lockHead();
+        long seq = head.seq() + 1;
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String safeDetails = details.length() > MAX_DETAILS ? details.substring(0, MAX_DETAILS) : details;
+        String hash = AuditChain.hash(seq, at, actor, action, subject, safeDetails, head.hash());
+        AuditEvent event = new AuditEvent(seq, at, actor, action, subject, safeDetails, head.hash(), hash);
+        store.insert(event);
+        store.moveHead(seq, hash);
+        live.publish(new AuditAppended(seq));
+        return event;
+    }
+
+    /** Walks the whole chain in order and names the first event whose link or content is wrong. */
+    @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        ChainWalker walker = new ChainWalker();
+        store.streamAll(walker);
+        ChainVerification walked = walker.result();
+        long headSeq = store.headSeq();
+        if (walked.valid() && headSeq != walked.eventsChecked()) {
+            return ChainVerification.broken(walked.eventsChecked(), walked.eventsChecked() + 1,
+                    "the chain head records event #" + headSeq + " but the last stored event is #"
+                            + walked.eventsChecked() + ": events were deleted");
+        }
+        return walked;
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
+    @Transactional(readOnly = true)
+    public List<AuditEvent> find(AuditFilter filter, int offset, int limit) {
+        return store.page(filter, offset, Math.min(limit, 1000));
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
+    @Transactional(readOnly = true)
+    public long count(AuditFilter filter) {
+        return store.count(filter);
+    }
+
+    /** Streams matching events, oldest first, one JSON object per line. */
+    @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
+    @Transactional(readOnly = true)
+    public void exportJsonl(AuditFilter filter, OutputStream out) {
+        store.streamWhere(filter, true, e -> write(out, json.writeValueAsString(e) + "\n"));
+    }
+
+    /** Streams matching events, oldest first, as RFC 4180 CSV with a header row. */
+    @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
+    @Transactional(readOnly = true)
+    public void exportCsv(AuditFilter filter, OutputStream out) {
+        write(out, "seq,occurred_at,actor,action,subject,details,prev_hash,hash\r\n");
+        store.streamWhere(filter, true, e -> write(out, String.join(",", String.valueOf(e.seq()),
+                e.occurredAt().toString(), csv(e.actor()), csv(e.action()), csv(e.subject()), csv(e.details()),
+                e.prevHash(), e.hash()) + "\r\n"));
+    }
+
+    private static String csv(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static void write(OutputStream out, String text) {
+        try {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("audit export interrupted", e);
+        }
+    }
+
+    /** Published after an append commits, so open audit views can refresh. */
+    public record AuditAppended(long seq) {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.remediation.console.audit.ui;
+
+import org.jspecify.annotations.NullMarked;

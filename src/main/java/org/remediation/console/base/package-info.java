@@ -1,0 +1,4 @@
+@NullMarked
+package org.remediation.console.base;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.remediation.console;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,37 @@
+package org.remediation.console.security;
+
+import java.time.Clock;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads users from the database; a locked or disabled account is refused by Spring Security. */
+@Service
+class ConsoleUserDetailsService implements UserDetailsService {
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    ConsoleUserDetailsService(UserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount account = users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return User.withUsername(account.getUsername())
+                .password(account.getPasswordHash())
+                .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                        .toList())
+                .disabled(!account.isEnabled())
+                .accountLocked(account.isLockedAt(clock.instant()))
+                .build();
+    }
+}

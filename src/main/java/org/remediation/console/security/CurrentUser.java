@@ -1,0 +1,37 @@
+package org.remediation.console.security;
+
+import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is calling, read from the security context of the current thread. */
+public final class CurrentUser {
+
+    private CurrentUser() {
+    }
+
+    public static Optional<String> username() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return Optional.of(auth.getName());
+    }
+
+    public static String usernameOr(String fallback) {
+        return username().orElse(fallback);
+    }
+
+    /** The signed-in user's name; fails loudly where a service is reached without one. */
+    public static String require() {
+        return username().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+                "You are not signed in."));
+    }
+
+    public static boolean hasRole(Role role) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + role.name()).equals(a.getAuthority()));
+    }
+}

@@ -1,0 +1,83 @@
+package org.remediation.console.security;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.remediation.console.audit.AuditService;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Audits logins, failed logins and logouts, and locks an account after repeated failures. */
+@Component
+class LoginAuditor {
+
+    private final UserRepository users;
+    private final AuditService audit;
+    private final SecurityProperties props;
+    private final Clock clock;
+
+    LoginAuditor(UserRepository users, AuditService audit, SecurityProperties props, Clock clock) {
+        this.users = users;
+        this.audit = audit;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void onLogin(InteractiveAuthenticationSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        users.lockUntil(username, null);
+        audit.append(username, "login.succeeded", "user:" + username, details(event.getAuthentication(), null));
+    }
+
+    @EventListener
+    @Transactional
+    public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
+        String username = event.getAuthentication().getName();
+        boolean known = users.incrementFailures(username) > 0;
+        audit.append(username, "login.failed", "user:" + username,
+                details(event.getAuthentication(), known ? "wrong password" : "unknown user"));
+        int failures = users.failures(username).orElse(0);
+        if (known && failures >= props.maxFailedLogins()) {
+            users.lockUntil(username, clock.instant().plus(props.lockout()));
+            audit.append("system", "user.locked", "user:" + username, Map.of(
+                    "reason", failures + " failed logins in a row", "lockedFor", props.lockout().toString()));
+        }
+    }
+
+    @EventListener({AuthenticationFailureLockedEvent.class, AuthenticationFailureDisabledEvent.class})
+    @Transactional
+    public void onRefused(AbstractAuthenticationFailureEvent event) {
+        String username = event.getAuthentication().getName();
+        String why = event instanceof AuthenticationFailureLockedEvent ? "account locked" : "account disabled";
+        audit.append(username, "login.refused", "user:" + username, details(event.getAuthentication(), why));
+    }
+
+    @EventListener
+    @Transactional
+    public void onLogout(LogoutSuccessEvent event) {
+        String username = event.getAuthentication().getName();
+        audit.append(username, "logout", "user:" + username, Map.of());
+    }
+
+    private static Map<String, String> details(Authentication auth, @org.jspecify.annotations.Nullable String why) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (auth.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null) {
+            details.put("remoteAddress", web.getRemoteAddress());
+        }
+        if (why != null) {
+            details.put("reason", why);
+        }
+        return details;
+    }
+}

@@ -1,0 +1,21 @@
+package org.remediation.console.security;
+
+/** What a user may do. Names match {@link Roles}; Spring authorities are {@code ROLE_<name>}. */
+public enum Role {
+    VIEWER("Reads everything, changes nothing"),
+    RESPONDER("Ticks checklist items"),
+    TEAM_LEAD("Signs off phases of the teams they lead"),
+    OPERATOR("Requests and runs remediation actions"),
+    COMMANDER("Runs incidents, approves, overrides"),
+    ADMIN("Manages users, teams and probe targets");
+
+    private final String description;
+
+    Role(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

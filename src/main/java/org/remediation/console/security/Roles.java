@@ -1,0 +1,15 @@
+package org.remediation.console.security;
+
+/** Role names as compile-time constants for {@code @RolesAllowed} on services and views. */
+public final class Roles {
+
+    public static final String VIEWER = "VIEWER";
+    public static final String RESPONDER = "RESPONDER";
+    public static final String TEAM_LEAD = "TEAM_LEAD";
+    public static final String OPERATOR = "OPERATOR";
+    public static final String COMMANDER = "COMMANDER";
+    public static final String ADMIN = "ADMIN";
+
+    private Roles() {
+    }
+}

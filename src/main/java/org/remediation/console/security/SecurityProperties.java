@@ -1,0 +1,22 @@
+package org.remediation.console.security;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Login protection and the initial administrator.
+ *
+ * @param maxFailedLogins failed logins in a row after which an account is locked
+ * @param lockout how long a locked account stays locked
+ * @param adminUsername initial admin created at start when no enabled admin exists (env
+ *     {@code CONSOLE_ADMIN_USERNAME}); required under the {@code postgres} profile on first start
+ * @param adminPassword password of that initial admin (env {@code CONSOLE_ADMIN_PASSWORD})
+ */
+@ConfigurationProperties("console.security")
+public record SecurityProperties(@DefaultValue("5") int maxFailedLogins,
+                                 @DefaultValue("15m") Duration lockout,
+                                 @Nullable String adminUsername,
+                                 @Nullable String adminPassword) {
+}

@@ -1,0 +1,33 @@
+package org.remediation.console.security;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read-only answers about teams for other features (who leads what). */
+@Service
+public class TeamDirectory {
+
+    private final TeamRepository teams;
+
+    TeamDirectory(TeamRepository teams) {
+        this.teams = teams;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamSummary> teams() {
+        return teams.findAllByOrderByName().stream().map(Team::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String teamName) {
+        return teams.findByName(teamName).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isLeadOf(String username, String teamName) {
+        return teams.findByName(teamName)
+                .map(t -> t.getLead() != null && t.getLead().getUsername().equals(username))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,108 @@
+package org.remediation.console.security;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "app_user")
+class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(nullable = false, unique = true)
+    private String username = "";
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName = "";
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash = "";
+
+    private boolean enabled = true;
+
+    @Column(name = "failed_attempts")
+    private int failedAttempts;
+
+    @Column(name = "locked_until")
+    private @Nullable Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.EPOCH;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = new HashSet<>();
+
+    protected UserAccount() {
+    }
+
+    UserAccount(String username, String displayName, String passwordHash, Set<Role> roles, Instant createdAt) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.roles = new HashSet<>(roles);
+        this.createdAt = createdAt;
+    }
+
+    @Nullable Long getId() { return id; }
+    String getUsername() { return username; }
+    String getDisplayName() { return displayName; }
+    String getPasswordHash() { return passwordHash; }
+    boolean isEnabled() { return enabled; }
+    int getFailedAttempts() { return failedAttempts; }
+    @Nullable Instant getLockedUntil() { return lockedUntil; }
+    Instant getCreatedAt() { return createdAt; }
+    Set<Role> getRoles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
+
+    void setDisplayName(String displayName) { this.displayName = displayName; }
+    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    void setEnabled(boolean enabled) { this.enabled = enabled; }
+    void setRoles(Set<Role> roles) { this.roles = new HashSet<>(roles); }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a failed login; locks the account once {@code max} failures are reached. */
+    boolean recordFailure(int max, Instant lockUntil) {
+        failedAttempts++;
+        if (failedAttempts >= max) {
+            lockedUntil = lockUntil;
+            failedAttempts = 0;
+            return true;
+        }
+        return false;
+    }
+
+    void clearFailures() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    UserSummary summary() {
+        return new UserSummary(username, displayName, enabled, getRoles(), lockedUntil);
+    }
+}

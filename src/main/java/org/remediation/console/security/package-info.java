@@ -1,0 +1,4 @@
+@NullMarked
+package org.remediation.console.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.remediation.console.security.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,24 @@
+package org.remediation.console.base.ui;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.remediation.console.security.Role;
+
+/** One table of which navigation entries each role sees; updated as views are added. */
+final class NavigationExpectations {
+
+    private NavigationExpectations() {
+    }
+
+    static Map<Role, List<String>> byRole() {
+        Map<Role, List<String>> m = new EnumMap<>(Role.class);
+        m.put(Role.VIEWER, List.of("Board"));
+        m.put(Role.RESPONDER, List.of("Board"));
+        m.put(Role.TEAM_LEAD, List.of("Board"));
+        m.put(Role.OPERATOR, List.of("Board"));
+        m.put(Role.COMMANDER, List.of("Board", "Audit"));
+        m.put(Role.ADMIN, List.of("Board", "Users", "Teams", "Audit"));
+        return m;
+    }
+}
