@@ -1,0 +1,29 @@
+package org.remediation.console.cloud;
+
+import java.util.List;
+
+/**
+ * The cloud, as the console needs it. Implementations: the sandbox (simulated, default) and Google
+ * Cloud. Every method may throw {@link CloudException}; none of them retries a call whose outcome is
+ * unknown.
+ */
+public interface CloudGateway {
+
+    /** Short name for display and audit: {@code sandbox} or {@code gcp}. */
+    String name();
+
+    /** The resources this console shows (configured per adapter). */
+    List<ResourceRef> resources();
+
+    /** Reads the live state of one resource. */
+    ResourceState read(ResourceRef ref);
+
+    /**
+     * Starts applying a change. Refuses with {@link CloudException.Kind#CONFLICT} when the live
+     * state's fingerprint differs from {@link CloudChange#expectedFingerprint()}.
+     */
+    OperationHandle apply(CloudChange change);
+
+    /** Reads where an operation is; safe to call repeatedly and after a restart. */
+    OperationStatus poll(OperationHandle operation);
+}
