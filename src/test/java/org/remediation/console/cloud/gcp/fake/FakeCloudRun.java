@@ -72,6 +72,10 @@ public final class FakeCloudRun {
         deniedPermissions.add(permission);
     }
 
+    public void allowAll() {
+        deniedPermissions.clear();
+    }
+
     private Revision revision(String service, String shortName) {
         return Revision.newBuilder().setName(service + "/revisions/" + shortName).setService(service)
                 .setCreateTime(Timestamp.newBuilder().setSeconds(clock.incrementAndGet())).build();
