@@ -120,6 +120,20 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
     }
 
     /**
+     * Polls until the operation is done or {@code console.gcp.polling.timeout} has passed, pausing
+     * {@code console.gcp.polling.interval} between polls; returns the last status either way.
+     */
+    public OperationStatus awaitOperation(OperationHandle operation) throws InterruptedException {
+        long deadline = System.nanoTime() + props.polling().timeout().toNanos();
+        OperationStatus status = poll(operation);
+        while (!status.done() && System.nanoTime() < deadline) {
+            Thread.sleep(props.polling().interval().toMillis());
+            status = poll(operation);
+        }
+        return status;
+    }
+
+    /**
      * How Cloud SQL describes a database flag for the instance's database version: allowed range or
      * values and whether changing it restarts the instance. Empty when the flag does not exist.
      */

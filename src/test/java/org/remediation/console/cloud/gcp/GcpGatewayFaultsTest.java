@@ -140,6 +140,14 @@ class GcpGatewayFaultsTest {
         google.faults().inject("UpdateService", Fault.slow(Duration.ofMillis(1500)));
         assertThat(applyFails(BACKEND, Map.of(Attributes.CPU, "2")).kind()).isEqualTo(Kind.DEADLINE_EXCEEDED);
         assertThat(google.faults().count("UpdateService")).isEqualTo(1);
+
+        google.faults().inject("PATCH " + SQL_PATH, Fault.slow(Duration.ofMillis(1500)));
+        assertThat(applyFails(SQL, Map.of(Attributes.TIER, "db-custom-4-15360")).kind()).isEqualTo(Kind.DEADLINE_EXCEEDED);
+        google.faults().inject("PATCH " + HC_PATH, Fault.slow(Duration.ofMillis(1500)));
+        assertThat(applyFails(HEALTH_CHECK, Map.of(Attributes.HEALTHY_THRESHOLD, "3")).kind())
+                .isEqualTo(Kind.DEADLINE_EXCEEDED);
+        assertThat(google.faults().count("PATCH " + SQL_PATH)).isEqualTo(1);
+        assertThat(google.faults().count("PATCH " + HC_PATH)).isEqualTo(1);
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.remediation.console.cloud.Attributes;
 import org.remediation.console.cloud.CloudChange;
 import org.remediation.console.cloud.CloudException;
+import org.remediation.console.cloud.CloudReading;
+import org.remediation.console.cloud.CloudResourceReader;
 import org.remediation.console.cloud.OperationHandle;
 import org.remediation.console.cloud.OperationStatus;
 import org.remediation.console.cloud.ResourceRef;
@@ -46,13 +48,13 @@ class GcpGatewayTest {
     }
 
     static OperationStatus awaitDone(GcpCloudGateway gateway, OperationHandle handle) {
-        for (int i = 0; i < 20; i++) {
-            OperationStatus status = gateway.poll(handle);
-            if (status.done()) {
-                return status;
-            }
+        try {
+            OperationStatus status = gateway.awaitOperation(handle);
+            assertThat(status.done()).as("operation " + handle.id() + " finished").isTrue();
+            return status;
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
-        throw new AssertionError("operation " + handle.id() + " never finished");
     }
 
     OperationStatus change(ResourceRef ref, Map<String, String> desired) {
@@ -197,6 +199,19 @@ class GcpGatewayTest {
                     assertThat(e.getMessage()).contains("Preview again");
                 });
         assertThat(google.faults().count("PATCH /compute/v1/")).isEqualTo(patches);
+    }
+
+    @Test
+    void theResourceReaderMeasuresGoogleResourcesLikeSandboxOnes() {
+        CloudResourceReader reader = new CloudResourceReader(gateway, clock);
+        CloudReading cert = reader.read(CERT);
+        assertThat(cert.healthy()).isTrue();
+        assertThat(cert.measurement(CloudResourceReader.DAYS_TO_EXPIRY)).contains(60.0);
+        CloudReading connector = reader.read(CONNECTOR);
+        assertThat(connector.label(Attributes.STATE)).contains("READY");
+        assertThat(connector.measurement(Attributes.MAX_INSTANCES)).contains(3.0);
+        assertThat(reader.read(BACKEND).label(Attributes.LATEST_READY_REVISION)).contains("netra-backend-00002-def");
+        assertThat(reader.read(SQL).label(Attributes.TIER)).contains("db-custom-2-7680");
     }
 
     @Test
