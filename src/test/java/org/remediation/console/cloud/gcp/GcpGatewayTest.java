@@ -180,6 +180,20 @@ class GcpGatewayTest {
     }
 
     @Test
+    void regionalHealthChecksUseTheRegionalClientAndOperations() {
+        google.compute().putHealthCheck("regions/us-central1", com.google.cloud.compute.v1.HealthCheck.newBuilder()
+                .setName("netra-internal-hc").setType("TCP").setCheckIntervalSec(5).setTimeoutSec(5)
+                .setHealthyThreshold(2).setUnhealthyThreshold(2).build());
+        ResourceRef regional = ResourceRef.parse("HEALTH_CHECK/us-central1/netra-internal-hc");
+        OperationHandle handle = gateway.apply(new CloudChange(regional, Map.of(Attributes.CHECK_TIMEOUT_SECONDS, "3"),
+                gateway.read(regional).fingerprint()));
+        assertThat(handle.id()).startsWith("compute/us-central1/");
+        assertThat(awaitDone(gateway, handle).succeeded()).isTrue();
+        assertThat(google.compute().healthCheck("regions/us-central1", "netra-internal-hc").getTimeoutSec()).isEqualTo(3);
+        assertThat(google.compute().healthCheck("global", "netra-backend-hc").getTimeoutSec()).isEqualTo(5);
+    }
+
+    @Test
     void certificatesAreReadOnly() {
         String fp = gateway.read(CERT).fingerprint();
         assertThatThrownBy(() -> gateway.apply(new CloudChange(CERT, Map.of(Attributes.MANAGED_STATUS, "ACTIVE"), fp)))
