@@ -127,6 +127,7 @@ class GcpGatewayTest {
 
     @Test
     void changesSqlTierAndOneFlagSendingTheWholeFlagList() {
+        int gzippedBefore = org.remediation.console.cloud.gcp.fake.HttpJson.gzippedBodies();
         assertThat(change(SQL, Map.of("flags.log_min_duration_statement", "500")).succeeded()).isTrue();
         assertThat(change(SQL, Map.of(Attributes.TIER, "db-custom-4-15360", "flags.max_connections", "500"))
                 .succeeded()).isTrue();
@@ -135,6 +136,8 @@ class GcpGatewayTest {
                 .containsEntry(Attributes.STATE, "RUNNABLE");
         assertThat(google.sqlAdmin().get("netra-staging-db").getAsJsonObject("settings")
                 .getAsJsonArray("databaseFlags")).hasSize(2);
+        assertThat(org.remediation.console.cloud.gcp.fake.HttpJson.gzippedBodies())
+                .as("the discovery client gzips its PATCH bodies").isGreaterThan(gzippedBefore);
     }
 
     @Test
@@ -168,6 +171,7 @@ class GcpGatewayTest {
 
     @Test
     void patchesHealthCheckAndBackendServiceWithItsFingerprint() {
+        int overriddenBefore = org.remediation.console.cloud.gcp.fake.HttpJson.overriddenPatches();
         assertThat(change(HEALTH_CHECK, Map.of(Attributes.CHECK_INTERVAL_SECONDS, "10",
                 Attributes.UNHEALTHY_THRESHOLD, "3")).succeeded()).isTrue();
         assertThat(gateway.read(HEALTH_CHECK).attributes()).containsEntry(Attributes.CHECK_INTERVAL_SECONDS, "10")
@@ -177,6 +181,8 @@ class GcpGatewayTest {
         assertThat(gateway.read(BACKEND_SERVICE).attributes()).containsEntry(Attributes.BACKEND_TIMEOUT_SECONDS, "60")
                 .containsEntry(Attributes.HEALTH_CHECKS, "netra-backend-hc");
         assertThat(google.compute().backendService("netra-backend-bs").getFingerprint()).isNotEqualTo(fingerprintBefore);
+        assertThat(org.remediation.console.cloud.gcp.fake.HttpJson.overriddenPatches())
+                .as("Compute's HTTP/JSON client sends PATCH as POST + X-HTTP-Method-Override").isGreaterThan(overriddenBefore);
     }
 
     @Test

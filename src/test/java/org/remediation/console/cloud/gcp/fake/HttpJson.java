@@ -12,20 +12,39 @@ import java.util.zip.GZIPInputStream;
  * What every HTTP/JSON fake must understand of Google's clients: PATCH sent as POST with
  * {@code X-HTTP-Method-Override}, gzip-compressed request bodies, and JSON error bodies.
  */
-final class HttpJson {
+public final class HttpJson {
 
     private HttpJson() {
     }
 
     /** The method the client meant. */
+    /** Request bodies received gzip-compressed so far, by any fake in this JVM. */
+    public static int gzippedBodies() {
+        return GZIPPED.get();
+    }
+
+    /** Requests that arrived as POST with X-HTTP-Method-Override: PATCH. */
+    public static int overriddenPatches() {
+        return OVERRIDDEN.get();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger OVERRIDDEN = new java.util.concurrent.atomic.AtomicInteger();
+
     static String method(HttpExchange ex) {
         String override = ex.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+        if ("PATCH".equalsIgnoreCase(override) && "POST".equals(ex.getRequestMethod())) {
+            OVERRIDDEN.incrementAndGet();
+        }
         return override != null ? override.toUpperCase() : ex.getRequestMethod();
     }
+
+    /** How many request bodies arrived gzip-compressed (tests check the path is exercised). */
+    static final java.util.concurrent.atomic.AtomicInteger GZIPPED = new java.util.concurrent.atomic.AtomicInteger();
 
     static String body(HttpExchange ex) throws IOException {
         InputStream in = ex.getRequestBody();
         if ("gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"))) {
+            GZIPPED.incrementAndGet();
             in = new GZIPInputStream(in);
         }
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
