@@ -96,21 +96,32 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
             throw new CloudException(CloudException.Kind.CONFLICT, change.ref()
                     + " changed since the preview (it now reads " + live.attributes() + "). Preview again.");
         }
-        OperationId id = switch (change.ref().kind()) {
-            case VPC_CONNECTOR -> vpcAccess.apply(change);
-            case SQL_INSTANCE -> sqlAdmin.apply(change);
-            case RUN_SERVICE -> run.apply(change);
-            case HEALTH_CHECK -> compute.applyHealthCheck(change);
-            case BACKEND_SERVICE -> compute.applyBackendService(change);
-            case SSL_CERTIFICATE -> throw new CloudException(CloudException.Kind.INVALID_ARGUMENT,
-                    "SSL certificates cannot be changed in place; Google manages their renewal.");
-        };
+        OperationId id;
+        try {
+            id = switch (change.ref().kind()) {
+                case VPC_CONNECTOR -> vpcAccess.apply(change);
+                case SQL_INSTANCE -> sqlAdmin.apply(change);
+                case RUN_SERVICE -> run.apply(change);
+                case HEALTH_CHECK -> compute.applyHealthCheck(change);
+                case BACKEND_SERVICE -> compute.applyBackendService(change);
+                case SSL_CERTIFICATE -> throw new CloudException(CloudException.Kind.INVALID_ARGUMENT,
+                        "SSL certificates cannot be changed in place; Google manages their renewal.");
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, "The change " + change.desired()
+                    + " holds a value that is not a valid whole number: " + e.getMessage(), e);
+        }
         return new OperationHandle(id.toString(), change.ref(), clock.instant());
     }
 
     @Override
     public OperationStatus poll(OperationHandle operation) {
-        OperationId id = OperationId.parse(operation.id());
+        OperationId id;
+        try {
+            id = OperationId.parse(operation.id());
+        } catch (IllegalArgumentException e) {
+            throw new CloudException(CloudException.Kind.NOT_FOUND, e.getMessage() + " (started on another cloud?)", e);
+        }
         return switch (id.api()) {
             case VPCACCESS -> vpcAccess.poll(id);
             case SQLADMIN -> sqlAdmin.poll(id);

@@ -169,6 +169,7 @@ final class GcpErrors {
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
         while ((current instanceof ExecutionException || current instanceof java.util.concurrent.CompletionException
+                || current instanceof com.google.common.util.concurrent.UncheckedExecutionException
                 || current.getClass() == RuntimeException.class || current instanceof java.io.UncheckedIOException)
                 && current.getCause() != null) {
             current = current.getCause();

@@ -63,6 +63,7 @@ final class SqlAdminAdapter {
 
     OperationId apply(CloudChange change) {
         DatabaseInstance current = instance(change.ref().name());
+        validate(change, String.valueOf(current.getDatabaseVersion()));
         Settings settings = new Settings().setSettingsVersion(current.getSettings().getSettingsVersion());
         Map<String, String> flags = new LinkedHashMap<>();
         List<DatabaseFlags> existing = current.getSettings().getDatabaseFlags();
@@ -95,6 +96,29 @@ final class SqlAdminAdapter {
         Operation op = calls.call(API, () -> clients.sqlAdmin.get().instances()
                 .patch(project, change.ref().name(), body).execute());
         return new OperationId(OperationId.Api.SQLADMIN, change.ref().location(), op.getName());
+    }
+
+    /** Checks tier and flag values against Cloud SQL's own lists before patching. */
+    private void validate(CloudChange change, String databaseVersion) {
+        List<String> problems = new ArrayList<>();
+        String tier = change.desired().get(Attributes.TIER);
+        if (tier != null && !tiers().contains(tier)) {
+            problems.add("tier " + tier + " is not offered in project " + project + " (see tiers list)");
+        }
+        change.desired().forEach((k, v) -> {
+            if (k.startsWith(Attributes.FLAG_PREFIX) && !v.isEmpty()) {
+                String name = k.substring(Attributes.FLAG_PREFIX.length());
+                Optional<SqlFlag> flag = flag(databaseVersion, name);
+                if (flag.isEmpty()) {
+                    problems.add("Cloud SQL has no flag " + name + " for " + databaseVersion);
+                } else if (flag.get().problemWith(v) != null) {
+                    problems.add(flag.get().problemWith(v));
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, String.join("; ", problems));
+        }
     }
 
     OperationStatus poll(OperationId id) {

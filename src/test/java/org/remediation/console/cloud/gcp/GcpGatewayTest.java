@@ -153,6 +153,19 @@ class GcpGatewayTest {
     }
 
     @Test
+    void sqlChangesAreCheckedAgainstGooglesFlagAndTierListsBeforePatching() {
+        String fp = gateway.read(SQL).fingerprint();
+        assertThatThrownBy(() -> gateway.apply(new CloudChange(SQL, Map.of("flags.max_connections", "5",
+                "flags.no_such_flag", "1", Attributes.TIER, "db-custom-3-1000"), fp)))
+                .isInstanceOfSatisfying(CloudException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(CloudException.Kind.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("max_connections must be between 14 and 262143",
+                            "no flag no_such_flag for POSTGRES_15", "tier db-custom-3-1000 is not offered");
+                });
+        assertThat(google.faults().count("PATCH /v1/projects/netra-staging/instances")).isZero();
+    }
+
+    @Test
     void cloudRunResourceChangeCreatesANewRevisionAndTrafficCanGoBack() {
         assertThat(change(BACKEND, Map.of(Attributes.MEMORY, "1Gi", Attributes.CPU, "2",
                 Attributes.TIMEOUT_SECONDS, "600", Attributes.MAX_INSTANCES, "20")).succeeded()).isTrue();
@@ -197,6 +210,17 @@ class GcpGatewayTest {
         assertThat(awaitDone(gateway, handle).succeeded()).isTrue();
         assertThat(google.compute().healthCheck("regions/us-central1", "netra-internal-hc").getTimeoutSec()).isEqualTo(3);
         assertThat(google.compute().healthCheck("global", "netra-backend-hc").getTimeoutSec()).isEqualTo(5);
+    }
+
+    @Test
+    void nonNumericValuesAndForeignOperationIdsAreTypedErrors() {
+        String fp = gateway.read(HEALTH_CHECK).fingerprint();
+        assertThatThrownBy(() -> gateway.apply(new CloudChange(HEALTH_CHECK, Map.of(Attributes.HEALTHY_THRESHOLD, "two"), fp)))
+                .isInstanceOfSatisfying(CloudException.class,
+                        e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> gateway.poll(new OperationHandle("sandbox-op-1", HEALTH_CHECK, clock.instant())))
+                .isInstanceOfSatisfying(CloudException.class,
+                        e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.NOT_FOUND));
     }
 
     @Test
