@@ -18,7 +18,7 @@ final class NavigationExpectations {
         m.put(Role.TEAM_LEAD, List.of("Board"));
         m.put(Role.OPERATOR, List.of("Board"));
         m.put(Role.COMMANDER, List.of("Board", "Audit"));
-        m.put(Role.ADMIN, List.of("Board", "Users", "Teams", "Audit"));
+        m.put(Role.ADMIN, List.of("Board", "Users", "Teams", "Google Cloud", "Audit"));
         return m;
     }
 }

@@ -1,0 +1,181 @@
+package org.remediation.console.cloud.gcp;
+
+import com.google.cloud.run.v2.Condition;
+import com.google.cloud.run.v2.Container;
+import com.google.cloud.run.v2.ResourceRequirements;
+import com.google.cloud.run.v2.Revision;
+import com.google.cloud.run.v2.RevisionScaling;
+import com.google.cloud.run.v2.RevisionTemplate;
+import com.google.cloud.run.v2.Service;
+import com.google.cloud.run.v2.TrafficTarget;
+import com.google.cloud.run.v2.TrafficTargetAllocationType;
+import com.google.cloud.run.v2.UpdateServiceRequest;
+import com.google.longrunning.Operation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.remediation.console.cloud.Attributes;
+import org.remediation.console.cloud.CloudChange;
+import org.remediation.console.cloud.CloudException;
+import org.remediation.console.cloud.OperationStatus;
+import org.remediation.console.cloud.ResourceRef;
+
+/**
+ * Cloud Run Admin API v2 ({@code ServicesClient}, {@code RevisionsClient}). Updates send the whole
+ * service as read, modified, with its etag, so a concurrent change is refused rather than lost.
+ */
+final class CloudRunAdapter {
+
+    static final String API = "run.googleapis.com";
+    static final String LATEST = "LATEST";
+
+    private final GcpClients clients;
+    private final GcpCalls calls;
+    private final String project;
+
+    CloudRunAdapter(GcpClients clients, GcpCalls calls, GcpProperties props) {
+        this.clients = clients;
+        this.calls = calls;
+        this.project = props.project();
+    }
+
+    String serviceName(ResourceRef ref) {
+        return "projects/" + project + "/locations/" + ref.location() + "/services/" + ref.name();
+    }
+
+    private Service service(ResourceRef ref) {
+        return calls.call(API, () -> clients.runServices.get().getService(serviceName(ref)));
+    }
+
+    Map<String, String> read(ResourceRef ref) {
+        Service s = service(ref);
+        List<Revision> revisions = calls.call(API, () -> {
+            List<Revision> all = new ArrayList<>();
+            clients.runRevisions.get().listRevisions(serviceName(ref)).iterateAll().forEach(all::add);
+            return all;
+        });
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put(Attributes.STATE, state(s));
+        RevisionTemplate t = s.getTemplate();
+        if (t.getContainersCount() > 0) {
+            Map<String, String> limits = t.getContainers(0).getResources().getLimitsMap();
+            a.put(Attributes.MEMORY, limits.getOrDefault("memory", "512Mi"));
+            a.put(Attributes.CPU, limits.getOrDefault("cpu", "1"));
+        }
+        a.put(Attributes.TIMEOUT_SECONDS, Long.toString(t.hasTimeout() ? t.getTimeout().getSeconds() : 300));
+        a.put(Attributes.MIN_INSTANCES, Integer.toString(t.getScaling().getMinInstanceCount()));
+        a.put(Attributes.MAX_INSTANCES, Integer.toString(t.getScaling().getMaxInstanceCount()));
+        a.put(Attributes.LATEST_READY_REVISION, shortName(s.getLatestReadyRevision()));
+        a.put(Attributes.REVISIONS, revisions.stream()
+                .sorted(Comparator.comparing((Revision r) -> r.getCreateTime().getSeconds())
+                        .thenComparing(r -> r.getCreateTime().getNanos()).thenComparing(Revision::getName))
+                .map(r -> shortName(r.getName())).collect(Collectors.joining(",")));
+        a.put(Attributes.TRAFFIC, s.getTrafficList().stream().map(CloudRunAdapter::traffic)
+                .collect(Collectors.joining(",")));
+        a.put(Attributes.RECONCILING, Boolean.toString(s.getReconciling()));
+        return a;
+    }
+
+    private static String state(Service s) {
+        if (s.getReconciling()) {
+            return "RECONCILING";
+        }
+        Condition.State c = s.getTerminalCondition().getState();
+        return switch (c) {
+            case CONDITION_SUCCEEDED -> "READY";
+            case CONDITION_FAILED -> "FAILED";
+            case CONDITION_RECONCILING, CONDITION_PENDING -> "RECONCILING";
+            default -> "UNKNOWN";
+        };
+    }
+
+    private static String traffic(TrafficTarget t) {
+        String who = t.getType() == TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST
+                ? LATEST : shortName(t.getRevision());
+        return who + "=" + t.getPercent();
+    }
+
+    static String shortName(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    List<String> list(String region) {
+        return calls.call(API, () -> {
+            List<String> names = new ArrayList<>();
+            clients.runServices.get().listServices("projects/" + project + "/locations/" + region)
+                    .iterateAll().forEach(s -> names.add(shortName(s.getName())));
+            return names;
+        });
+    }
+
+    OperationId apply(CloudChange change) {
+        Service current = service(change.ref());
+        Service.Builder next = current.toBuilder();
+        RevisionTemplate.Builder template = next.getTemplateBuilder();
+        for (Map.Entry<String, String> e : change.desired().entrySet()) {
+            String v = e.getValue();
+            switch (e.getKey()) {
+                case Attributes.MEMORY -> limits(template).putLimits("memory", v);
+                case Attributes.CPU -> limits(template).putLimits("cpu", v);
+                case Attributes.TIMEOUT_SECONDS -> template.setTimeout(
+                        com.google.protobuf.Duration.newBuilder().setSeconds(Long.parseLong(v)));
+                case Attributes.MIN_INSTANCES -> template.setScaling(RevisionScaling.newBuilder(template.getScaling())
+                        .setMinInstanceCount(Integer.parseInt(v)));
+                case Attributes.MAX_INSTANCES -> template.setScaling(RevisionScaling.newBuilder(template.getScaling())
+                        .setMaxInstanceCount(Integer.parseInt(v)));
+                case Attributes.TRAFFIC -> next.clearTraffic().addAllTraffic(parseTraffic(change.ref(), v));
+                default -> throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, "A Cloud Run service's '"
+                        + e.getKey() + "' cannot be changed here.");
+            }
+        }
+        // Only a template change creates a new revision; a traffic change must not touch the template.
+        Operation op = calls.call(API, () -> clients.runServices.get().updateServiceCallable()
+                .call(UpdateServiceRequest.newBuilder().setService(next.build()).build()));
+        return new OperationId(OperationId.Api.RUN, change.ref().location(), op.getName());
+    }
+
+    private static ResourceRequirements.Builder limits(RevisionTemplate.Builder template) {
+        if (template.getContainersCount() == 0) {
+            template.addContainers(Container.newBuilder());
+        }
+        return template.getContainersBuilder(0).getResourcesBuilder();
+    }
+
+    /** {@code rev-a=90,rev-b=10} or {@code LATEST=100} → traffic targets. */
+    private List<TrafficTarget> parseTraffic(ResourceRef ref, String text) {
+        List<TrafficTarget> targets = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length != 2) {
+                throw new CloudException(CloudException.Kind.INVALID_ARGUMENT,
+                        "Traffic must read revision=percent, e.g. " + ref.name() + "-00002-abc=100");
+            }
+            TrafficTarget.Builder t = TrafficTarget.newBuilder().setPercent(Integer.parseInt(kv[1].trim()));
+            if (LATEST.equals(kv[0].trim())) {
+                t.setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST);
+            } else {
+                t.setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION).setRevision(kv[0].trim());
+            }
+            targets.add(t.build());
+        }
+        return targets;
+    }
+
+    OperationStatus poll(OperationId id) {
+        Operation op = calls.call(API, () -> clients.runServices.get().getOperationsClient().getOperation(id.name()));
+        String error = op.hasError() ? op.getError().getMessage() : null;
+        return new OperationStatus(id.toString(), op.getDone(), op.getDone() ? 100 : 50,
+                op.getDone() ? "Cloud Run service updated" : "Cloud Run service updating", error);
+    }
+
+    /** Permissions the caller lacks on one service, via testIamPermissions. */
+    List<String> missingPermissions(ResourceRef ref, List<String> wanted) {
+        var granted = calls.call(API, () -> clients.runServices.get().testIamPermissions(
+                com.google.iam.v1.TestIamPermissionsRequest.newBuilder().setResource(serviceName(ref))
+                        .addAllPermissions(wanted).build()).getPermissionsList());
+        return wanted.stream().filter(p -> !granted.contains(p)).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package org.remediation.console.cloud.gcp;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.remediation.console.cloud.CloudException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one Google API call: translates what it throws into a {@link CloudException} and retries it,
+ * bounded, with exponential backoff and full jitter when Google answered 429 or 503. A timed-out
+ * call is never retried here: its outcome is unknown, so the caller re-reads first.
+ * <p>
+ * Hand-written rather than Resilience4j: the whole policy is these few lines, it must share the
+ * error translation (the retry decision is made on the translated kind), and tests swap the sleep.
+ */
+final class GcpCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(GcpCalls.class);
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final GcpProperties.Retry retry;
+    private final String project;
+    private final Sleeper sleeper;
+
+    GcpCalls(GcpProperties.Retry retry, String project, Sleeper sleeper) {
+        this.retry = retry;
+        this.project = project;
+        this.sleeper = sleeper;
+    }
+
+    <T> T call(String api, Call<T> call) {
+        int attempts = Math.max(1, retry.maxAttempts());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.run();
+            } catch (Exception e) {
+                CloudException error = GcpErrors.translate(e, api, project);
+                if (!error.kind().retryable() || attempt >= attempts) {
+                    throw error;
+                }
+                Duration pause = backoff(attempt);
+                log.info("{} answered {} (attempt {} of {}); retrying in {} ms", api, error.kind(), attempt,
+                        attempts, pause.toMillis());
+                try {
+                    sleeper.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw error;
+                }
+            }
+        }
+    }
+
+    /** Full jitter: uniformly random between zero and the capped exponential backoff. */
+    Duration backoff(int attempt) {
+        double ceiling = retry.initialBackoff().toMillis() * Math.pow(retry.multiplier(), attempt - 1);
+        long capped = (long) Math.min(ceiling, retry.maxBackoff().toMillis());
+        return Duration.ofMillis(capped <= 0 ? 0 : ThreadLocalRandom.current().nextLong(capped + 1));
+    }
+}

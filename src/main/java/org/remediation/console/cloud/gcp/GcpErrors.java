@@ -1,0 +1,179 @@
+package org.remediation.console.cloud.gcp;
+
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.rpc.ErrorInfo;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.cloud.CloudException;
+import org.remediation.console.cloud.CloudException.Kind;
+
+/**
+ * Turns what Google's clients throw (GAX {@link ApiException} over gRPC and HTTP/JSON, the
+ * discovery clients' {@link GoogleJsonResponseException}, I/O timeouts) into a typed
+ * {@link CloudException} a person can act on.
+ */
+final class GcpErrors {
+
+    /** Compute and older APIs name the permission only in the message. */
+    private static final Pattern PERMISSION_IN_MESSAGE = Pattern.compile(
+            "(?:Required '|Permission ')([a-zA-Z]+(?:\\.[a-zA-Z]+){2,})'");
+
+    private GcpErrors() {
+    }
+
+    /** What the wire said, independent of the client library. */
+    record WireError(Kind kind, String message, @Nullable String reason, Map<String, String> metadata) {
+    }
+
+    static CloudException translate(Throwable thrown, String api, String project) {
+        Throwable t = unwrap(thrown);
+        if (t instanceof CloudException ce) {
+            return ce;
+        }
+        WireError wire = wireError(t);
+        return toCloudException(wire, api, project, t);
+    }
+
+    static CloudException toCloudException(WireError wire, String api, String project, @Nullable Throwable cause) {
+        if ("SERVICE_DISABLED".equals(wire.reason()) || wire.message().contains("has not been used in project")
+                || wire.message().contains("is disabled")) {
+            String service = wire.metadata().getOrDefault("service", api);
+            return new CloudException(Kind.SERVICE_DISABLED, "The API " + service + " is not enabled in project "
+                    + project + ". Enable it: gcloud services enable " + service + " --project=" + project, cause);
+        }
+        if (wire.kind() == Kind.PERMISSION_DENIED) {
+            String permission = wire.metadata().get("permission");
+            if (permission == null) {
+                Matcher m = PERMISSION_IN_MESSAGE.matcher(wire.message());
+                permission = m.find() ? m.group(1) : null;
+            }
+            if (permission != null) {
+                String role = PermissionRoles.grantingRole(permission);
+                return new CloudException(Kind.PERMISSION_DENIED, "Permission '" + permission
+                        + "' is missing; grant the role " + role + " to the console's service account.",
+                        permission, role, cause);
+            }
+            return new CloudException(Kind.PERMISSION_DENIED, api + " refused the call: " + wire.message(), cause);
+        }
+        String text = switch (wire.kind()) {
+            case CONFLICT -> "The resource changed since the preview (" + wire.message() + "). Preview again.";
+            case DEADLINE_EXCEEDED -> api + " did not answer in time; the change may or may not have happened."
+                    + " Re-read the resource before trying again.";
+            case RATE_LIMITED -> api + " is rate limiting the console: " + wire.message();
+            case UNAVAILABLE -> api + " is unavailable: " + wire.message();
+            default -> api + ": " + wire.message();
+        };
+        return new CloudException(wire.kind(), text, cause);
+    }
+
+    static WireError wireError(Throwable t) {
+        if (t instanceof ApiException api) {
+            // HTTP/JSON clients keep Google's error body (message, ErrorInfo) only on the cause
+            for (Throwable c = api.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof HttpResponseException http) {
+                    WireError body = fromJsonBody(http.getStatusCode(), http.getContent(), api.getMessage());
+                    return new WireError(kindOf(api.getStatusCode().getCode()), body.message(), body.reason(),
+                            body.metadata());
+                }
+            }
+            ErrorInfo info = api.getErrorDetails() == null ? null : api.getErrorDetails().getErrorInfo();
+            return new WireError(kindOf(api.getStatusCode().getCode()), String.valueOf(api.getMessage()),
+                    info == null ? null : info.getReason(), info == null ? Map.of() : info.getMetadataMap());
+        }
+        if (t instanceof HttpResponseException http) {
+            String content = http instanceof GoogleJsonResponseException g && g.getContent() != null
+                    ? g.getContent() : http.getContent();
+            return fromJsonBody(http.getStatusCode(), content, http.getStatusMessage());
+        }
+        if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
+            return new WireError(Kind.DEADLINE_EXCEEDED, String.valueOf(t.getMessage()), null, Map.of());
+        }
+        if (t instanceof IOException) {
+            return new WireError(Kind.UNAVAILABLE, String.valueOf(t.getMessage()), null, Map.of());
+        }
+        return new WireError(Kind.INVALID_ARGUMENT, String.valueOf(t.getMessage()), null, Map.of());
+    }
+
+    /** Parses Google's JSON error body ({@code error.message}, {@code error.details[ErrorInfo]}). */
+    static WireError fromJsonBody(int status, @Nullable String body, @Nullable String fallback) {
+        String message = fallback == null ? "HTTP " + status : fallback;
+        String reason = null;
+        Map<String, String> metadata = new HashMap<>();
+        if (body != null && body.trim().startsWith("{")) {
+            try {
+                JsonObject root = JsonParser.parseString(body).getAsJsonObject();
+                // raw bodies wrap the error; GoogleJsonResponseException keeps only the inner object
+                JsonObject error = root.has("error") && root.get("error").isJsonObject()
+                        ? root.getAsJsonObject("error") : root;
+                if (error != null) {
+                    if (error.has("message")) {
+                        message = error.get("message").getAsString();
+                    }
+                    if (error.has("details")) {
+                        for (JsonElement d : error.getAsJsonArray("details")) {
+                            JsonObject detail = d.getAsJsonObject();
+                            if (detail.has("reason")) {
+                                reason = detail.get("reason").getAsString();
+                            }
+                            if (detail.has("metadata")) {
+                                detail.getAsJsonObject("metadata").entrySet()
+                                        .forEach(e -> metadata.put(e.getKey(), e.getValue().getAsString()));
+                            }
+                        }
+                    }
+                }
+            } catch (RuntimeException ignored) {
+                // not Google's error shape: keep the status line
+            }
+        }
+        return new WireError(kindOfHttp(status), message, reason, metadata);
+    }
+
+    static Kind kindOfHttp(int status) {
+        return switch (status) {
+            case 403, 401 -> Kind.PERMISSION_DENIED;
+            case 404 -> Kind.NOT_FOUND;
+            case 409, 412 -> Kind.CONFLICT;
+            case 429 -> Kind.RATE_LIMITED;
+            case 503, 502 -> Kind.UNAVAILABLE;
+            case 504, 408 -> Kind.DEADLINE_EXCEEDED;
+            default -> Kind.INVALID_ARGUMENT;
+        };
+    }
+
+    static Kind kindOf(StatusCode.Code code) {
+        return switch (code) {
+            case PERMISSION_DENIED, UNAUTHENTICATED -> Kind.PERMISSION_DENIED;
+            case NOT_FOUND -> Kind.NOT_FOUND;
+            case ABORTED, ALREADY_EXISTS, FAILED_PRECONDITION -> Kind.CONFLICT;
+            case RESOURCE_EXHAUSTED -> Kind.RATE_LIMITED;
+            case UNAVAILABLE -> Kind.UNAVAILABLE;
+            case DEADLINE_EXCEEDED, CANCELLED -> Kind.DEADLINE_EXCEEDED;
+            default -> Kind.INVALID_ARGUMENT;
+        };
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof ExecutionException || current instanceof java.util.concurrent.CompletionException
+                || current instanceof com.google.common.util.concurrent.UncheckedExecutionException
+                || current.getClass() == RuntimeException.class || current instanceof java.io.UncheckedIOException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

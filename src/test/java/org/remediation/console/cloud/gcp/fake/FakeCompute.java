@@ -1,0 +1,208 @@
+package org.remediation.console.cloud.gcp.fake;
+
+import com.google.cloud.compute.v1.BackendService;
+import com.google.cloud.compute.v1.Error;
+import com.google.cloud.compute.v1.Errors;
+import com.google.cloud.compute.v1.HealthCheck;
+import com.google.cloud.compute.v1.Operation;
+import com.google.cloud.compute.v1.SslCertificate;
+import com.google.cloud.compute.v1.SslCertificateList;
+import com.google.cloud.compute.v1.TestPermissionsRequest;
+import com.google.cloud.compute.v1.TestPermissionsResponse;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compute Engine v1 over HTTP/JSON: health checks (global, regional) get/patch, backend services
+ * get/patch guarded by their fingerprint (412 when stale), SSL certificates get/list, global and
+ * regional operations, testIamPermissions on health checks.
+ */
+public final class FakeCompute {
+
+    private static final Pattern PATH = Pattern.compile(
+            "/compute/v1/projects/([^/]+)/(global|regions/[^/]+)/([a-zA-Z]+)(?:/([^/]+))?(?:/(testIamPermissions))?");
+
+    private final Map<String, HealthCheck> healthChecks = new ConcurrentHashMap<>();
+    private final Map<String, BackendService> backendServices = new ConcurrentHashMap<>();
+    private final Map<String, SslCertificate> certificates = new ConcurrentHashMap<>();
+    private final PendingOperations operations = new PendingOperations();
+    private final Map<String, String> operationTarget = new ConcurrentHashMap<>();
+    private final Set<String> deniedPermissions = ConcurrentHashMap.newKeySet();
+    private final Faults faults;
+
+    FakeCompute(Faults faults) {
+        this.faults = faults;
+    }
+
+    /** {@code scope} is {@code global} or {@code regions/us-central1}. */
+    public void putHealthCheck(String scope, HealthCheck hc) {
+        healthChecks.put(scope + "/" + hc.getName(), hc);
+    }
+
+    public HealthCheck healthCheck(String scope, String name) {
+        return healthChecks.get(scope + "/" + name);
+    }
+
+    public void putBackendService(BackendService bs) {
+        backendServices.put(bs.getName(), bs.toBuilder().setFingerprint(fingerprint()).build());
+    }
+
+    public BackendService backendService(String name) {
+        return backendServices.get(name);
+    }
+
+    public void putCertificate(SslCertificate cert) {
+        certificates.put(cert.getName(), cert);
+    }
+
+    public void failNextOperation(String message) {
+        operations.failNext(message);
+    }
+
+    public void denyPermission(String permission) {
+        deniedPermissions.add(permission);
+    }
+
+    private static String fingerprint() {
+        return java.util.Base64.getEncoder().encodeToString(Long.toString(System.nanoTime()).getBytes());
+    }
+
+    void handle(HttpExchange ex) throws IOException {
+        String method = HttpJson.method(ex);
+        String path = ex.getRequestURI().getPath();
+        if (HttpJson.fault(ex, faults, method + " " + path)) {
+            return;
+        }
+        Matcher m = PATH.matcher(path);
+        if (!m.matches()) {
+            HttpJson.error(ex, 404, "NOT_FOUND", "no such path " + path);
+            return;
+        }
+        String scope = m.group(2);
+        String collection = m.group(3);
+        String name = m.group(4);
+        try {
+            switch (collection) {
+                case "healthChecks" -> healthChecks(ex, method, scope, name, m.group(5) != null);
+                case "backendServices" -> backendServices(ex, method, scope, name);
+                case "sslCertificates" -> certificates(ex, name);
+                case "operations" -> operation(ex, scope, name);
+                default -> HttpJson.error(ex, 404, "NOT_FOUND", "unknown collection " + collection);
+            }
+        } catch (InvalidProtocolBufferException e) {
+            HttpJson.error(ex, 400, "INVALID_ARGUMENT", "Invalid JSON payload: " + e.getMessage());
+        }
+    }
+
+    private void healthChecks(HttpExchange ex, String method, String scope, String name, boolean testIam)
+            throws IOException {
+        String key = scope + "/" + name;
+        HealthCheck current = healthChecks.get(key);
+        if (current == null) {
+            HttpJson.error(ex, 404, "NOT_FOUND", "The resource 'projects/p/" + key + "' was not found");
+        } else if (testIam) {
+            TestPermissionsRequest.Builder req = TestPermissionsRequest.newBuilder();
+            JsonFormat.parser().ignoringUnknownFields().merge(HttpJson.body(ex), req);
+            HttpJson.send(ex, 200, json(TestPermissionsResponse.newBuilder().addAllPermissions(req.getPermissionsList()
+                    .stream().filter(p -> !deniedPermissions.contains(p)).toList()).build()));
+        } else if ("GET".equals(method)) {
+            HttpJson.send(ex, 200, json(current));
+        } else if ("PATCH".equals(method)) {
+            HealthCheck.Builder patch = HealthCheck.newBuilder();
+            JsonFormat.parser().ignoringUnknownFields().merge(HttpJson.body(ex), patch);
+            HealthCheck.Builder next = current.toBuilder().mergeFrom(patch.build());
+            if (next.getTimeoutSec() > next.getCheckIntervalSec()) {
+                HttpJson.error(ex, 400, "INVALID_ARGUMENT",
+                        "Invalid value for field 'resource.timeoutSec': must be less than or equal to checkIntervalSec");
+                return;
+            }
+            HttpJson.send(ex, 200, json(start(scope, key, () -> healthChecks.put(key, next.build()))));
+        } else {
+            HttpJson.error(ex, 405, "UNIMPLEMENTED", method);
+        }
+    }
+
+    private synchronized void backendServices(HttpExchange ex, String method, String scope, String name)
+            throws IOException {
+        BackendService current = backendServices.get(name);
+        if (current == null) {
+            HttpJson.error(ex, 404, "NOT_FOUND", "The resource 'projects/p/global/backendServices/" + name
+                    + "' was not found");
+        } else if ("GET".equals(method)) {
+            HttpJson.send(ex, 200, json(current));
+        } else if ("PATCH".equals(method)) {
+            BackendService.Builder patch = BackendService.newBuilder();
+            JsonFormat.parser().ignoringUnknownFields().merge(HttpJson.body(ex), patch);
+            if (!patch.getFingerprint().equals(current.getFingerprint())) {
+                HttpJson.error(ex, 412, "FAILED_PRECONDITION", "Supplied fingerprint does not match current"
+                        + " fingerprint.");
+                return;
+            }
+            BackendService.Builder next = current.toBuilder();
+            if (patch.getHealthChecksCount() > 0) {
+                next.clearHealthChecks();
+            }
+            next.mergeFrom(patch.build()).setFingerprint(fingerprint());
+            HttpJson.send(ex, 200, json(start(scope, "global/backendServices/" + name,
+                    () -> backendServices.put(name, next.build()))));
+        } else {
+            HttpJson.error(ex, 405, "UNIMPLEMENTED", method);
+        }
+    }
+
+    private void certificates(HttpExchange ex, String name) throws IOException {
+        if (name == null) {
+            HttpJson.send(ex, 200, json(SslCertificateList.newBuilder().addAllItems(certificates.values()).build()));
+            return;
+        }
+        SslCertificate cert = certificates.get(name);
+        if (cert == null) {
+            HttpJson.error(ex, 404, "NOT_FOUND", "The resource 'projects/p/global/sslCertificates/" + name
+                    + "' was not found");
+        } else {
+            HttpJson.send(ex, 200, json(cert));
+        }
+    }
+
+    private Operation start(String scope, String target, Runnable effect) {
+        String opName = operations.nextId();
+        operationTarget.put(opName, target);
+        PendingOperations.Op op = operations.start(opName, effect, () -> { });
+        return operation(op, scope);
+    }
+
+    private void operation(HttpExchange ex, String scope, String name) throws IOException {
+        PendingOperations.Op op = operations.poll(name);
+        if (op == null) {
+            HttpJson.error(ex, 404, "NOT_FOUND", "The resource 'operations/" + name + "' was not found");
+        } else {
+            HttpJson.send(ex, 200, json(operation(op, scope)));
+        }
+    }
+
+    private Operation operation(PendingOperations.Op op, String scope) {
+        Operation.Builder b = Operation.newBuilder().setName(op.name).setOperationType("patch")
+                .setTargetLink("projects/p/" + operationTarget.get(op.name))
+                .setStatus(op.done ? Operation.Status.DONE : Operation.Status.RUNNING).setProgress(op.done ? 100 : 0);
+        if (scope.startsWith("regions/")) {
+            b.setRegion(scope.substring("regions/".length()));
+        }
+        if (op.done && op.error != null) {
+            b.setHttpErrorStatusCode(400).setHttpErrorMessage("BAD REQUEST")
+                    .setError(Error.newBuilder().addErrors(Errors.newBuilder().setCode("INVALID_USAGE").setMessage(op.error)));
+        }
+        return b.build();
+    }
+
+    private static String json(Message message) throws InvalidProtocolBufferException {
+        return JsonFormat.printer().print(message);
+    }
+}
