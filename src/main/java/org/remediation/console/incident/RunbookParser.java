@@ -227,7 +227,7 @@ final class RunbookParser {
     }
 
     private void checkDependencies(List<Runbook.Phase> phases, Map<String, Node> keyNodes) {
-        Map<String, List<String>> deps = new HashMap<>();
+        Map<String, List<String>> deps = new LinkedHashMap<>();
         for (Runbook.Phase p : phases) {
             int i = phaseIndex.get(p.key());
             deps.put(p.key(), p.dependsOn());
