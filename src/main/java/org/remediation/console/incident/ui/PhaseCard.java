@@ -54,9 +54,7 @@ class PhaseCard extends Div {
     }
 
     static Span line(String label, String value) {
-        Span l = new Span(label + ": ");
-        l.addClassName("phase-card-label");
-        Span line = new Span(l, new Span(value));
+        Span line = new Span(label + ": " + value);
         line.addClassName("phase-card-line");
         return line;
     }
