@@ -57,7 +57,7 @@ public final class RunbookYaml {
     }
 
     /** Minutes from a window offset such as {@code 4h}, {@code 90m} or {@code 1h30m}; null if malformed. */
-    static @Nullable Integer minutes(String text) {
+    public static @Nullable Integer minutes(String text) {
         Matcher m = OFFSET.matcher(text.trim());
         if (text.isBlank() || !m.matches() || (m.group(2) == null && m.group(3) == null)) {
             return null;
@@ -67,7 +67,7 @@ public final class RunbookYaml {
         return m.group(1) == null ? total : -total;
     }
 
-    static String offset(int minutes) {
+    public static String offset(int minutes) {
         if (minutes % 60 == 0) {
             return (minutes / 60) + "h";
         }

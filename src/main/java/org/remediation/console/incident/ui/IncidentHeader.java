@@ -75,7 +75,9 @@ class IncidentHeader extends Div {
                 }
             }
         });
-        Div box = new Div(status);
+        Button edit = new Button("Edit incident", e -> new IncidentEditDialog(incident, incidents).open());
+        edit.setId("edit-incident");
+        Div box = new Div(status, edit);
         if (!incident.pinned()) {
             Button pin = new Button("Pin as current", e -> incidents.pin(incident.key()));
             pin.setId("pin-incident");

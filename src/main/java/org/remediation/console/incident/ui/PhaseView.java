@@ -24,6 +24,8 @@ import org.remediation.console.incident.PhaseStatus;
 import org.remediation.console.incident.SignOffService;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Role;
+import org.remediation.console.security.TeamDirectory;
+import org.remediation.console.security.TeamSummary;
 
 /** One phase: the live checklist, its criteria, its plan text and its sign-off. */
 @Route("phases/:phaseId")
@@ -34,9 +36,12 @@ public class PhaseView extends Main implements BeforeEnterObserver {
     private final IncidentService incidents;
     private final ChecklistService checklist;
     private final SignOffService signOffs;
+    private final TeamDirectory teams;
     private long phaseId;
 
-    public PhaseView(IncidentService incidents, ChecklistService checklist, SignOffService signOffs, LiveEvents live) {
+    public PhaseView(IncidentService incidents, ChecklistService checklist, SignOffService signOffs, TeamDirectory teams,
+                     LiveEvents live) {
+        this.teams = teams;
         this.incidents = incidents;
         this.checklist = checklist;
         this.signOffs = signOffs;
@@ -69,6 +74,9 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         Div badges = new Div(Tones.severity(phase.priority()), Tones.phase(phase.status()));
         badges.addClassName("phase-card-badges");
         add(back, title, badges);
+        if (CurrentUser.hasRole(Role.COMMANDER)) {
+            add(new PhaseCommandBar(phase, teams.teams().stream().map(TeamSummary::name).toList(), incidents));
+        }
         boolean editable = phase.status() != PhaseStatus.SIGNED_OFF && (CurrentUser.hasRole(Role.RESPONDER)
                 || CurrentUser.hasRole(Role.TEAM_LEAD) || CurrentUser.hasRole(Role.COMMANDER));
         Div columns = new Div();
