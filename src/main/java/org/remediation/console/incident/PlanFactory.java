@@ -39,13 +39,9 @@ class PlanFactory {
                 "use a key like INC-1278 (capital letters, a dash, digits)");
         problems.check(incidents.findByKey(key).isEmpty(), "incidentKey", "incident " + key + " already exists");
         problems.check(!commander.isBlank(), "commander", "name the incident commander");
-        for (Runbook.Phase p : runbook.phases()) {
-            problems.check(teams.exists(p.ownerTeam()), "phases." + p.key() + ".owner",
-                    "unknown team '" + p.ownerTeam() + "'");
-            p.supportingTeams().forEach(t -> problems.check(teams.exists(t), "phases." + p.key() + ".supporting",
-                    "unknown team '" + t + "'"));
-        }
         problems.throwIfAny();
+        // A runbook built in code gets the same checks as an imported one (keys, windows, cycles, teams).
+        RunbookYaml.parse(RunbookWriter.write(runbook), teams::exists);
         Incident incident = incidents.save(new Incident(key, runbook.title(), runbook.severity(),
                 runbook.businessImpact(), commander, startedAt));
         int order = 1;
