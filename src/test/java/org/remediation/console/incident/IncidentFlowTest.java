@@ -202,6 +202,23 @@ class IncidentFlowTest {
         assertThat(incidents.runbook(key)).isEqualTo(incidents.runbook(inc.key())).isEqualTo(TestPlans.small());
     }
 
+    @Test
+    void aPlanBuiltInCodeGetsTheSameChecksAsAnImportedOne() {
+        Runbook small = TestPlans.small();
+        Runbook.Phase a = small.phases().get(0);
+        Runbook.Phase cyclic = new Runbook.Phase(a.key(), a.title(), a.priority(), a.ownerTeam(), a.supportingTeams(),
+                a.windowStartMinutes(), a.windowEndMinutes(), java.util.List.of("b"), a.rollback(), a.escalation(),
+                a.validation(), a.tasks(), a.criteria());
+        Runbook bad = new Runbook(small.title(), small.severity(), small.businessImpact(),
+                java.util.List.of(cyclic, small.phases().get(1)));
+        String key = TestPlans.newKey();
+        long audits = audits();
+        assertThatThrownBy(() -> As.user("commander", Role.COMMANDER, () -> incidents.create(key, bad)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("dependency cycle: a → b → a");
+        assertThat(incidents.find(key)).isEmpty();
+        assertThat(audits()).isEqualTo(audits);
+    }
+
     private long audits() {
         return jdbc.queryForObject("select count(*) from audit_event", Long.class);
     }
