@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,12 +12,14 @@ class PhaseProgress {
 
     private final PlanReader reader;
     private final SignOffGate gate;
-    private final java.time.Clock clock;
+    private final TimelineService timeline;
+    private final Clock clock;
 
-    PhaseProgress(PlanReader reader, SignOffGate gate, java.time.Clock clock) {
-        this.clock = clock;
+    PhaseProgress(PlanReader reader, SignOffGate gate, TimelineService timeline, Clock clock) {
         this.reader = reader;
         this.gate = gate;
+        this.timeline = timeline;
+        this.clock = clock;
     }
 
     void recompute(Incident incident, Phase phase) {
@@ -27,8 +30,12 @@ class PhaseProgress {
         boolean clear = gate.blockingReasons(reader.phase(incident, phase)).isEmpty();
         if (clear && status != PhaseStatus.AWAITING_SIGN_OFF) {
             phase.status(PhaseStatus.AWAITING_SIGN_OFF, "system", clock.instant());
+            timeline.record(incident, "system", "phase.status", "Phase '" + phase.title()
+                    + "' is ready for sign-off by " + phase.ownerTeam(), false);
         } else if (!clear && status == PhaseStatus.AWAITING_SIGN_OFF) {
             phase.status(PhaseStatus.ACTIVE, "system", clock.instant());
+            timeline.record(incident, "system", "phase.status", "Phase '" + phase.title()
+                    + "' is no longer ready for sign-off", false);
         }
     }
 }

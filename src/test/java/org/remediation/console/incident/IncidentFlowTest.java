@@ -94,6 +94,8 @@ class IncidentFlowTest {
         TestPlans.complete(incidents, checklist, inc.key(), "a");
         PhaseState a = TestPlans.phase(incidents, inc.key(), "a");
         assertThat(a.status()).isEqualTo(PhaseStatus.AWAITING_SIGN_OFF);
+        assertThat(timeline.entries(inc.key())).anySatisfy(e ->
+                assertThat(e.text()).isEqualTo("Phase 'Phase A' is ready for sign-off by Infrastructure"));
         SignOffRecord record = As.user("lead", Role.TEAM_LEAD, () -> signOffs.signOff(a.id()));
         assertThat(record.override()).isFalse();
         assertThat(record.snapshotJson()).contains("\"ref\":\"a1\"", "\"done\":true", "\"key\":\"a-ok\"",
