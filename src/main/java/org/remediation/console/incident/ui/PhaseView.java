@@ -72,6 +72,10 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         back.setQueryParameters(QueryParameters.of("incident", incident.key()));
         H2 title = new H2(phase.title());
         Div badges = new Div(Tones.severity(phase.priority()), Tones.phase(phase.status()));
+        if (phase.statusAt() != null) {
+            badges.add(new com.vaadin.flow.component.html.Span("since " + Format.time(phase.statusAt())
+                    + (phase.statusBy() == null ? "" : " (" + phase.statusBy() + ")")));
+        }
         badges.addClassName("phase-card-badges");
         add(back, title, badges);
         if (CurrentUser.hasRole(Role.COMMANDER)) {
