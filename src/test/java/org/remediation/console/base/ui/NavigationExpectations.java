@@ -13,12 +13,12 @@ final class NavigationExpectations {
 
     static Map<Role, List<String>> byRole() {
         Map<Role, List<String>> m = new EnumMap<>(Role.class);
-        m.put(Role.VIEWER, List.of("Board"));
-        m.put(Role.RESPONDER, List.of("Board"));
-        m.put(Role.TEAM_LEAD, List.of("Board"));
-        m.put(Role.OPERATOR, List.of("Board"));
-        m.put(Role.COMMANDER, List.of("Board", "Audit"));
-        m.put(Role.ADMIN, List.of("Board", "Users", "Teams", "Google Cloud", "Audit"));
+        m.put(Role.VIEWER, List.of("Board", "Timeline"));
+        m.put(Role.RESPONDER, List.of("Board", "Timeline"));
+        m.put(Role.TEAM_LEAD, List.of("Board", "Timeline"));
+        m.put(Role.OPERATOR, List.of("Board", "Timeline"));
+        m.put(Role.COMMANDER, List.of("Board", "Timeline", "Runbooks", "Audit"));
+        m.put(Role.ADMIN, List.of("Board", "Timeline", "Users", "Teams", "Google Cloud", "Audit"));
         return m;
     }
 }

@@ -1,0 +1,195 @@
+package org.remediation.console.incident;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.audit.AuditService;
+import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.Problems;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Roles;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The live checklist: ticking tasks, notes, tasks added during the incident, and manual criteria
+ * assessments. Every change carries the version the caller saw; a stale one is refused with a
+ * {@link ConcurrentChangeException}, so nobody silently overwrites someone else's tick.
+ */
+@Service
+public class ChecklistService {
+
+    private final TaskRepository tasks;
+    private final CriterionRepository criteria;
+    private final PhaseRepository phases;
+    private final IncidentRepository incidents;
+    private final PhaseProgress progress;
+    private final TimelineService timeline;
+    private final AuditService audit;
+    private final LiveEvents live;
+    private final Clock clock;
+
+    ChecklistService(TaskRepository tasks, CriterionRepository criteria, PhaseRepository phases,
+                     IncidentRepository incidents, PhaseProgress progress, TimelineService timeline,
+                     AuditService audit, LiveEvents live, Clock clock) {
+        this.tasks = tasks;
+        this.criteria = criteria;
+        this.phases = phases;
+        this.incidents = incidents;
+        this.progress = progress;
+        this.timeline = timeline;
+        this.audit = audit;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TaskState> task(long taskId) {
+        return tasks.findById(taskId).map(Task::state);
+    }
+
+    /** The task's ready-made action, for the remediation feature's request form. */
+    @Transactional(readOnly = true)
+    public Optional<ActionSpec> actionSpec(long taskId) {
+        return tasks.findById(taskId).flatMap(t -> ActionSpecs.parse(t.actionSpec()));
+    }
+
+    @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.COMMANDER})
+    @Transactional
+    public TaskState setDone(long taskId, long expectedVersion, boolean done) {
+        Task task = editable(taskId, expectedVersion);
+        String user = CurrentUser.require();
+        task.done(done, user, clock.instant());
+        return saved(task, done ? "task.done" : "task.undone",
+                (done ? "Ticked " : "Unticked ") + "task " + task.state().ref() + ": " + task.description());
+    }
+
+    @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.COMMANDER})
+    @Transactional
+    public TaskState setNote(long taskId, long expectedVersion, @Nullable String note) {
+        if (note != null && note.length() > 2000) {
+            throw new InvalidInputException("note", "a note has at most 2000 characters");
+        }
+        Task task = editable(taskId, expectedVersion);
+        task.note(note == null || note.isBlank() ? null : note.strip());
+        return saved(task, "task.note", "Note on task " + task.state().ref() + ": " + (note == null ? "" : note));
+    }
+
+    /** Adds a task to a phase during the incident. */
+    @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.COMMANDER})
+    @Transactional
+    public TaskState addTask(long phaseId, String text, String owner, @Nullable String command,
+                             @Nullable String actionSpec) {
+        Problems problems = new Problems();
+        problems.check(!text.isBlank() && text.length() <= 1000, "text", "describe the task (1 to 1000 characters)");
+        problems.check(!owner.isBlank() && owner.length() <= 80, "owner", "name the owning team or person");
+        problems.check(command == null || command.length() <= 4000, "command", "at most 4000 characters");
+        String specProblem = actionSpec == null || actionSpec.isBlank() ? null : ActionSpecs.problem(actionSpec);
+        problems.check(specProblem == null, "actionSpec", String.valueOf(specProblem));
+        Phase phase = phases.findById(phaseId).orElse(null);
+        problems.check(phase != null, "phase", "no such phase");
+        problems.throwIfAny();
+        if (phase.status() == PhaseStatus.SIGNED_OFF) {
+            throw new InvalidInputException("phase", "phase '" + phase.title() + "' is signed off; its checklist is frozen");
+        }
+        int next = tasks.findByPhaseIdOrderBySortOrderAscIdAsc(phaseId).stream().mapToInt(Task::sortOrder).max()
+                .orElse(0) + 1;
+        String ref = phase.sortOrder() + "." + next;
+        Task task = tasks.save(new Task(phaseId, next, new Runbook.Task(ref, text.strip(), owner.strip(),
+                blankToNull(command), blankToNull(actionSpec), null)));
+        return saved(task, "task.add", "Added task " + ref + " to '" + phase.title() + "': " + text.strip());
+    }
+
+    /** Manual assessment of a success criterion, with the evidence that supports it. */
+    @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.COMMANDER})
+    @Transactional
+    public CriterionState assess(long criterionId, long expectedVersion, boolean met, @Nullable String evidence) {
+        if (evidence != null && evidence.length() > 2000) {
+            throw new InvalidInputException("evidence", "evidence has at most 2000 characters");
+        }
+        Criterion criterion = criteria.findById(criterionId)
+                .orElseThrow(() -> new InvalidInputException("criterion", "no such criterion"));
+        Phase phase = phases.findById(criterion.phaseId()).orElseThrow();
+        frozen(phase);
+        if (criterion.version() != expectedVersion) {
+            CriterionState now = criterion.state();
+            throw new ConcurrentChangeException("Someone else assessed criterion " + now.key() + " first (now "
+                    + (now.met() ? "met" : "not met") + (now.setBy() == null ? "" : ", by " + now.setBy())
+                    + "). Your change was not saved; check their assessment and try again.");
+        }
+        criterion.assess(met, blankToNull(evidence), CurrentUser.require(), clock.instant());
+        flush(() -> criteria.saveAndFlush(criterion), "criterion " + criterion.key());
+        Incident incident = incidents.findById(phase.incidentId()).orElseThrow();
+        progress.recompute(incident, phase);
+        String text = "Criterion " + criterion.key() + " marked " + (met ? "met" : "NOT met")
+                + (evidence == null || evidence.isBlank() ? "" : " — evidence: " + evidence.strip());
+        audit.record("criterion.assess", incident.key() + "/" + phase.key() + "/" + criterion.key(),
+                evidenceMap(met, evidence));
+        timeline.record(incident, CurrentUser.require(), "criterion.assess", text, false);
+        live.publish(new IncidentChanged(incident.key(), phase.id()));
+        return criterion.state();
+    }
+
+    private Task editable(long taskId, long expectedVersion) {
+        Task task = tasks.findById(taskId).orElseThrow(() -> new InvalidInputException("task", "no such task"));
+        frozen(phases.findById(task.phaseId()).orElseThrow());
+        if (task.version() != expectedVersion) {
+            throw conflict(task.state());
+        }
+        return task;
+    }
+
+    private void frozen(Phase phase) {
+        if (phase.status() == PhaseStatus.SIGNED_OFF) {
+            throw new InvalidInputException("phase", "phase '" + phase.title() + "' is signed off; its checklist is frozen");
+        }
+    }
+
+    private TaskState saved(Task task, String action, String text) {
+        flush(() -> tasks.saveAndFlush(task), "task " + task.state().ref());
+        Phase phase = phases.findById(task.phaseId()).orElseThrow();
+        Incident incident = incidents.findById(phase.incidentId()).orElseThrow();
+        progress.recompute(incident, phase);
+        TaskState state = task.state();
+        Map<String, Object> details = new HashMap<>();
+        details.put("task", state.ref());
+        details.put("done", state.done());
+        details.put("version", state.version());
+        audit.record(action, incident.key() + "/" + phase.key() + "/" + state.ref(), details);
+        timeline.record(incident, CurrentUser.require(), action, text, false);
+        live.publish(new IncidentChanged(incident.key(), phase.id()));
+        return state;
+    }
+
+    /** A concurrent commit between our read and write surfaces here, inside the transaction. */
+    private static void flush(Runnable write, String what) {
+        try {
+            write.run();
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConcurrentChangeException("Someone else changed " + what + " at the same moment. Your change "
+                    + "was not saved; the checklist now shows theirs — check it and try again.");
+        }
+    }
+
+    static ConcurrentChangeException conflict(TaskState now) {
+        String state = now.done() ? "ticked" + (now.doneBy() == null ? "" : " by " + now.doneBy()) : "not ticked";
+        return new ConcurrentChangeException("Someone else changed task " + now.ref() + " first (it is now " + state
+                + "). Your change was not saved; the checklist now shows their version — check it and try again.");
+    }
+
+    private static Map<String, Object> evidenceMap(boolean met, @Nullable String evidence) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("met", met);
+        m.put("evidence", evidence == null ? "" : evidence);
+        return m;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,73 @@
+package org.remediation.console.incident;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.remediation.console.audit.AuditService;
+import org.remediation.console.base.Problems;
+import org.remediation.console.security.TeamDirectory;
+import org.springframework.stereotype.Component;
+
+/** Writes a new incident and its plan from a runbook; the caller holds the transaction and the role. */
+@Component
+class PlanFactory {
+
+    static final Pattern INCIDENT_KEY = Pattern.compile("[A-Z][A-Z0-9]{0,9}-[0-9]{1,9}");
+
+    private final IncidentRepository incidents;
+    private final PhaseRepository phases;
+    private final TaskRepository tasks;
+    private final CriterionRepository criteria;
+    private final TeamDirectory teams;
+    private final TimelineService timeline;
+    private final AuditService audit;
+
+    PlanFactory(IncidentRepository incidents, PhaseRepository phases, TaskRepository tasks,
+                CriterionRepository criteria, TeamDirectory teams, TimelineService timeline, AuditService audit) {
+        this.incidents = incidents;
+        this.phases = phases;
+        this.tasks = tasks;
+        this.criteria = criteria;
+        this.teams = teams;
+        this.timeline = timeline;
+        this.audit = audit;
+    }
+
+    Incident create(String key, Runbook runbook, String commander, Instant startedAt, String actor) {
+        Problems problems = new Problems();
+        problems.check(INCIDENT_KEY.matcher(key).matches(), "incidentKey",
+                "use a key like INC-1278 (capital letters, a dash, digits)");
+        problems.check(incidents.findByKey(key).isEmpty(), "incidentKey", "incident " + key + " already exists");
+        problems.check(!commander.isBlank(), "commander", "name the incident commander");
+        problems.throwIfAny();
+        // A runbook built in code gets the same checks as an imported one (keys, windows, cycles, teams).
+        RunbookYaml.parse(RunbookWriter.write(runbook), teams::exists);
+        Incident incident = incidents.save(new Incident(key, runbook.title(), runbook.severity(),
+                runbook.businessImpact(), commander, startedAt));
+        int order = 1;
+        for (Runbook.Phase p : runbook.phases()) {
+            Phase phase = new Phase(incident.id(), order, p, PlanReader.validationJson(p.validation()));
+            if (order == 1) {
+                phase.status(PhaseStatus.ACTIVE, actor, startedAt);
+            }
+            phase = phases.save(phase);
+            int t = 1;
+            for (Runbook.Task task : p.tasks()) {
+                tasks.save(new Task(phase.id(), t++, task));
+            }
+            int c = 1;
+            for (Runbook.Criterion criterion : p.criteria()) {
+                criteria.save(new Criterion(phase.id(), c++, criterion));
+            }
+            order++;
+        }
+        if (incidents.findFirstByPinnedTrue().isEmpty()) {
+            incident.pinned(true);
+        }
+        timeline.record(incident, actor, "incident.opened", "Incident " + key + " opened (" + runbook.severity()
+                + ", commander " + commander + ") with " + runbook.phases().size() + " phases", false);
+        audit.append(actor, "incident.create", key, Map.of("title", runbook.title(), "severity",
+                runbook.severity().name(), "commander", commander, "phases", runbook.phases().size()));
+        return incident;
+    }
+}

@@ -1,0 +1,84 @@
+package org.remediation.console.incident;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Assembles read models from the rows; used by this feature's services only. */
+@Component
+class PlanReader {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PhaseRepository phases;
+    private final TaskRepository tasks;
+    private final CriterionRepository criteria;
+    private final SignOffRepository signOffs;
+
+    PlanReader(PhaseRepository phases, TaskRepository tasks, CriterionRepository criteria, SignOffRepository signOffs) {
+        this.phases = phases;
+        this.tasks = tasks;
+        this.criteria = criteria;
+        this.signOffs = signOffs;
+    }
+
+    List<PhaseState> phases(Incident incident) {
+        List<Phase> rows = phases.findByIncidentIdOrderBySortOrder(incident.id());
+        Map<String, Phase> byKey = new HashMap<>();
+        rows.forEach(p -> byKey.put(p.key(), p));
+        List<PhaseState> out = new ArrayList<>();
+        for (Phase p : rows) {
+            out.add(state(incident, p, byKey));
+        }
+        return out;
+    }
+
+    PhaseState phase(Incident incident, Phase phase) {
+        Map<String, Phase> byKey = new HashMap<>();
+        phases.findByIncidentIdOrderBySortOrder(incident.id()).forEach(p -> byKey.put(p.key(), p));
+        return state(incident, phase, byKey);
+    }
+
+    private PhaseState state(Incident incident, Phase p, Map<String, Phase> byKey) {
+        List<PhaseState.Dependency> deps = new ArrayList<>();
+        for (String key : p.dependsOn()) {
+            Phase dep = byKey.get(key);
+            if (dep != null) {
+                deps.add(new PhaseState.Dependency(dep.key(), dep.title(), dep.status()));
+            }
+        }
+        @Nullable SignOffRecord last = signOffs.findByPhaseIdOrderBySignedAtDesc(p.id()).stream().findFirst()
+                .map(SignOff::record).orElse(null);
+        return new PhaseState(p.id(), incident.key(), p.sortOrder(), p.key(), p.title(), p.priority(), p.ownerTeam(),
+                p.supportingTeams(), p.windowStart(), p.windowEnd(), deps, p.rollbackText(), p.escalationText(),
+                validation(p.validationText()), p.status(), p.statusBy(), p.statusAt(),
+                tasks.findByPhaseIdOrderBySortOrderAscIdAsc(p.id()).stream().map(Task::state).toList(),
+                criteria.findByPhaseIdOrderBySortOrder(p.id()).stream().map(Criterion::state).toList(), last);
+    }
+
+    static List<String> validation(String json) {
+        return JSON.readValue(json, new TypeReference<List<String>>() { });
+    }
+
+    static String validationJson(List<String> steps) {
+        return JSON.writeValueAsString(steps);
+    }
+
+    /** The incident's plan as a runbook (what export writes). */
+    Runbook runbook(Incident incident, String businessImpact) {
+        List<Runbook.Phase> out = new ArrayList<>();
+        for (Phase p : phases.findByIncidentIdOrderBySortOrder(incident.id())) {
+            out.add(new Runbook.Phase(p.key(), p.title(), p.priority(), p.ownerTeam(), p.supportingTeams(),
+                    p.windowStart(), p.windowEnd(), p.dependsOn(), p.rollbackText(), p.escalationText(),
+                    validation(p.validationText()),
+                    tasks.findByPhaseIdOrderBySortOrderAscIdAsc(p.id()).stream().map(Task::definition).toList(),
+                    criteria.findByPhaseIdOrderBySortOrder(p.id()).stream().map(Criterion::definition).toList()));
+        }
+        return new Runbook(incident.title(), incident.severity(), businessImpact, out);
+    }
+}

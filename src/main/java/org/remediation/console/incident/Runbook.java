@@ -1,0 +1,25 @@
+package org.remediation.console.incident;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A remediation plan as data: what {@link RunbookYaml} reads and writes and what an incident is
+ * created from. Windows are minutes from the incident start.
+ */
+public record Runbook(String title, Severity severity, String businessImpact, List<Phase> phases) {
+
+    public record Phase(String key, String title, Severity priority, String ownerTeam, List<String> supportingTeams,
+                        int windowStartMinutes, int windowEndMinutes, List<String> dependsOn, String rollback,
+                        String escalation, List<String> validation, List<Task> tasks, List<Criterion> criteria) {
+    }
+
+    /** {@code id} is unique across the runbook; {@code actionSpec} follows the remediation contract. */
+    public record Task(String id, String text, String owner, @Nullable String command, @Nullable String actionSpec,
+                       @Nullable String note) {
+    }
+
+    /** {@code key} is stable within its phase; {@code probe} names the demo probe target it is about. */
+    public record Criterion(String key, String text, @Nullable String probe) {
+    }
+}

@@ -1,0 +1,74 @@
+package org.remediation.console.incident;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Roles;
+import org.remediation.console.security.TeamDirectory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Runbooks as code: validate, import as a new incident, export an incident's plan, built-in templates. */
+@Service
+public class RunbookService {
+
+    /** Built-in templates under {@code classpath:runbooks/}. */
+    public static final List<String> TEMPLATES = List.of("inc-1278");
+
+    private final TeamDirectory teams;
+    private final PlanFactory factory;
+    private final IncidentService incidents;
+    private final LiveEvents live;
+    private final Clock clock;
+
+    RunbookService(TeamDirectory teams, PlanFactory factory, IncidentService incidents, LiveEvents live, Clock clock) {
+        this.teams = teams;
+        this.factory = factory;
+        this.incidents = incidents;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    /** Validates a runbook; problems carry YAML path and line. Writes nothing. */
+    @Transactional(readOnly = true)
+    public Runbook parse(String yaml) {
+        return RunbookYaml.parse(yaml, teams::exists);
+    }
+
+    /** Opens a new incident from runbook YAML, started now and commanded by the caller; all or nothing. */
+    @RolesAllowed(Roles.COMMANDER)
+    @Transactional
+    public IncidentSummary importAsIncident(String incidentKey, String yaml) {
+        Runbook runbook = parse(yaml);
+        String user = CurrentUser.require();
+        IncidentSummary created = factory.create(incidentKey.strip(), runbook, user, clock.instant(), user).summary();
+        live.publish(new IncidentChanged(created.key(), null));
+        return created;
+    }
+
+    @Transactional(readOnly = true)
+    public String export(String incidentKey) {
+        return RunbookWriter.write(incidents.runbook(incidentKey));
+    }
+
+    public String templateYaml(String name) {
+        if (!TEMPLATES.contains(name)) {
+            throw new InvalidInputException("template", "no built-in template '" + name + "'");
+        }
+        try (InputStream in = RunbookService.class.getResourceAsStream("/runbooks/" + name + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("template " + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.remediation.console.incident;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.Problems;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads runbook YAML (format: docs/runbook-format.md) into a {@link Runbook}. The document is
+ * composed into a node tree first, so every problem names its YAML path and line; all problems are
+ * collected and thrown together as an {@link org.remediation.console.base.InvalidInputException}.
+ */
+public final class RunbookYaml {
+
+    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,39}");
+    private static final Pattern OFFSET = Pattern.compile("(-)?(?:(\\d{1,3})h)?(?:(\\d{1,4})m)?");
+    static final int MAX_SIZE = 200_000;
+
+    private RunbookYaml() {
+    }
+
+    public static Runbook parse(String yaml, Predicate<String> teamExists) {
+        Problems problems = new Problems();
+        if (yaml.length() > MAX_SIZE) {
+            problems.add("(document)", "line 1: the runbook is larger than " + MAX_SIZE + " characters").throwIfAny();
+        }
+        Node root;
+        try {
+            root = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true).build()).composeString(yaml)
+                    .orElse(null);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            problems.add("(document)", "line " + line + ": not valid YAML: " + e.getProblem()).throwIfAny();
+            throw e;
+        } catch (YamlEngineException e) {
+            problems.add("(document)", "line 1: not valid YAML: " + e.getMessage()).throwIfAny();
+            throw e;
+        }
+        if (root == null) {
+            problems.add("(document)", "line 1: the runbook is empty").throwIfAny();
+        }
+        Runbook runbook = new RunbookParser(new YamlNodes(problems), teamExists).runbook(root);
+        problems.throwIfAny();
+        return runbook;
+    }
+
+    /** Minutes from a window offset such as {@code 4h}, {@code 90m} or {@code 1h30m}; null if malformed. */
+    public static @Nullable Integer minutes(String text) {
+        Matcher m = OFFSET.matcher(text.trim());
+        if (text.isBlank() || !m.matches() || (m.group(2) == null && m.group(3) == null)) {
+            return null;
+        }
+        int total = (m.group(2) == null ? 0 : Integer.parseInt(m.group(2)) * 60)
+                + (m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        return m.group(1) == null ? total : -total;
+    }
+
+    public static String offset(int minutes) {
+        if (minutes % 60 == 0) {
+            return (minutes / 60) + "h";
+        }
+        return minutes >= 60 ? (minutes / 60) + "h" + (minutes % 60) + "m" : minutes + "m";
+    }
+
+    /** Reports dependency cycles among phases, once per cycle found, naming the phases in it. */
+    static void findCycles(Map<String, List<String>> deps, java.util.function.BiConsumer<String, String> report) {
+        Set<String> done = new HashSet<>();
+        for (String start : deps.keySet()) {
+            walk(start, deps, new ArrayList<>(), done, report);
+        }
+    }
+
+    private static void walk(String key, Map<String, List<String>> deps, List<String> stack, Set<String> done,
+                             java.util.function.BiConsumer<String, String> report) {
+        if (done.contains(key)) {
+            return;
+        }
+        int at = stack.indexOf(key);
+        if (at >= 0) {
+            List<String> cycle = new ArrayList<>(stack.subList(at, stack.size()));
+            cycle.add(key);
+            report.accept(stack.get(stack.size() - 1), String.join(" → ", cycle));
+            return;
+        }
+        stack.add(key);
+        for (String dep : deps.getOrDefault(key, List.of())) {
+            if (deps.containsKey(dep)) {
+                walk(dep, deps, stack, done, report);
+            }
+        }
+        stack.remove(stack.size() - 1);
+        done.add(key);
+    }
+}

@@ -1,0 +1,69 @@
+package org.remediation.console.incident;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.remediation.console.audit.AuditService;
+import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Roles;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafts Markdown status updates from live data and tells when the next one is due. */
+@Service
+public class StatusUpdateService {
+
+    private final IncidentRepository incidents;
+    private final PlanReader reader;
+    private final SignOffGate gate;
+    private final TimelineService timeline;
+    private final AuditService audit;
+    private final LiveEvents live;
+    private final Clock clock;
+    private final IncidentProperties properties;
+
+    StatusUpdateService(IncidentRepository incidents, PlanReader reader, SignOffGate gate, TimelineService timeline,
+                        AuditService audit, LiveEvents live, Clock clock, IncidentProperties properties) {
+        this.incidents = incidents;
+        this.reader = reader;
+        this.gate = gate;
+        this.timeline = timeline;
+        this.audit = audit;
+        this.live = live;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Drafts the update and records that one was drafted now (which resets the reminder). */
+    @RolesAllowed({Roles.TEAM_LEAD, Roles.COMMANDER})
+    @Transactional
+    public String draft(String incidentKey) {
+        Incident incident = incidents.findByKey(incidentKey)
+                .orElseThrow(() -> new InvalidInputException("incident", "no incident " + incidentKey));
+        Instant now = clock.instant();
+        String markdown = StatusMarkdown.render(incident.summary(), reader.phases(incident), gate, now);
+        incident.statusUpdateDrafted(now);
+        timeline.record(incident, CurrentUser.require(), "status.update", "Status update drafted", false);
+        audit.record("incident.status-update", incidentKey, Map.of("characters", markdown.length()));
+        live.publish(new IncidentChanged(incidentKey, null));
+        return markdown;
+    }
+
+    /** When the next update is due: cadence after the last drafted one, or after the start. */
+    public Instant nextDue(IncidentSummary incident) {
+        Instant last = incident.lastStatusUpdateAt() == null ? incident.startedAt() : incident.lastStatusUpdateAt();
+        return last.plus(properties.statusUpdateCadence());
+    }
+
+    public boolean reminderDue(IncidentSummary incident) {
+        return incident.status() != IncidentStatus.RESOLVED && !clock.instant().isBefore(nextDue(incident));
+    }
+
+    public Duration cadence() {
+        return properties.statusUpdateCadence();
+    }
+}

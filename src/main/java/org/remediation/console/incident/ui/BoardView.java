@@ -1,0 +1,92 @@
+package org.remediation.console.incident.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.ui.LiveSubscription;
+import org.remediation.console.incident.IncidentChanged;
+import org.remediation.console.incident.IncidentService;
+import org.remediation.console.incident.IncidentSummary;
+import org.remediation.console.incident.PhaseState;
+import org.remediation.console.incident.StatusUpdateService;
+
+/** The incident commander's screen: the current incident and one live card per phase. */
+@Route("")
+@PageTitle("Board · Remediation Console")
+@Menu(order = 0, title = "Board")
+@PermitAll
+public class BoardView extends Main implements BeforeEnterObserver {
+
+    private final IncidentService incidents;
+    private final StatusUpdateService updates;
+    private final Clock clock;
+    private @Nullable String selectedKey;
+
+    public BoardView(IncidentService incidents, StatusUpdateService updates, LiveEvents live, Clock clock) {
+        this.incidents = incidents;
+        this.updates = updates;
+        this.clock = clock;
+        addClassName("page");
+        setId("board");
+        LiveSubscription.bind(this, live, IncidentChanged.class, e -> render());
+        LiveSubscription.bind(this, live, Ticker.Tick.class, e -> render());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        selectedKey = event.getLocation().getQueryParameters().getSingleParameter("incident").orElse(null);
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        List<IncidentSummary> all = incidents.list();
+        Optional<IncidentSummary> shown = selectedKey == null ? incidents.current() : incidents.find(selectedKey);
+        if (shown.isEmpty()) {
+            add(new H2("No incident is open"), new Paragraph("When an incident is opened its live board appears here."));
+            return;
+        }
+        IncidentSummary incident = shown.get();
+        if (all.size() > 1) {
+            add(picker(all, incident));
+        }
+        Instant now = clock.instant();
+        add(new IncidentHeader(incident, now, incidents, updates));
+        Div cards = new Div();
+        cards.addClassName("phase-cards");
+        for (PhaseState phase : incidents.phases(incident.key())) {
+            cards.add(new PhaseCard(phase, incident.startedAt(), now));
+        }
+        add(cards);
+    }
+
+    private Select<IncidentSummary> picker(List<IncidentSummary> all, IncidentSummary shown) {
+        Select<IncidentSummary> picker = new Select<>();
+        picker.setId("incident-picker");
+        picker.setLabel("Incident");
+        picker.setItems(all);
+        picker.setItemLabelGenerator(i -> i.key() + " · " + i.title() + (i.pinned() ? " (current)" : ""));
+        all.stream().filter(i -> i.key().equals(shown.key())).findFirst().ifPresent(picker::setValue);
+        picker.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate("", QueryParameters.of("incident", e.getValue().key())));
+            }
+        });
+        return picker;
+    }
+}

@@ -1,0 +1,88 @@
+package org.remediation.console.incident.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import java.time.Instant;
+import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.ui.Notices;
+import org.remediation.console.base.ui.StatusBadge;
+import org.remediation.console.incident.IncidentService;
+import org.remediation.console.incident.IncidentStatus;
+import org.remediation.console.incident.IncidentSummary;
+import org.remediation.console.incident.StatusUpdateService;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Role;
+
+/** The incident at a glance: severity, status, commander, elapsed time, status-update reminder. */
+class IncidentHeader extends Div {
+
+    IncidentHeader(IncidentSummary incident, Instant now, IncidentService incidents, StatusUpdateService updates) {
+        addClassName("incident-header");
+        H2 title = new H2(incident.key() + " · " + incident.title());
+        Span elapsed = new Span("Elapsed " + Format.duration(incident.elapsed(now)));
+        elapsed.setId("incident-elapsed");
+        elapsed.addClassName("incident-elapsed");
+        Div facts = new Div(Tones.severity(incident.severity()), Tones.status(incident.status()),
+                new Span("Commander: " + incident.commander()), new Span("Started " + Format.time(incident.startedAt())),
+                elapsed);
+        facts.addClassName("incident-facts");
+        add(title, facts);
+        if (!incident.businessImpact().isBlank()) {
+            Paragraph impact = new Paragraph(incident.businessImpact());
+            impact.addClassName("incident-impact");
+            add(impact);
+        }
+        Div actions = new Div();
+        actions.addClassName("incident-actions");
+        if (updates.reminderDue(incident)) {
+            StatusBadge reminder = new StatusBadge("Status update due: last one "
+                    + (incident.lastStatusUpdateAt() == null ? "never (since the start)"
+                    : Format.duration(java.time.Duration.between(incident.lastStatusUpdateAt(), now)) + " ago")
+                    + " — cadence " + Format.duration(updates.cadence()), StatusBadge.Tone.WARN);
+            reminder.setId("status-update-reminder");
+            actions.add(reminder);
+        }
+        if (CurrentUser.hasRole(Role.COMMANDER) || CurrentUser.hasRole(Role.TEAM_LEAD)) {
+            Button draft = new Button("Draft status update", e -> new StatusUpdateDialog(updates.draft(incident.key())).open());
+            draft.setId("draft-status-update");
+            draft.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(draft);
+        }
+        if (CurrentUser.hasRole(Role.COMMANDER)) {
+            actions.add(commanderControls(incident, incidents));
+        }
+        add(actions);
+    }
+
+    private static Div commanderControls(IncidentSummary incident, IncidentService incidents) {
+        Select<IncidentStatus> status = new Select<>();
+        status.setItems(IncidentStatus.values());
+        status.setItemLabelGenerator(IncidentStatus::label);
+        status.setValue(incident.status());
+        status.setId("incident-status");
+        status.setAriaLabel("Incident status");
+        status.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                try {
+                    incidents.setStatus(incident.key(), e.getValue());
+                } catch (InvalidInputException ex) {
+                    Notices.error(ex.getMessage());
+                }
+            }
+        });
+        Button edit = new Button("Edit incident", e -> new IncidentEditDialog(incident, incidents).open());
+        edit.setId("edit-incident");
+        Div box = new Div(status, edit);
+        if (!incident.pinned()) {
+            Button pin = new Button("Pin as current", e -> incidents.pin(incident.key()));
+            pin.setId("pin-incident");
+            box.add(pin);
+        }
+        return box;
+    }
+}

@@ -1,0 +1,60 @@
+package org.remediation.console.incident.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.List;
+import org.remediation.console.base.ui.Notices;
+import org.remediation.console.base.ui.StatusBadge;
+import org.remediation.console.incident.PhaseState;
+import org.remediation.console.incident.SignOffRecord;
+import org.remediation.console.incident.SignOffService;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Role;
+
+/** Sign-off state, what still blocks it, and the sign-off / override buttons for those allowed. */
+class SignOffPanel extends Div {
+
+    SignOffPanel(PhaseState phase, SignOffService signOffs, Runnable reload) {
+        addClassName("signoff-panel");
+        setId("signoff-panel");
+        add(new H3("Sign-off"));
+        SignOffRecord last = phase.lastSignOff();
+        if (phase.signedOff() && last != null) {
+            add(new Paragraph("Signed off by " + last.signedBy() + " at " + Format.time(last.signedAt())));
+            if (last.override()) {
+                StatusBadge loud = new StatusBadge("OVERRIDE — reason: " + last.overrideReason(), StatusBadge.Tone.BAD);
+                loud.setId("signoff-override");
+                add(loud);
+            }
+            return;
+        }
+        List<String> reasons = signOffs.blockingReasons(phase.id());
+        UnorderedList list = new UnorderedList();
+        list.setId("blocking-reasons");
+        reasons.forEach(r -> list.add(new ListItem(r)));
+        add(reasons.isEmpty() ? new Paragraph("Nothing blocks the sign-off.")
+                : new Paragraph("Blocked by " + reasons.size() + " item(s):"), list);
+        if (signOffs.maySignOff(phase.id())) {
+            Button signOff = new Button("Sign off phase", e -> TaskRow.apply(() -> {
+                signOffs.signOff(phase.id());
+                Notices.success("Phase signed off");
+            }, reload));
+            signOff.setId("sign-off");
+            signOff.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+            signOff.setEnabled(reasons.isEmpty());
+            add(signOff);
+        }
+        if (CurrentUser.hasRole(Role.COMMANDER) && !reasons.isEmpty()) {
+            Button override = new Button("Override and sign off…",
+                    e -> new OverrideDialog(phase, reasons, signOffs, reload).open());
+            override.setId("override-sign-off");
+            override.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            add(override);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.remediation.console.incident.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,98 @@
+package org.remediation.console.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.remediation.console.base.InvalidInputException;
+
+class RunbookYamlTest {
+
+    static String template() throws IOException {
+        try (InputStream in = RunbookYamlTest.class.getResourceAsStream("/runbooks/inc-1278.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Runbook parse(String yaml) {
+        return RunbookYaml.parse(yaml, MalformedRunbooks.TEAMS::contains);
+    }
+
+    @Test
+    void theIssue1278TemplateHoldsAllFourPhasesOfTheSeedPlan() throws IOException {
+        Runbook plan = parse(template());
+        assertThat(plan.severity()).isEqualTo(Severity.P0);
+        assertThat(plan.phases()).extracting(Runbook.Phase::key)
+                .containsExactly("vpc-connector", "database", "ssl-load-balancer", "monitoring");
+        assertThat(plan.phases()).extracting(Runbook.Phase::windowStartMinutes).containsExactly(0, 240, 480, 960);
+        assertThat(plan.phases()).extracting(Runbook.Phase::windowEndMinutes).containsExactly(240, 480, 960, 1440);
+        assertThat(plan.phases()).extracting(Runbook.Phase::ownerTeam)
+                .containsExactly("Infrastructure", "Infrastructure", "Infrastructure", "Development");
+        assertThat(plan.phases()).extracting(Runbook.Phase::priority)
+                .containsExactly(Severity.P0, Severity.P0, Severity.P1, Severity.P1);
+        Runbook.Phase first = plan.phases().get(0);
+        Runbook.Task scale = first.tasks().get(0);
+        assertThat(scale.command()).contains("--min-instances 5", "--max-instances 50", "--machine-type e2-standard-8");
+        assertThat(scale.actionSpec()).isEqualTo("scale-connector resource=VPC_CONNECTOR/us-central1/staging-connector "
+                + "minInstances=3 maxInstances=10 machineType=e2-standard-4");
+        assertThat(scale.note()).contains("outside");
+        assertThat(first.escalation()).contains("Escalate to GCP support if", "after 2 hours");
+        assertThat(first.rollback()).contains("Scale back to previous configuration".toLowerCase());
+        assertThat(plan.phases().stream().flatMap(p -> p.tasks().stream()).filter(t -> t.command() != null)
+                .map(Runbook.Task::command).filter(c -> c.contains("gcloud")).count()).isEqualTo(7);
+        assertThat(plan.phases()).allSatisfy(p -> assertThat(p.criteria()).hasSizeGreaterThanOrEqualTo(4));
+        assertThat(plan.phases().stream().flatMap(p -> p.criteria().stream()).map(Runbook.Criterion::probe))
+                .contains("backend-health", "database", "redis", "websocket", "agent-response", "frontend", "auth");
+    }
+
+    @Test
+    void exportedYamlImportsBackToTheSamePlan() throws IOException {
+        Runbook original = parse(template());
+        String exported = RunbookWriter.write(original);
+        Runbook again = parse(exported);
+        assertThat(again).isEqualTo(original);
+        assertThat(RunbookWriter.write(again)).isEqualTo(exported);
+    }
+
+    @Test
+    void roundTripKeepsOddTextExactly() {
+        Runbook odd = new Runbook("null", Severity.P3, "line one\n  indented: yes\n# not a comment\n", List.of(
+                new Runbook.Phase("p-1", "true", Severity.P2, "QA", List.of("DevOps"), 90, 91, List.of(),
+                        "  leading spaces", "trailing newline\n\n", List.of("~", "- dash", "'quoted'"),
+                        List.of(new Runbook.Task("1.10", "0x1F", "someone@example", "echo \"$HOME\" | tee a\n",
+                                null, "a: b")),
+                        List.of(new Runbook.Criterion("c", "100 %", null)))));
+        assertThat(parse(RunbookWriter.write(odd))).isEqualTo(odd);
+    }
+
+    @Test
+    void allProblemsAreReportedTogether() {
+        assertThatThrownBy(() -> parse("title: t\nseverity: P9\nphases:\n  - key: A\n"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidInputException.Problem::field)
+                        .contains("severity", "phases[0].key", "phases[0].title", "phases[0].window"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.remediation.console.incident.MalformedRunbooks#corpus")
+    void malformedRunbooksNamePathAndLine(String name, String path, int line, String yaml) {
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getMessage()).contains(path + ": line " + line + ":"));
+    }
+
+    @Test
+    void offsetsReadHoursAndMinutes() {
+        assertThat(RunbookYaml.minutes("1h30m")).isEqualTo(90);
+        assertThat(RunbookYaml.minutes("45m")).isEqualTo(45);
+        assertThat(RunbookYaml.minutes("-2h")).isEqualTo(-120);
+        assertThat(RunbookYaml.minutes("h")).isNull();
+        assertThat(RunbookYaml.offset(90)).isEqualTo("1h30m");
+        assertThat(RunbookYaml.offset(45)).isEqualTo("45m");
+    }
+}

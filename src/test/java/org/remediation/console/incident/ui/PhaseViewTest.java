@@ -1,0 +1,144 @@
+package org.remediation.console.incident.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
+import org.junit.jupiter.api.Test;
+import org.remediation.console.incident.ChecklistService;
+import org.remediation.console.incident.IncidentService;
+import org.remediation.console.incident.IncidentSummary;
+import org.remediation.console.incident.PhaseState;
+import org.remediation.console.incident.PhaseStatus;
+import org.remediation.console.incident.TaskState;
+import org.remediation.console.incident.TestPlans;
+import org.remediation.console.security.Role;
+import org.remediation.console.support.As;
+import org.remediation.console.support.KaribuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class PhaseViewTest extends KaribuTest {
+
+    @Autowired IncidentService incidents;
+    @Autowired ChecklistService checklist;
+
+    private PhaseState open(String phaseKey) {
+        IncidentSummary inc = TestPlans.open(incidents);
+        return TestPlans.phase(incidents, inc.key(), phaseKey);
+    }
+
+    @Test
+    void aResponderTicksATaskAndSeesWhoAndWhen() {
+        PhaseState a = open("a");
+        login("responder", Role.RESPONDER);
+        navigate("phases/" + a.id());
+        _setValue(_get(Checkbox.class, s -> s.withId("tick-a1")), true);
+        assertThat(checklist.task(a.tasks().get(0).id()).orElseThrow().doneBy()).isEqualTo("responder");
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Span.class, s -> s.withId("task-who-a1")).getText()).startsWith("✔ responder at ");
+        assertThat(_get(Anchor.class, s -> s.withId("request-action-a1")).getHref())
+                .isEqualTo("actions/new?task=" + a.tasks().get(0).id());
+        assertThat(_get(com.vaadin.flow.component.html.Pre.class, s -> s.withClasses("task-command")).getText())
+                .isEqualTo("gcloud do-it");
+    }
+
+    @Test
+    void aViewerCannotTickAnything() {
+        PhaseState a = open("a");
+        login("viewer", Role.VIEWER);
+        navigate("phases/" + a.id());
+        assertThat(_get(Checkbox.class, s -> s.withId("tick-a1")).isReadOnly()).isTrue();
+        assertThat(_find(Button.class, s -> s.withId("sign-off"))).isEmpty();
+        assertThat(_find(Button.class, s -> s.withId("override-sign-off"))).isEmpty();
+    }
+
+    @Test
+    void whoeverTicksSecondIsToldAndTheRowReloads() {
+        PhaseState a = open("a");
+        login("responder", Role.RESPONDER);
+        TaskState seen = a.tasks().get(0);
+        boolean[] reloaded = {false};
+        // the responder's row still shows the version before someone else's change reached it
+        TaskRow row = new TaskRow(seen, true, checklist, () -> reloaded[0] = true);
+        UI.getCurrent().add(row);
+        As.user("lead", Role.TEAM_LEAD, () -> checklist.setNote(seen.id(), seen.version(), "done from the CLI"));
+        _setValue(_get(row, Checkbox.class, s -> s.withId("tick-a1")), true);
+        MockVaadin.clientRoundtrip(false);
+        NotificationsKt.expectNotifications(
+                "Someone else changed task a1 first (it is now not ticked). Your change was not saved; the checklist "
+                        + "now shows their version — check it and try again.");
+        assertThat(reloaded[0]).isTrue();
+        TaskState now = checklist.task(seen.id()).orElseThrow();
+        assertThat(now.done()).isFalse();
+        assertThat(now.note()).isEqualTo("done from the CLI");
+    }
+
+    @Test
+    void theLeadSignsOffOnceTheGateIsClear() {
+        PhaseState a = open("a");
+        login("lead", Role.TEAM_LEAD);
+        navigate("phases/" + a.id());
+        assertThat(_find(ListItem.class)).extracting(ListItem::getText)
+                .contains("task a1 is not done: Scale it", "criterion a-ok is not met: It works");
+        assertThat(_get(Button.class, s -> s.withId("sign-off")).isEnabled()).isFalse();
+        _setValue(_get(Checkbox.class, s -> s.withId("tick-a1")), true);
+        MockVaadin.clientRoundtrip(false);
+        _setValue(_get(Checkbox.class, s -> s.withId("met-a-ok")), true);
+        _setValue(_get(TextField.class, s -> s.withId("evidence-a-ok")), "p95 420 ms for 15 min");
+        _click(_get(Button.class, s -> s.withId("assess-a-ok")));
+        MockVaadin.clientRoundtrip(false);
+        _click(_get(Button.class, s -> s.withId("sign-off")));
+        assertThat(TestPlans.phase(incidents, a.incidentKey(), "a").status()).isEqualTo(PhaseStatus.SIGNED_OFF);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Checkbox.class, s -> s.withId("tick-a1")).isReadOnly()).isTrue();
+    }
+
+    @Test
+    void theCommanderOverridesWithAReasonThatListsWhatIsBypassed() {
+        PhaseState b = open("b");
+        login("commander", Role.COMMANDER);
+        navigate("phases/" + b.id());
+        _click(_get(Button.class, s -> s.withId("override-sign-off")));
+        assertThat(_find(ListItem.class)).extracting(ListItem::getText)
+                .contains("depends on phase 'Phase A', which is active, not signed off");
+        _setValue(_get(TextArea.class, s -> s.withId("override-reason")), "short");
+        _click(_get(Button.class, s -> s.withId("override-confirm")));
+        assertThat(_get(TextArea.class, s -> s.withId("override-reason")).isInvalid()).isTrue();
+        assertThat(TestPlans.phase(incidents, b.incidentKey(), "b").signedOff()).isFalse();
+        _setValue(_get(TextArea.class, s -> s.withId("override-reason")), "Phase A verified by hand with vendor");
+        _click(_get(Button.class, s -> s.withId("override-confirm")));
+        assertThat(TestPlans.phase(incidents, b.incidentKey(), "b").lastSignOff().override()).isTrue();
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Span.class, s -> s.withId("signoff-override")).getText()).contains("OVERRIDE");
+    }
+
+    @Test
+    void aTickInOneUiReachesASecondUiThroughPush() {
+        PhaseState a = open("a");
+        login("responder", Role.RESPONDER);
+        BoardViewTest.show(a.incidentKey());
+        UI first = UI.getCurrent();
+        assertThat(_get(Span.class, s -> s.withId("tasks-a")).getText()).isEqualTo("Tasks: 0 / 1 done");
+        MockVaadin.INSTANCE.createUI$karibu_testing_v10(UI::new, VaadinSession.getCurrent());
+        UI second = UI.getCurrent();
+        assertThat(second).isNotSameAs(first);
+        navigate("phases/" + a.id());
+        _setValue(_get(Checkbox.class, s -> s.withId("tick-a1")), true);
+        MockVaadin.runUIQueue();
+        UI.setCurrent(first);
+        assertThat(_get(first, Span.class, s -> s.withId("tasks-a")).getText()).isEqualTo("Tasks: 1 / 1 done");
+    }
+}
