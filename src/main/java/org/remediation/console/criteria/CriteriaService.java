@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
+import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.Problems;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
@@ -31,12 +32,14 @@ public class CriteriaService {
     private final CriterionStore store;
     private final CriteriaEngine engine;
     private final AuditService audit;
+    private final LiveEvents live;
     private final Clock clock;
 
-    CriteriaService(CriterionStore store, CriteriaEngine engine, AuditService audit, Clock clock) {
+    CriteriaService(CriterionStore store, CriteriaEngine engine, AuditService audit, LiveEvents live, Clock clock) {
         this.store = store;
         this.engine = engine;
         this.audit = audit;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -81,6 +84,7 @@ public class CriteriaService {
         audit.record("criteria.defined", subject(incidentKey, phase),
                 Map.of("criteria", definitions.stream().map(d -> d.key() + ": " + specs.get(d.key()).text()).toList()));
         engine.evaluateNow(fresh);
+        live.publish(new CriteriaDefined(incidentKey, phase));
         return statuses(incidentKey, phase);
     }
 
@@ -149,6 +153,13 @@ public class CriteriaService {
     public List<@Nullable Double> trend(CriterionOwner owner) {
         return store.find(owner).map(r -> engine.spec(r.definition()) instanceof MeasuredCriterion c
                 ? Trends.of(c, engine.measurements(), clock.instant()) : List.<@Nullable Double>of()).orElse(List.of());
+    }
+
+    /** The threshold in the unit of {@link #trend} (ms or %), for drawing it on a sparkline. */
+    public Optional<Double> thresholdValue(CriterionOwner owner) {
+        return store.find(owner).map(r -> engine.spec(r.definition()))
+                .filter(s -> s instanceof MeasuredCriterion c && c.statistic().windowed())
+                .map(s -> ((MeasuredCriterion) s).thresholdValue());
     }
 
     List<CriterionStatus> statuses(String incidentKey, String phaseKey) {
