@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +39,7 @@ public class EscalationWebhook {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http;
 
+    @Autowired
     EscalationWebhook(CriteriaProperties props) {
         this(props, d -> Thread.sleep(d));
     }

@@ -1,0 +1,27 @@
+package org.remediation.console.criteria;
+
+import java.time.Instant;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** The in-memory probe fixture, a hand-moved clock and fake phase times for criteria tests. */
+@TestConfiguration(proxyBeanMethods = false)
+public class CriteriaTestConfig {
+
+    @Bean
+    InMemoryProbeMeasurements probeMeasurementsFixture() {
+        return new InMemoryProbeMeasurements();
+    }
+
+    @Bean
+    FakePhaseTimes fakePhaseTimes() {
+        return new FakePhaseTimes();
+    }
+
+    @Bean
+    @Primary
+    MutableClock criteriaTestClock() {
+        return new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+    }
+}
