@@ -26,7 +26,7 @@ public class KpiTiles extends Div {
     private final CriteriaService criteria;
     private final String incidentKey;
     private final Map<String, KpiTile> tiles = new HashMap<>();
-    private final Map<String, Instant> trendMinute = new HashMap<>();
+    private final Map<String, String> trendStamp = new HashMap<>();
 
     public KpiTiles(CriteriaService criteria, LiveEvents live, String incidentKey) {
         this.criteria = criteria;
@@ -59,7 +59,7 @@ public class KpiTiles extends Div {
     private void rebuild() {
         removeAll();
         tiles.clear();
-        trendMinute.clear();
+        trendStamp.clear();
         List<CriterionStatus> kpis = criteria.kpis(incidentKey);
         if (kpis.isEmpty()) {
             Span none = new Span("No KPIs defined for this incident.");
@@ -92,10 +92,11 @@ public class KpiTiles extends Div {
         }
     }
 
-    /** The trend only changes per minute bucket, so it is recomputed at most once a minute. */
+    /** The trend moves per minute bucket: recomputed once a minute, or at once when the state changes. */
     private void updateTrend(KpiTile tile, CriterionStatus s) {
         Instant minute = s.evaluatedAt() == null ? Instant.EPOCH : s.evaluatedAt().truncatedTo(ChronoUnit.MINUTES);
-        if (minute.equals(trendMinute.put(s.owner().criterionKey(), minute))) {
+        String stamp = minute + "/" + s.state();
+        if (stamp.equals(trendStamp.put(s.owner().criterionKey(), stamp))) {
             return;
         }
         tile.trend(criteria.trend(CriterionOwner.kpi(incidentKey, s.owner().criterionKey())), thresholdOf(s));
