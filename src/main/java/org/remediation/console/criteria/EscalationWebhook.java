@@ -64,7 +64,7 @@ public class EscalationWebhook {
     /** Sends and waits for the outcome. */
     public Delivery send(String text) {
         URI url = props.webhookUrl();
-        if (url == null) {
+        if (url == null || !enabled()) {
             return new Delivery(false, 0, 0, List.of());
         }
         String body = json.writeValueAsString(Map.of("text", text));
