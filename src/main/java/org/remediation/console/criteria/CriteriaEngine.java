@@ -89,11 +89,12 @@ class CriteriaEngine {
         }
     }
 
-    /** Evaluates these rows inside the caller's transaction (used when criteria are (re)defined). */
+    /**
+     * Evaluates freshly inserted rows inside the caller's transaction. No round lock: those rows are
+     * invisible to rounds until commit, and taking the lock while holding row locks could deadlock.
+     */
     void evaluateNow(List<CriterionRow> rows) {
-        synchronized (roundLock) {
-            evaluate(rows.stream().filter(r -> !r.manual()).toList(), clock.instant());
-        }
+        evaluate(rows.stream().filter(r -> !r.manual()).toList(), clock.instant());
     }
 
     private void evaluate(List<CriterionRow> rows, Instant now) {

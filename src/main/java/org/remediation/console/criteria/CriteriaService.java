@@ -149,6 +149,24 @@ public class CriteriaService {
         return store.find(owner).map(this::status);
     }
 
+    /**
+     * One line per criterion of the incident (KPIs first) with its live value and state, for the
+     * status-update draft, e.g. {@code [met] Database response < 500 ms: 320 ms (needs < 500 ms over 15m), since 09:12 UTC}.
+     */
+    @Transactional(readOnly = true)
+    public List<String> statusLines(String incidentKey) {
+        return ofIncident(incidentKey).stream().map(CriteriaService::statusLine).toList();
+    }
+
+    static String statusLine(CriterionStatus s) {
+        String where = s.owner().isKpi() ? "" : " (phase " + s.owner().phaseKey() + ")";
+        String value = s.manual() ? (s.met() ? "confirmed by " + s.confirmedBy() + ": " + s.evidenceNote()
+                : "manual, awaiting confirmation") : s.valueText() + " (needs " + s.thresholdText() + ")";
+        return "[" + s.state().label() + "] " + s.label() + where + ": " + value + ", since "
+                + java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(s.since()) + " UTC";
+    }
+
     /** Per-minute values of the criterion's statistic over the last hour (null where no samples). */
     public List<@Nullable Double> trend(CriterionOwner owner) {
         return store.find(owner).map(r -> engine.spec(r.definition()) instanceof MeasuredCriterion c

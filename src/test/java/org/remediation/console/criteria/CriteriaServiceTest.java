@@ -220,6 +220,11 @@ class CriteriaServiceTest {
         assertThat(snapshot.get(1).state()).isEqualTo(CriterionState.MET);
         assertThat(snapshot.get(2).manual()).isTrue();
 
+        assertThat(criteria.statusLines(incident)).containsExactly(
+                "[not met] Backend fast (phase p2): 1500 ms (needs < 1000 ms over 15m), since 09:01 UTC",
+                "[met] Backend up (phase p2): 100 % (needs = 100 % over 15m), since 09:01 UTC",
+                "[not met] QA (phase p2): manual, awaiting confirmation, since 09:00 UTC");
+
         String frozen = evidence.freeze(incident, "p2");
         assertThat(frozen).contains("\"threshold\":\"1000 ms\"");
         assertThat(evidence.thaw(frozen)).isEqualTo(snapshot);
