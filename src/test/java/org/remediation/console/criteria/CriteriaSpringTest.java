@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "console.criteria.reevaluate-interval=1h")
+@SpringBootTest(properties = {"console.criteria.reevaluate-interval=1h",
+        "console.criteria.webhook-url=http://127.0.0.1:${criteria.test.webhook-port}/hook"})
 @Import(CriteriaTestConfig.class)
 public @interface CriteriaSpringTest {
 }

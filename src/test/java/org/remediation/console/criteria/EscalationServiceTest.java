@@ -87,6 +87,23 @@ class EscalationServiceTest {
         assertThat(events.stream(TimelineNote.class).filter(n -> incident.equals(n.incidentKey())
                 && n.category().equals("escalation.fired"))).hasSize(1);
         assertThat(escalations.openAlerts(incident)).hasSize(1);
+        assertThat(webhookBodyMentioning(incident)).contains("\"text\"").contains("Backend p95")
+                .contains("still not met 30m after phase start");
+    }
+
+    /** Waits for the asynchronous webhook post about this incident (other tests' posts are skipped). */
+    static String webhookBodyMentioning(String incident) {
+        try {
+            for (int i = 0; i < 100; i++) {
+                String body = WebhookReceiver.BODIES.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (body != null && body.contains(incident)) {
+                    return body;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "no webhook post mentioned " + incident;
     }
 
     @Test
