@@ -3,6 +3,8 @@ package org.remediation.console.criteria;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CriteriaService {
 
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private final CriterionStore store;
@@ -163,8 +166,7 @@ public class CriteriaService {
         String value = s.manual() ? (s.met() ? "confirmed by " + s.confirmedBy() + ": " + s.evidenceNote()
                 : "manual, awaiting confirmation") : s.valueText() + " (needs " + s.thresholdText() + ")";
         return "[" + s.state().label() + "] " + s.label() + where + ": " + value + ", since "
-                + java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC)
-                .format(s.since()) + " UTC";
+                + HOUR_MINUTE.format(s.since()) + " UTC";
     }
 
     /** Per-minute values of the criterion's statistic over the last hour (null where no samples). */
