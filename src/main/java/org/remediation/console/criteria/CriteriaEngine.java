@@ -1,0 +1,140 @@
+package org.remediation.console.criteria;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.TimelineNote;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs evaluation rounds: evaluates measured criteria, stores state changes with their "since",
+ * and announces each change (live event and timeline note). Rounds are serialised so two probe
+ * results arriving together never record the same transition twice.
+ */
+@Component
+class CriteriaEngine {
+
+    private final CriterionStore store;
+    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ObjectProvider<ProbeMeasurements> measurements;
+    private final TransactionTemplate tx;
+    private final Map<String, CriterionSpec> parsed = new ConcurrentHashMap<>();
+    private final Map<Long, Evaluation> latest = new ConcurrentHashMap<>();
+    private final Object roundLock = new Object();
+
+    CriteriaEngine(CriterionStore store, LiveEvents live, ApplicationEventPublisher events, Clock clock,
+                   ObjectProvider<ProbeMeasurements> measurements, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.live = live;
+        this.events = events;
+        this.clock = clock;
+        this.measurements = measurements;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    ProbeMeasurements measurements() {
+        return measurements.getIfAvailable(NoProbeMeasurements::new);
+    }
+
+    CriterionSpec spec(String definition) {
+        return parsed.computeIfAbsent(definition, CriterionText::parse);
+    }
+
+    Optional<Evaluation> latest(long id) {
+        return Optional.ofNullable(latest.get(id));
+    }
+
+    /** Re-evaluates every measured criterion; time-based windows move even without new results. */
+    void reevaluateAll() {
+        round(row -> true);
+    }
+
+    /** Re-evaluates the criteria that read this target (directly, through its group or the golden path). */
+    void onProbeResult(String targetKey) {
+        ProbeMeasurements m = measurements();
+        round(row -> spec(row.definition()) instanceof MeasuredCriterion c && switch (c.subject().kind()) {
+            case TARGET -> c.subject().name().equals(targetKey);
+            case GROUP -> m.targetsInGroup(c.subject().name()).contains(targetKey);
+            case GOLDEN_PATH -> m.goldenPathTargets().contains(targetKey);
+        });
+    }
+
+    private void round(Predicate<CriterionRow> which) {
+        synchronized (roundLock) {
+            Set<String> incidents = tx.execute(status -> {
+                List<CriterionRow> rows = store.all().stream().filter(r -> !r.manual()).filter(which).toList();
+                evaluate(rows, clock.instant());
+                Set<String> keys = new HashSet<>();
+                rows.forEach(r -> keys.add(r.owner().incidentKey()));
+                return keys;
+            });
+            if (incidents != null && !incidents.isEmpty()) {
+                live.publish(new CriteriaEvaluated(Set.copyOf(incidents), clock.instant()));
+            }
+        }
+    }
+
+    /**
+     * Evaluates freshly inserted rows inside the caller's transaction. No round lock: those rows are
+     * invisible to rounds until commit, and taking the lock while holding row locks could deadlock.
+     */
+    void evaluateNow(List<CriterionRow> rows) {
+        evaluate(rows.stream().filter(r -> !r.manual()).toList(), clock.instant());
+    }
+
+    private void evaluate(List<CriterionRow> rows, Instant now) {
+        RoundCache cache = new RoundCache(measurements());
+        for (CriterionRow row : rows) {
+            if (!(spec(row.definition()) instanceof MeasuredCriterion c)) {
+                continue;
+            }
+            Evaluation e = CriterionEvaluator.evaluate(c, cache, now);
+            latest.put(row.id(), e);
+            if (e.state() != row.state()) {
+                record(row, row.withState(e, now, firstMet(row, e.state(), now)), c.thresholdText());
+            }
+        }
+    }
+
+    /** Stores a state change and announces it; used for measured transitions and manual confirmations. */
+    void record(CriterionRow before, CriterionRow after, String thresholdText) {
+        store.updateState(after);
+        CriterionOwner o = after.owner();
+        live.publish(new CriterionStateChanged(o, after.label(), before.state(), after.state(), after.since(),
+                after.valueText(), after.detail()));
+        String where = o.isKpi() ? "KPI" : "phase " + o.phaseKey();
+        String measured = after.manual() ? after.detail()
+                : after.valueText() + (thresholdText.isEmpty() ? "" : ", needs " + thresholdText);
+        events.publishEvent(new TimelineNote(after.since(), "criterion.state",
+                "Criterion '" + after.label() + "' (" + where + ") is now " + after.state().label() + ": " + measured,
+                o.incidentKey(), Map.of("criterion", o.criterionKey(), "phase", o.phaseKey(),
+                        "from", before.state().name(), "to", after.state().name(), "value", after.valueText())));
+    }
+
+    static @Nullable Instant firstMet(CriterionRow row, CriterionState state, Instant now) {
+        return row.firstMetAt() != null ? row.firstMetAt() : state == CriterionState.MET ? now : null;
+    }
+
+    void forget(long id) {
+        latest.remove(id);
+    }
+
+    List<CriterionRow> rowsOf(String incidentKey, String phaseKey) {
+        return new ArrayList<>(store.of(incidentKey, phaseKey));
+    }
+}

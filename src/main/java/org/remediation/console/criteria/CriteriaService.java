@@ -1,0 +1,240 @@
+package org.remediation.console.criteria;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.audit.AuditService;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.Problems;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Roles;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public API of success criteria: define a phase's criteria or an incident's KPIs, confirm
+ * manual ones, read live states, and re-evaluate as probe results arrive.
+ */
+@Service
+public class CriteriaService {
+
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
+    private final CriterionStore store;
+    private final CriteriaEngine engine;
+    private final AuditService audit;
+    private final LiveEvents live;
+    private final Clock clock;
+
+    CriteriaService(CriterionStore store, CriteriaEngine engine, AuditService audit, LiveEvents live, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.audit = audit;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    /**
+     * Replaces the criteria of a phase ({@code phaseKey} null or empty: the incident's KPIs). A
+     * criterion whose key and text are unchanged keeps its state and "since".
+     */
+    @RolesAllowed({Roles.COMMANDER, Roles.ADMIN})
+    @Transactional
+    public List<CriterionStatus> defineCriteria(String incidentKey, @Nullable String phaseKey,
+                                                List<CriterionDefinition> definitions) {
+        String phase = phaseKey == null ? "" : phaseKey.strip();
+        Map<String, CriterionSpec> specs = validate(incidentKey, phase, definitions);
+        Instant now = clock.instant();
+        Map<String, CriterionRow> existing = new HashMap<>();
+        store.of(incidentKey, phase).forEach(r -> existing.put(r.owner().criterionKey(), r));
+        List<CriterionRow> fresh = new ArrayList<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            CriterionDefinition d = definitions.get(i);
+            String canonical = specs.get(d.key()).text();
+            CriterionRow old = existing.remove(d.key());
+            if (old != null && old.definition().equals(canonical)) {
+                store.updateLabelAndPosition(old.id(), d.label().strip(), i);
+                continue;
+            }
+            if (old != null) {
+                store.delete(old.id());
+                engine.forget(old.id());
+            }
+            boolean manual = specs.get(d.key()) instanceof ManualCriterion;
+            CriterionRow row = new CriterionRow(0, new CriterionOwner(incidentKey, phase, d.key()), d.label().strip(),
+                    canonical, manual, i, manual ? CriterionState.NOT_MET : CriterionState.NO_DATA, now,
+                    manual ? "awaiting confirmation" : "not evaluated yet", 0,
+                    manual ? "a person must confirm this with an evidence note" : "not evaluated yet",
+                    null, null, null, null, null);
+            fresh.add(withId(row, store.insert(row)));
+        }
+        existing.values().forEach(r -> {
+            store.delete(r.id());
+            engine.forget(r.id());
+        });
+        audit.record("criteria.defined", subject(incidentKey, phase),
+                Map.of("criteria", definitions.stream().map(d -> d.key() + ": " + specs.get(d.key()).text()).toList()));
+        engine.evaluateNow(fresh);
+        live.publish(new CriteriaDefined(incidentKey, phase));
+        return statuses(incidentKey, phase);
+    }
+
+    /** A person confirms a manual criterion with an evidence note; it becomes met. */
+    @RolesAllowed({Roles.TEAM_LEAD, Roles.COMMANDER})
+    @Transactional
+    public CriterionStatus confirmManual(CriterionOwner owner, String evidenceNote) {
+        Problems problems = new Problems();
+        Optional<CriterionRow> found = store.find(owner);
+        problems.check(found.isPresent(), "criterion", "There is no criterion '" + owner.criterionKey() + "' here.");
+        found.ifPresent(r -> problems.check(r.manual(), "criterion",
+                "'" + r.label() + "' is measured from probe data; only manual criteria can be confirmed by hand."));
+        String note = evidenceNote.strip();
+        problems.check(note.length() >= 3, "evidenceNote", "Say what shows this is met (at least 3 characters).");
+        problems.check(note.length() <= 1000, "evidenceNote", "Keep the evidence note under 1000 characters.");
+        problems.throwIfAny();
+        CriterionRow row = found.orElseThrow();
+        String by = CurrentUser.require();
+        Instant now = clock.instant();
+        store.confirm(row.id(), note, by, now);
+        Evaluation e = new Evaluation(CriterionState.MET, null, "confirmed by " + by, 0, "confirmed by " + by + ": " + note, now);
+        CriterionRow after = new CriterionRow(row.id(), row.owner(), row.label(), row.definition(), true, row.position(),
+                CriterionState.MET, now, e.valueText(), 0, e.detail(), now,
+                CriteriaEngine.firstMet(row, CriterionState.MET, now), note, by, now);
+        if (row.state() != CriterionState.MET) {
+            engine.record(row, after, "");
+        } else {
+            store.updateState(after);
+        }
+        audit.record("criterion.confirmed", "criterion:" + owner, Map.of("note", note));
+        return status(after);
+    }
+
+    /** Called for every stored probe result (by the lead's probe-result listener). */
+    public void onProbeResult(String targetKey) {
+        engine.onProbeResult(targetKey);
+    }
+
+    /** Re-evaluates every measured criterion; called periodically so windows move with the clock. */
+    public void reevaluateAll() {
+        engine.reevaluateAll();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CriterionStatus> ofPhase(String incidentKey, String phaseKey) {
+        return statuses(incidentKey, phaseKey);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CriterionStatus> kpis(String incidentKey) {
+        return statuses(incidentKey, "");
+    }
+
+    /** Every criterion of the incident, KPIs first, then by phase. */
+    @Transactional(readOnly = true)
+    public List<CriterionStatus> ofIncident(String incidentKey) {
+        return store.ofIncident(incidentKey).stream().map(this::status).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CriterionStatus> find(CriterionOwner owner) {
+        return store.find(owner).map(this::status);
+    }
+
+    /**
+     * One line per criterion of the incident (KPIs first) with its live value and state, for the
+     * status-update draft, e.g. {@code [met] Database response < 500 ms: 320 ms (needs < 500 ms over 15m), since 09:12 UTC}.
+     */
+    @Transactional(readOnly = true)
+    public List<String> statusLines(String incidentKey) {
+        return ofIncident(incidentKey).stream().map(CriteriaService::statusLine).toList();
+    }
+
+    static String statusLine(CriterionStatus s) {
+        String where = s.owner().isKpi() ? "" : " (phase " + s.owner().phaseKey() + ")";
+        String value = s.manual() ? (s.met() ? "confirmed by " + s.confirmedBy() + ": " + s.evidenceNote()
+                : "manual, awaiting confirmation") : s.valueText() + " (needs " + s.thresholdText() + ")";
+        return "[" + s.state().label() + "] " + s.label() + where + ": " + value + ", since "
+                + HOUR_MINUTE.format(s.since()) + " UTC";
+    }
+
+    /** Per-minute values of the criterion's statistic over the last hour (null where no samples). */
+    public List<@Nullable Double> trend(CriterionOwner owner) {
+        return store.find(owner).map(r -> engine.spec(r.definition()) instanceof MeasuredCriterion c
+                ? Trends.of(c, engine.measurements(), clock.instant()) : List.<@Nullable Double>of()).orElse(List.of());
+    }
+
+    /** The threshold in the unit of {@link #trend} (ms or %), for drawing it on a sparkline. */
+    public Optional<Double> thresholdValue(CriterionOwner owner) {
+        return store.find(owner).map(r -> engine.spec(r.definition()))
+                .filter(s -> s instanceof MeasuredCriterion c && c.statistic().windowed())
+                .map(s -> ((MeasuredCriterion) s).thresholdValue());
+    }
+
+    List<CriterionStatus> statuses(String incidentKey, String phaseKey) {
+        return store.of(incidentKey, phaseKey).stream().map(this::status).toList();
+    }
+
+    CriterionStatus status(CriterionRow r) {
+        CriterionSpec spec = engine.spec(r.definition());
+        String threshold = spec instanceof MeasuredCriterion c ? c.thresholdText()
+                + (c.statistic().windowed() ? " over " + Tokens.formatDuration(c.window()) : "") : "";
+        Evaluation live = engine.latest(r.id()).filter(e -> e.state() == r.state()).orElse(null);
+        return new CriterionStatus(r.owner(), r.label(), r.definition(), r.manual(), r.state(), r.since(),
+                live == null ? r.valueText() : live.valueText(), live == null ? null : live.value(), threshold,
+                live == null ? r.samples() : live.samples(), live == null ? r.detail() : live.detail(),
+                live == null ? r.evaluatedAt() : live.at(), r.firstMetAt(), r.evidenceNote(), r.confirmedBy(),
+                r.confirmedAt());
+    }
+
+    private Map<String, CriterionSpec> validate(String incidentKey, String phase, List<CriterionDefinition> defs) {
+        Problems problems = new Problems();
+        problems.check(KEY.matcher(incidentKey).matches(), "incidentKey",
+                "Use lower-case letters, digits, '.', '-' or '_' for the incident key.");
+        problems.check(phase.isEmpty() || KEY.matcher(phase).matches(), "phaseKey",
+                "Use lower-case letters, digits, '.', '-' or '_' for the phase key.");
+        Map<String, CriterionSpec> specs = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < defs.size(); i++) {
+            CriterionDefinition d = defs.get(i);
+            String at = "criteria[" + i + "]";
+            if (!KEY.matcher(d.key()).matches()) {
+                problems.add(at + ".key", "Use lower-case letters, digits, '.', '-' or '_' for the key (got '" + d.key() + "').");
+            } else if (!seen.add(d.key())) {
+                problems.add(at + ".key", "The key '" + d.key() + "' is used twice; keys must be unique.");
+            }
+            problems.check(!d.label().isBlank() && d.label().length() <= 200, at + ".label",
+                    "Give the criterion a label of 1 to 200 characters.");
+            try {
+                CriterionSpec spec = CriterionText.parse(d.text());
+                problems.check(spec.text().length() <= 500, at + ".text", "Keep the criterion under 500 characters.");
+                specs.put(d.key(), spec);
+            } catch (TextSyntaxException e) {
+                problems.add(at + ".text", "'" + d.text() + "' " + e.getMessage());
+            }
+        }
+        problems.throwIfAny();
+        return specs;
+    }
+
+    private static CriterionRow withId(CriterionRow r, long id) {
+        return new CriterionRow(id, r.owner(), r.label(), r.definition(), r.manual(), r.position(), r.state(),
+                r.since(), r.valueText(), r.samples(), r.detail(), r.evaluatedAt(), r.firstMetAt(), r.evidenceNote(),
+                r.confirmedBy(), r.confirmedAt());
+    }
+
+    static String subject(String incidentKey, String phase) {
+        return "incident:" + incidentKey + (phase.isEmpty() ? "/kpis" : "/phase:" + phase);
+    }
+}

@@ -1,0 +1,32 @@
+package org.remediation.console.criteria;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Re-evaluates criteria and checks escalation rules periodically: windows and phase clocks move with time. */
+@Component
+class CriteriaTicker {
+
+    private static final Logger log = LoggerFactory.getLogger(CriteriaTicker.class);
+
+    private final CriteriaService criteria;
+    private final EscalationService escalations;
+
+    CriteriaTicker(CriteriaService criteria, EscalationService escalations) {
+        this.criteria = criteria;
+        this.escalations = escalations;
+    }
+
+    @Scheduled(fixedDelayString = "${console.criteria.reevaluate-interval:15s}",
+            initialDelayString = "${console.criteria.reevaluate-interval:15s}")
+    void tick() {
+        try {
+            criteria.reevaluateAll();
+            escalations.checkAll();
+        } catch (RuntimeException e) {
+            log.warn("Criteria round failed; the next one retries", e);
+        }
+    }
+}

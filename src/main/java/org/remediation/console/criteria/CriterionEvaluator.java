@@ -1,0 +1,126 @@
+package org.remediation.console.criteria;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.criteria.ProbeMeasurements.LatestValue;
+import org.remediation.console.criteria.ProbeMeasurements.State;
+import org.remediation.console.criteria.ProbeMeasurements.TargetStatus;
+import org.remediation.console.criteria.ProbeMeasurements.WindowStats;
+
+/** Evaluates measured criteria against probe measurements. Pure: no clock, no I/O of its own. */
+public final class CriterionEvaluator {
+
+    private CriterionEvaluator() {
+    }
+
+    public static Evaluation evaluate(MeasuredCriterion c, ProbeMeasurements m, Instant now) {
+        List<String> targets = switch (c.subject().kind()) {
+            case TARGET -> List.of(c.subject().name());
+            case GROUP -> m.targetsInGroup(c.subject().name());
+            case GOLDEN_PATH -> m.goldenPathTargets();
+        };
+        if (targets.isEmpty()) {
+            String what = c.subject().kind() == Subject.Kind.GROUP
+                    ? "group '" + c.subject().name() + "' has no probe targets" : "no golden-path targets are defined";
+            return Evaluation.noData("no targets", 0, what, now);
+        }
+        if (c.subject().kind() == Subject.Kind.TARGET) {
+            return one(c, targets.getFirst(), m, now);
+        }
+        List<Evaluation> each = new ArrayList<>(targets.size());
+        for (String t : targets) {
+            each.add(one(c, t, m, now));
+        }
+        return Groups.combine(c, targets, each, now);
+    }
+
+    static Evaluation one(MeasuredCriterion c, String target, ProbeMeasurements m, Instant now) {
+        return switch (c.statistic()) {
+            case UP -> up(m.status(target), now);
+            case UP_FOR -> upFor(c, m.status(target), now);
+            case ATTRIBUTE -> attribute(c, m.latest(target, c.attribute() == null ? "" : c.attribute()), now);
+            default -> windowed(c, m.window(target, c.measurement(), now.minus(c.window()), now), now);
+        };
+    }
+
+    private static Evaluation windowed(MeasuredCriterion c, WindowStats s, Instant now) {
+        int needed = Math.max(1, c.minSamples());
+        String window = Tokens.formatDuration(c.window());
+        if (s.samples() < needed) {
+            String detail = s.samples() == 0 ? "no samples in the last " + window
+                    : "only " + s.samples() + " sample" + (s.samples() == 1 ? "" : "s") + " in the last " + window
+                    + ", needs " + needed;
+            return Evaluation.noData(s.samples() + " samples", s.samples(), detail, now);
+        }
+        @Nullable Double value = switch (c.statistic()) {
+            case SUCCESS_RATE -> s.successRatePercent();
+            case AVAILABILITY -> s.availabilityPercent();
+            case P50 -> s.p50();
+            case P95 -> s.p95();
+            case P99 -> s.p99();
+            default -> s.max();
+        };
+        if (value == null) {
+            return Evaluation.noData("no value", s.samples(), "the probe recorded no " + c.statistic().word()
+                    + " in the last " + window, now);
+        }
+        boolean ok = c.comparison().test(value, c.thresholdValue());
+        String text = Values.format(c.statistic(), value);
+        return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, value, text, s.samples(),
+                text + (ok ? " meets " : " does not meet ") + c.thresholdText() + " over " + s.samples()
+                        + " samples in the last " + window, now);
+    }
+
+    private static Evaluation up(TargetStatus s, Instant now) {
+        if (s.state() == State.UNKNOWN) {
+            return Evaluation.noData("unknown", 0, "the target has not been probed yet", now);
+        }
+        boolean ok = s.state() == State.UP;
+        return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, ok ? 1.0 : 0.0, s.state().name(), 1,
+                "the target is " + s.state().name(), now);
+    }
+
+    private static Evaluation upFor(MeasuredCriterion c, TargetStatus s, Instant now) {
+        if (s.state() == State.UNKNOWN) {
+            return Evaluation.noData("unknown", 0, "the target has not been probed yet", now);
+        }
+        Duration upFor = s.upFor(now);
+        double seconds = upFor.toMillis() / 1000.0;
+        boolean ok = c.comparison().test(seconds, c.thresholdValue());
+        String text = Values.duration(upFor);
+        String detail = s.state() == State.UP ? "up without degradation for " + text : "the target is " + s.state().name();
+        return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, seconds, text, 1, detail, now);
+    }
+
+    private static Evaluation attribute(MeasuredCriterion c, Optional<LatestValue> latest, Instant now) {
+        if (latest.isEmpty()) {
+            return Evaluation.noData("no value", 0, "no '" + c.attribute() + "' has been measured yet", now);
+        }
+        LatestValue v = latest.get();
+        if (!c.window().isZero() && v.at().isBefore(now.minus(c.window()))) {
+            return Evaluation.noData(v.value(), 1, "the latest '" + c.attribute() + "' is older than "
+                    + Tokens.formatDuration(c.window()), now);
+        }
+        Threshold t = c.threshold();
+        if (t.isWord()) {
+            boolean ok = v.value().equals(t.word());
+            return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, null, v.value(), 1,
+                    c.attribute() + " is " + v.value(), now);
+        }
+        double actual;
+        try {
+            actual = Double.parseDouble(v.value().strip());
+        } catch (NumberFormatException e) {
+            return new Evaluation(CriterionState.NOT_MET, null, v.value(), 1,
+                    c.attribute() + " is '" + v.value() + "', not a number", now);
+        }
+        boolean ok = c.comparison().test(actual, t.amount());
+        String text = t.unit().isEmpty() ? v.value() : v.value() + " " + t.unit();
+        return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, actual, text, 1,
+                c.attribute() + " is " + text, now);
+    }
+}

@@ -1,0 +1,24 @@
+package org.remediation.console.criteria;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A criterion with its current state, for boards, badges and tiles.
+ *
+ * @param since when the criterion entered its current state
+ * @param valueText the live value as people read it ("842 ms", "READY", "confirmed by lead")
+ * @param thresholdText what it must be ("< 1000 ms over 15m"), empty for manual criteria
+ * @param firstMetAt when it was first met (null if never), for regression rules
+ * @param evidenceNote the note of a manual confirmation
+ */
+public record CriterionStatus(CriterionOwner owner, String label, String text, boolean manual,
+                              CriterionState state, Instant since, String valueText, @Nullable Double value,
+                              String thresholdText, long samples, String detail, @Nullable Instant evaluatedAt,
+                              @Nullable Instant firstMetAt, @Nullable String evidenceNote,
+                              @Nullable String confirmedBy, @Nullable Instant confirmedAt) {
+
+    public boolean met() {
+        return state == CriterionState.MET;
+    }
+}

@@ -1,0 +1,177 @@
+package org.remediation.console.criteria;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.audit.AuditService;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.Problems;
+import org.remediation.console.base.TimelineNote;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Roles;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Escalation rules over time: edited by a COMMANDER, checked with the injected clock, and when one
+ * fires: a banner on every open board, a timeline entry, an audit event and a webhook notification.
+ */
+@Service
+public class EscalationService {
+
+    private final EscalationStore store;
+    private final CriteriaService criteria;
+    private final ObjectProvider<PhaseTimes> phaseTimes;
+    private final EscalationWebhook webhook;
+    private final AuditService audit;
+    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    EscalationService(EscalationStore store, CriteriaService criteria, ObjectProvider<PhaseTimes> phaseTimes,
+                      EscalationWebhook webhook, AuditService audit, LiveEvents live,
+                      ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.criteria = criteria;
+        this.phaseTimes = phaseTimes;
+        this.webhook = webhook;
+        this.audit = audit;
+        this.live = live;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Replaces the rules of a phase ({@code phaseKey} null or empty: incident-level rules). */
+    @RolesAllowed(Roles.COMMANDER)
+    @Transactional
+    public List<EscalationRuleView> defineRules(String incidentKey, @Nullable String phaseKey, List<String> texts) {
+        String phase = phaseKey == null ? "" : phaseKey.strip();
+        Problems problems = new Problems();
+        List<String> canonical = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String field = "rules[" + i + "]";
+            try {
+                EscalationRule rule = EscalationRuleText.parse(texts.get(i));
+                canonical.add(rule.text());
+                if (phase.isEmpty() && !(rule instanceof EscalationRule.Regressed)) {
+                    problems.add(field, "'" + texts.get(i) + "' needs a phase: put it under the phase it watches.");
+                }
+                String key = criterionKey(rule);
+                if (key != null && criterion(incidentKey, phase, key).isEmpty()) {
+                    problems.add(field, "There is no criterion '" + key + "' in "
+                            + (phase.isEmpty() ? "the incident's KPIs" : "phase '" + phase + "'") + ".");
+                }
+            } catch (TextSyntaxException e) {
+                problems.add(field, "'" + texts.get(i) + "' " + e.getMessage());
+            }
+        }
+        problems.throwIfAny();
+        store.replaceRules(incidentKey, phase, canonical, CurrentUser.require(), clock.instant());
+        audit.record("escalation.rules.defined", CriteriaService.subject(incidentKey, phase), Map.of("rules", canonical));
+        return store.rules(incidentKey, phase);
+    }
+
+    @Transactional(readOnly = true)
+    public List<EscalationRuleView> rules(String incidentKey, @Nullable String phaseKey) {
+        return store.rules(incidentKey, phaseKey == null ? "" : phaseKey);
+    }
+
+    /** Checks every rule now; returns the escalations that fired in this check. Run by the ticker. */
+    @Transactional
+    public List<EscalationAlert> checkAll() {
+        Instant now = clock.instant();
+        PhaseTimes times = phaseTimes.getIfAvailable(() -> (incident, phase) -> Optional.empty());
+        List<EscalationAlert> fired = new ArrayList<>();
+        for (EscalationRuleView rule : store.allRules()) {
+            EscalationRule parsed = EscalationRuleText.parse(rule.text());
+            Optional<PhaseTimes.PhaseTiming> timing = rule.phaseKey().isEmpty() ? Optional.empty()
+                    : times.timing(rule.incidentKey(), rule.phaseKey());
+            EscalationCheck.check(parsed, rule.phaseKey(), timing,
+                            key -> criterion(rule.incidentKey(), rule.phaseKey(), key), now)
+                    .ifPresent(f -> {
+                        String firingKey = rule.incidentKey() + "|" + rule.phaseKey() + "|" + rule.text() + "|" + f.episode();
+                        if (store.insertFiring(firingKey, rule, f.message(), now)) {
+                            store.firing(firingKey).ifPresent(a -> {
+                                announce(a);
+                                fired.add(a);
+                            });
+                        }
+                    });
+        }
+        return fired;
+    }
+
+    /** A COMMANDER acknowledges an escalation; who and when are recorded and audited. */
+    @RolesAllowed(Roles.COMMANDER)
+    @Transactional
+    public EscalationAlert acknowledge(long alertId) {
+        Optional<EscalationAlert> alert = store.firing(alertId);
+        new Problems().check(alert.isPresent(), "alert", "There is no escalation #" + alertId + ".")
+                .check(alert.map(EscalationAlert::open).orElse(true), "alert",
+                        "This escalation was already acknowledged by " + alert.map(EscalationAlert::acknowledgedBy)
+                                .orElse("someone") + ".")
+                .throwIfAny();
+        String by = CurrentUser.require();
+        Instant now = clock.instant();
+        store.acknowledge(alertId, by, now);
+        EscalationAlert acked = store.firing(alertId).orElseThrow();
+        audit.record("escalation.acknowledged", "incident:" + acked.incidentKey(),
+                Map.of("escalation", alertId, "rule", acked.ruleText()));
+        live.publish(new EscalationAcknowledged(acked));
+        events.publishEvent(new TimelineNote(now, "escalation.acknowledged", "Escalation acknowledged by " + by
+                + ": " + acked.message(), acked.incidentKey(), Map.of("rule", acked.ruleText())));
+        return acked;
+    }
+
+    @Transactional(readOnly = true)
+    public List<EscalationAlert> openAlerts(String incidentKey) {
+        return store.open(incidentKey);
+    }
+
+    @Transactional(readOnly = true)
+    public List<EscalationAlert> alerts(String incidentKey) {
+        return store.all(incidentKey);
+    }
+
+    private void announce(EscalationAlert a) {
+        live.publish(new EscalationRaised(a));
+        events.publishEvent(new TimelineNote(a.firedAt(), "escalation.fired", "Escalation: " + a.message(),
+                a.incidentKey(), Map.of("rule", a.ruleText(), "phase", a.phaseKey())));
+        audit.append("system", "escalation.fired", "incident:" + a.incidentKey(),
+                Map.of("rule", a.ruleText(), "phase", a.phaseKey(), "message", a.message()));
+        String text = ":rotating_light: Escalation on incident " + a.incidentKey() + ": " + a.message()
+                + " (rule: " + a.ruleText() + ")";
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    webhook.sendAsync(text);
+                }
+            });
+        } else {
+            webhook.sendAsync(text);
+        }
+    }
+
+    private Optional<CriterionStatus> criterion(String incidentKey, String phaseKey, String key) {
+        return criteria.find(new CriterionOwner(incidentKey, phaseKey, key))
+                .or(() -> criteria.find(CriterionOwner.kpi(incidentKey, key)));
+    }
+
+    private static @Nullable String criterionKey(EscalationRule rule) {
+        return switch (rule) {
+            case EscalationRule.StillNotMet s -> s.criterionKey();
+            case EscalationRule.Regressed r -> r.criterionKey();
+            case EscalationRule.PhaseOverran p -> null;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.remediation.console.criteria;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the sign-off gate asks of criteria: which criteria of a phase block it (with their values),
+ * and the evidence to freeze into the sign-off record.
+ */
+@Service
+public class PhaseEvidence {
+
+    private final CriteriaService criteria;
+    private final CriteriaEngine engine;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    PhaseEvidence(CriteriaService criteria, CriteriaEngine engine) {
+        this.criteria = criteria;
+        this.engine = engine;
+    }
+
+    /** One line per criterion of the phase that is not met, saying why; empty when all are met. */
+    @Transactional(readOnly = true)
+    public List<String> blockingReasons(String incidentKey, String phaseKey) {
+        List<String> reasons = new ArrayList<>();
+        for (CriterionStatus s : criteria.ofPhase(incidentKey, phaseKey)) {
+            if (s.met()) {
+                continue;
+            }
+            String why;
+            if (s.manual()) {
+                why = "not confirmed yet (manual criterion)";
+            } else if (s.state() == CriterionState.NO_DATA) {
+                why = "no data — " + s.detail();
+            } else {
+                why = "not met — " + s.valueText() + ", needs " + s.thresholdText();
+            }
+            reasons.add("'" + s.label() + "' (" + s.text() + "): " + why);
+        }
+        return reasons;
+    }
+
+    /** The evidence of every criterion of the phase as it stands now. */
+    @Transactional(readOnly = true)
+    public List<EvidenceSnapshot> snapshot(String incidentKey, String phaseKey) {
+        return criteria.ofPhase(incidentKey, phaseKey).stream().map(this::snapshot).toList();
+    }
+
+    /** {@link #snapshot} as JSON text, for the sign-off record to store verbatim. */
+    @Transactional(readOnly = true)
+    public String freeze(String incidentKey, String phaseKey) {
+        return json.writeValueAsString(snapshot(incidentKey, phaseKey));
+    }
+
+    /** Reads frozen evidence back for display on a signed-off phase. */
+    public List<EvidenceSnapshot> thaw(String frozen) {
+        return List.of(json.readValue(frozen, EvidenceSnapshot[].class));
+    }
+
+    private EvidenceSnapshot snapshot(CriterionStatus s) {
+        if (!(engine.spec(s.text()) instanceof MeasuredCriterion c)) {
+            return new EvidenceSnapshot(s.owner().criterionKey(), s.label(), s.text(), true,
+                    s.evidenceNote() == null ? "" : s.evidenceNote(), null, "", "", "", 0, s.state(), s.since(),
+                    s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), s.confirmedBy());
+        }
+        String window = c.window().isZero() ? "" : Tokens.formatDuration(c.window());
+        String threshold = c.statistic() == Statistic.UP ? "UP" : c.statistic() == Statistic.UP_FOR
+                ? c.threshold().plainNumber() + c.threshold().unit() : c.threshold().display();
+        return new EvidenceSnapshot(s.owner().criterionKey(), s.label(), s.text(), false, s.valueText(), s.value(),
+                c.comparison().symbol(), threshold, window, s.samples(), s.state(), s.since(),
+                s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), null);
+    }
+}

@@ -1,0 +1,91 @@
+package org.remediation.console.criteria;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the criteria evaluator needs from the probe engine. The production adapter reads the probe
+ * engine's windowed statistics; tests use an in-memory fixture fed synthetic results.
+ *
+ * <p>Every window is half-open, {@code [from, to)}. Latencies are milliseconds. {@code measurement}
+ * names one timing a probe records separately (the PostgreSQL probe's {@code connect} and
+ * {@code query}); {@code null} means the probe's overall result. Implementations must be
+ * thread-safe and cheap: the evaluator calls them for every criterion on every round.
+ */
+public interface ProbeMeasurements {
+
+    /** Sample counts and latency statistics of one target in a window (rollups included). */
+    WindowStats window(String targetKey, @Nullable String measurement, Instant from, Instant to);
+
+    /** The target's current state and since when; {@link TargetStatus#unknown()} for unknown keys. */
+    TargetStatus status(String targetKey);
+
+    /** The latest recorded value of a named attribute (TLS {@code daysToExpiry}, HTTP {@code status}, cloud {@code state}). */
+    Optional<LatestValue> latest(String targetKey, String attribute);
+
+    /** Keys of the enabled targets in a group, in a stable order; empty for an unknown group. */
+    List<String> targetsInGroup(String group);
+
+    /** Keys of the golden-path targets in step order. */
+    List<String> goldenPathTargets();
+
+    /**
+     * One value per {@code step} bucket from {@code from} to {@code to} for sparklines; a bucket
+     * without samples holds {@code null}.
+     */
+    List<@Nullable Double> series(String targetKey, @Nullable String measurement, SeriesStatistic statistic,
+                                  Instant from, Instant to, Duration step);
+
+    /** Statistics a trend series can carry. */
+    enum SeriesStatistic { SUCCESS_RATE, AVAILABILITY, P50, P95, P99, MAX }
+
+    /**
+     * Counts and statistics of a window.
+     *
+     * @param samples results in the window
+     * @param successes successful results in the window
+     * @param availabilityPercent share of the window the target was available (UP or DEGRADED), 0–100
+     * @param p50 latency percentile in ms, null without samples (likewise p95, p99, max)
+     */
+    record WindowStats(long samples, long successes, @Nullable Double availabilityPercent,
+                       @Nullable Double p50, @Nullable Double p95, @Nullable Double p99, @Nullable Double max) {
+
+        public static WindowStats empty() {
+            return new WindowStats(0, 0, null, null, null, null, null);
+        }
+
+        public @Nullable Double successRatePercent() {
+            return samples == 0 ? null : 100.0 * successes / samples;
+        }
+    }
+
+    /** A target's probe-derived state. */
+    enum State { UP, DEGRADED, DOWN, UNKNOWN }
+
+    /**
+     * @param state the current state
+     * @param since when the target entered it (null when unknown)
+     * @param healthySince start of the current run of successes without degradation (null when not up)
+     */
+    record TargetStatus(State state, @Nullable Instant since, @Nullable Instant healthySince) {
+
+        public static TargetStatus unknown() {
+            return new TargetStatus(State.UNKNOWN, null, null);
+        }
+
+        /** How long the target has been continuously up without degradation at {@code now}. */
+        public Duration upFor(Instant now) {
+            if (state != State.UP || healthySince == null || healthySince.isAfter(now)) {
+                return Duration.ZERO;
+            }
+            return Duration.between(healthySince, now);
+        }
+    }
+
+    /** The latest value of an attribute and when it was measured. */
+    record LatestValue(String value, Instant at) {
+    }
+}

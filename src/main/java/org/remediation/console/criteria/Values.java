@@ -1,0 +1,37 @@
+package org.remediation.console.criteria;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+
+/** Formats measured values the way people read them on the board. */
+final class Values {
+
+    private Values() {
+    }
+
+    static String format(Statistic statistic, double value) {
+        if (statistic.isLatency()) {
+            return (value >= 10 ? String.valueOf(Math.round(value)) : round(value, 1)) + " ms";
+        }
+        if (statistic.isRate()) {
+            return round(value, 1) + " %";
+        }
+        return round(value, 2);
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return s / 60 + "m" + (s % 60 == 0 ? "" : " " + s % 60 + "s");
+        }
+        return s / 3600 + "h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + "m");
+    }
+
+    private static String round(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,63 @@
+package org.remediation.console.criteria.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.ui.Sparkline;
+import org.remediation.console.base.ui.StatusBadge;
+import org.remediation.console.criteria.CriterionStatus;
+
+/** One large KPI tile: label, live value, threshold, state with since, and the last hour's trend. */
+public class KpiTile extends Div {
+
+    private final Span label = new Span();
+    private final Span value = new Span();
+    private final Span threshold = new Span();
+    private final StatusBadge state = new StatusBadge("", StatusBadge.Tone.NEUTRAL);
+    private final Span since = new Span();
+    private final Sparkline trend = new Sparkline(160, 32);
+
+    KpiTile(CriterionStatus status) {
+        addClassName("kpi-tile");
+        label.addClassName("kpi-label");
+        value.addClassName("kpi-value");
+        threshold.addClassName("kpi-threshold");
+        since.addClassName("kpi-since");
+        Div stateRow = new Div(state, since);
+        stateRow.addClassName("kpi-state");
+        add(label, value, threshold, stateRow, trend);
+        setId("kpi-" + status.owner().criterionKey());
+        update(status);
+    }
+
+    final void update(CriterionStatus s) {
+        label.setText(s.label());
+        value.setText(s.manual() ? (s.met() ? "confirmed" : "unconfirmed") : s.valueText());
+        threshold.setText(s.manual() ? "manual" : "target " + s.thresholdText());
+        state.setText(s.state().label());
+        state.setTone(StateTone.of(s.state()));
+        since.setText(StateTone.since(s.since()));
+        for (var st : org.remediation.console.criteria.CriterionState.values()) {
+            removeClassName("kpi-" + st.name().toLowerCase());
+        }
+        addClassName("kpi-" + s.state().name().toLowerCase());
+        getElement().setAttribute("title", s.text() + " — " + s.detail());
+    }
+
+    void trend(List<@Nullable Double> values, @Nullable Double thresholdValue) {
+        trend.setValues(values, thresholdValue);
+    }
+
+    public String valueText() {
+        return value.getText();
+    }
+
+    public String stateText() {
+        return state.getText();
+    }
+
+    public String trendSvg() {
+        return trend.getElement().getProperty("innerHTML", "");
+    }
+}

@@ -1,0 +1,83 @@
+package org.remediation.console.criteria.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.CriteriaSpringTest;
+import org.remediation.console.criteria.CriterionDefinition;
+import org.remediation.console.criteria.EscalationAlert;
+import org.remediation.console.criteria.EscalationService;
+import org.remediation.console.criteria.FakePhaseTimes;
+import org.remediation.console.criteria.MutableClock;
+import org.remediation.console.criteria.PhaseTimes.PhaseTiming;
+import org.remediation.console.security.Role;
+import org.remediation.console.support.As;
+import org.remediation.console.support.KaribuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@CriteriaSpringTest
+class EscalationBannerTest extends KaribuTest {
+
+    static final Instant T0 = Instant.parse("2026-11-25T13:00:00Z");
+
+    @Autowired CriteriaService criteria;
+    @Autowired EscalationService escalations;
+    @Autowired LiveEvents live;
+    @Autowired FakePhaseTimes phaseTimes;
+    @Autowired MutableClock clock;
+
+    final String incident = "eb-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aFiredEscalationAppearsLiveAndACommanderAcknowledgesIt() {
+        clock.set(T0);
+        login("commander", Role.COMMANDER);
+        As.user("commander", Role.COMMANDER, () -> {
+            criteria.defineCriteria(incident, "p1", List.of(new CriterionDefinition("qa", "QA", "manual: QA confirms")));
+            escalations.defineRules(incident, "p1", List.of("phase overran its window"));
+        });
+        phaseTimes.set(incident, "p1", new PhaseTiming(T0, T0.plus(Duration.ofMinutes(30)), null));
+        EscalationBanner banner = new EscalationBanner(escalations, live, incident);
+        UI.getCurrent().add(banner);
+        assertThat(banner.getChildren()).isEmpty();
+
+        clock.set(T0.plus(Duration.ofMinutes(31)));
+        EscalationAlert alert = escalations.checkAll().stream().filter(a -> a.incidentKey().equals(incident))
+                .findFirst().orElseThrow();
+        MockVaadin.clientRoundtrip(false);
+        assertThat(banner.getElement().getTextRecursively()).contains("overran its window");
+
+        _click(_get(Button.class, spec -> spec.withId("acknowledge-" + alert.id())));
+        assertThat(banner.getChildren()).isEmpty();
+        assertThat(escalations.alerts(incident).getFirst().acknowledgedBy()).isEqualTo("commander");
+    }
+
+    @Test
+    void onlyACommanderGetsTheAcknowledgeButton() {
+        clock.set(T0);
+        As.user("commander", Role.COMMANDER, () -> {
+            criteria.defineCriteria(incident, "p1", List.of(new CriterionDefinition("qa", "QA", "manual: QA confirms")));
+            escalations.defineRules(incident, "p1", List.of("phase overran its window"));
+        });
+        phaseTimes.set(incident, "p1", new PhaseTiming(T0, T0.plus(Duration.ofMinutes(30)), null));
+        clock.set(T0.plus(Duration.ofMinutes(31)));
+        escalations.checkAll();
+        login("viewer", Role.VIEWER);
+        EscalationBanner banner = new EscalationBanner(escalations, live, incident);
+        UI.getCurrent().add(banner);
+        assertThat(banner.getElement().getTextRecursively()).contains("overran");
+        assertThat(_find(Button.class, spec -> spec.withText("Acknowledge"))).isEmpty();
+    }
+}

@@ -1,0 +1,97 @@
+package org.remediation.console.criteria.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.CriteriaSpringTest;
+import org.remediation.console.criteria.CriterionDefinition;
+import org.remediation.console.criteria.CriterionOwner;
+import org.remediation.console.criteria.InMemoryProbeMeasurements;
+import org.remediation.console.criteria.MutableClock;
+import org.remediation.console.security.Role;
+import org.remediation.console.support.As;
+import org.remediation.console.support.KaribuTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@CriteriaSpringTest
+class KpiTilesTest extends KaribuTest {
+
+    static final Instant T0 = Instant.parse("2026-11-25T11:00:00Z");
+
+    @Autowired CriteriaService criteria;
+    @Autowired LiveEvents live;
+    @Autowired InMemoryProbeMeasurements probes;
+    @Autowired MutableClock clock;
+
+    final String incident = "kpi-" + UUID.randomUUID().toString().substring(0, 8);
+    final String target = "db-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aTileFollowsItsCriterionLiveThroughPush() {
+        clock.set(T0);
+        login("viewer", Role.VIEWER);
+        As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, null, List.of(
+                new CriterionDefinition("db", "Database response", target + " p95 < 500 ms over 15m min 3"))));
+        KpiTiles tiles = new KpiTiles(criteria, live, incident);
+        UI.getCurrent().add(tiles);
+        KpiTile tile = tiles.tile("db");
+        assertThat(tile).isNotNull();
+        assertThat(tile.stateText()).isEqualTo("no data");
+        assertThat(tile.getElement().getTextRecursively()).contains("Database response").contains("target < 500 ms over 15m");
+
+        probes.results(target, T0.minus(Duration.ofMinutes(5)), Duration.ofSeconds(30), 10, true, 300);
+        clock.set(T0.plusSeconds(1));
+        criteria.onProbeResult(target);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(tile.stateText()).isEqualTo("met");
+        assertThat(tile.valueText()).isEqualTo("300 ms");
+        assertThat(tile.hasClassName("kpi-met")).isTrue();
+        assertThat(tile.trendSvg()).contains("<polyline").contains("sparkline-threshold");
+
+        probes.results(target, T0.plusSeconds(2), Duration.ofSeconds(5), 20, false, 2500);
+        clock.set(T0.plusSeconds(120));
+        criteria.onProbeResult(target);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(tile.stateText()).isEqualTo("not met");
+        assertThat(tile.valueText()).isEqualTo("2500 ms");
+        assertThat(tile.hasClassName("kpi-not_met")).isTrue();
+        assertThat(tile.hasClassName("kpi-met")).isFalse();
+    }
+
+    @Test
+    void redefiningTheKpisRebuildsTheTiles() {
+        clock.set(T0);
+        login("viewer", Role.VIEWER);
+        KpiTiles tiles = new KpiTiles(criteria, live, incident);
+        UI.getCurrent().add(tiles);
+        assertThat(tiles.getElement().getTextRecursively()).contains("No KPIs defined");
+        As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, null, List.of(
+                new CriterionDefinition("redis", "Redis connectivity", target + " success-rate = 100 % over 15m"))));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(tiles.tile("redis")).isNotNull();
+    }
+
+    @Test
+    void manualAndMeasuredBadgesLookDifferent() {
+        clock.set(T0);
+        login("viewer", Role.VIEWER);
+        As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, "p1", List.of(
+                new CriterionDefinition("up", "Up", target + " up"),
+                new CriterionDefinition("qa", "QA", "manual: QA confirms"))));
+        CriterionBadge measured = new CriterionBadge(criteria.find(new CriterionOwner(incident, "p1", "up")).orElseThrow());
+        CriterionBadge manual = new CriterionBadge(criteria.find(new CriterionOwner(incident, "p1", "qa")).orElseThrow());
+        assertThat(measured.hasClassName("criterion-measured")).isTrue();
+        assertThat(measured.getElement().getTextRecursively()).contains("measured").contains("needs up");
+        assertThat(manual.hasClassName("criterion-manual")).isTrue();
+        assertThat(manual.valueText()).isEqualTo("awaiting confirmation");
+        assertThat(manual.getElement().getTextRecursively()).contains("manual");
+    }
+}
