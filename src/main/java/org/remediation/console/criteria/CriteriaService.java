@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CriteriaService {
 
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final CriterionStore store;
     private final CriteriaEngine engine;
@@ -201,16 +201,16 @@ public class CriteriaService {
     private Map<String, CriterionSpec> validate(String incidentKey, String phase, List<CriterionDefinition> defs) {
         Problems problems = new Problems();
         problems.check(KEY.matcher(incidentKey).matches(), "incidentKey",
-                "Use lower-case letters, digits, '.', '-' or '_' for the incident key.");
+                "Use letters, digits, '.', '-' or '_' for the incident key.");
         problems.check(phase.isEmpty() || KEY.matcher(phase).matches(), "phaseKey",
-                "Use lower-case letters, digits, '.', '-' or '_' for the phase key.");
+                "Use letters, digits, '.', '-' or '_' for the phase key.");
         Map<String, CriterionSpec> specs = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < defs.size(); i++) {
             CriterionDefinition d = defs.get(i);
             String at = "criteria[" + i + "]";
             if (!KEY.matcher(d.key()).matches()) {
-                problems.add(at + ".key", "Use lower-case letters, digits, '.', '-' or '_' for the key (got '" + d.key() + "').");
+                problems.add(at + ".key", "Use letters, digits, '.', '-' or '_' for the key (got '" + d.key() + "').");
             } else if (!seen.add(d.key())) {
                 problems.add(at + ".key", "The key '" + d.key() + "' is used twice; keys must be unique.");
             }

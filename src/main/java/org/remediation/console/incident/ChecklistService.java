@@ -116,6 +116,10 @@ public class ChecklistService {
                 .orElseThrow(() -> new InvalidInputException("criterion", "no such criterion"));
         Phase phase = phases.findById(criterion.phaseId()).orElseThrow();
         frozen(phase);
+        if (criterion.state().measured()) {
+            throw new InvalidInputException("criterion", "criterion " + criterion.key() + " is measured from live "
+                    + "probe data (" + criterion.state().measure() + "); it cannot be marked by hand");
+        }
         if (criterion.version() != expectedVersion) {
             CriterionState now = criterion.state();
             throw new ConcurrentChangeException("Someone else assessed criterion " + now.key() + " first (now "

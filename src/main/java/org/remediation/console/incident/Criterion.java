@@ -24,6 +24,7 @@ class Criterion {
     private String key = "";
     private String description = "";
     private @Nullable String probeHint;
+    private @Nullable String measure;
     private boolean met;
     private @Nullable String evidence;
     private @Nullable String setBy;
@@ -40,6 +41,7 @@ class Criterion {
         this.key = c.key();
         this.description = c.text();
         this.probeHint = c.probe();
+        this.measure = c.measure();
     }
 
     long id() { return java.util.Objects.requireNonNull(id); }
@@ -55,10 +57,11 @@ class Criterion {
     }
 
     Runbook.Criterion definition() {
-        return new Runbook.Criterion(key, description, probeHint);
+        return new Runbook.Criterion(key, description, probeHint, measure);
     }
 
     CriterionState state() {
-        return new CriterionState(id(), phaseId, key, description, probeHint, met, evidence, setBy, setAt, version);
+        return new CriterionState(id(), phaseId, key, description, probeHint, met, evidence, setBy, setAt, version,
+                measure);
     }
 }

@@ -21,9 +21,12 @@ class PlanFactory {
     private final TeamDirectory teams;
     private final TimelineService timeline;
     private final AuditService audit;
+    private final MeasuredCriteria measured;
 
     PlanFactory(IncidentRepository incidents, PhaseRepository phases, TaskRepository tasks,
-                CriterionRepository criteria, TeamDirectory teams, TimelineService timeline, AuditService audit) {
+                CriterionRepository criteria, TeamDirectory teams, TimelineService timeline, AuditService audit,
+                MeasuredCriteria measured) {
+        this.measured = measured;
         this.incidents = incidents;
         this.phases = phases;
         this.tasks = tasks;
@@ -61,6 +64,7 @@ class PlanFactory {
             }
             order++;
         }
+        measured.define(incident, runbook);
         if (incidents.findFirstByPinnedTrue().isEmpty()) {
             incident.pinned(true);
         }

@@ -19,7 +19,15 @@ public record Runbook(String title, Severity severity, String businessImpact, Li
                        @Nullable String note) {
     }
 
-    /** {@code key} is stable within its phase; {@code probe} names the demo probe target it is about. */
-    public record Criterion(String key, String text, @Nullable String probe) {
+    /**
+     * {@code key} is stable within its phase; {@code probe} names the probe target it is about;
+     * {@code measure}, when set, binds it to live probe data in the criteria grammar
+     * (docs/criteria.md), e.g. {@code backend-health p95 < 1000 ms over 15m min 5}.
+     */
+    public record Criterion(String key, String text, @Nullable String probe, @Nullable String measure) {
+
+        public Criterion(String key, String text, @Nullable String probe) {
+            this(key, text, probe, null);
+        }
     }
 }

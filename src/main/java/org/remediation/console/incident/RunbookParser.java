@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.criteria.CriterionText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ final class RunbookParser {
             "dependsOn", "rollback", "escalation", "validation", "tasks", "criteria");
     private static final Set<String> WINDOW = Set.of("start", "end");
     private static final Set<String> TASK = Set.of("id", "text", "owner", "command", "actionSpec", "note");
-    private static final Set<String> CRITERION = Set.of("key", "text", "probe");
+    private static final Set<String> CRITERION = Set.of("key", "text", "probe", "measure");
 
     private final YamlNodes y;
     private final Predicate<String> teamExists;
@@ -217,10 +218,19 @@ final class RunbookParser {
             String key = key(at, f, nodes.get(i));
             String text = y.text(at, f, "text", true, 1000, nodes.get(i));
             String probe = y.text(at, f, "probe", false, 60, nodes.get(i));
+            String measure = y.text(at, f, "measure", false, 300, nodes.get(i));
+            if (measure != null) {
+                try {
+                    CriterionText.parse(measure);
+                } catch (IllegalArgumentException e) {
+                    y.problem(at + ".measure", f.get("measure"), "not a measurable criterion: " + e.getMessage());
+                    measure = null;
+                }
+            }
             if (key != null && !keys.add(key)) {
                 y.problem(at + ".key", f.get("key"), "duplicate criterion key '" + key + "' in this phase");
             } else if (key != null && text != null) {
-                out.add(new Runbook.Criterion(key, text, probe));
+                out.add(new Runbook.Criterion(key, text, probe, measure));
             }
         }
         return out;

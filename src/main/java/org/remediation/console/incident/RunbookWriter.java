@@ -62,6 +62,7 @@ public final class RunbookWriter {
         m.put("key", c.key());
         m.put("text", c.text());
         putText(m, "probe", c.probe());
+        putText(m, "measure", c.measure());
         return m;
     }
 

@@ -1,5 +1,7 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.criteria.EvidenceSnapshot;
+import org.remediation.console.criteria.PhaseEvidence;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,10 +40,12 @@ public class SignOffService {
     private final AuditService audit;
     private final LiveEvents live;
     private final Clock clock;
+    private final PhaseEvidence evidence;
 
     SignOffService(PhaseRepository phases, IncidentRepository incidents, SignOffRepository signOffs,
                    PlanReader reader, SignOffGate gate, TeamDirectory teams, TimelineService timeline,
-                   AuditService audit, LiveEvents live, Clock clock) {
+                   AuditService audit, LiveEvents live, Clock clock, PhaseEvidence evidence) {
+        this.evidence = evidence;
         this.phases = phases;
         this.incidents = incidents;
         this.signOffs = signOffs;
@@ -59,6 +63,12 @@ public class SignOffService {
     public List<String> blockingReasons(long phaseId) {
         Phase phase = phase(phaseId);
         return gate.blockingReasons(reader.phase(incident(phase), phase));
+    }
+
+    /** The measured criteria exactly as they stood when {@code record} was signed. */
+    public List<EvidenceSnapshot> frozenEvidence(SignOffRecord record) {
+        var node = PlanReader.JSON.readTree(record.snapshotJson()).get("measuredEvidence");
+        return node == null || node.isNull() ? List.of() : evidence.thaw(node.toString());
     }
 
     @Transactional(readOnly = true)
@@ -114,7 +124,8 @@ public class SignOffService {
                                  @Nullable String overrideReason, List<String> bypassed) {
         Instant now = clock.instant();
         boolean override = overrideReason != null;
-        String snapshot = snapshot(state, user, now, overrideReason, bypassed);
+        String snapshot = snapshot(state, user, now, overrideReason, bypassed,
+                evidence.snapshot(incident.key(), phase.key()));
         SignOff signOff = signOffs.save(new SignOff(phase.id(), user, now, override, overrideReason, snapshot));
         phase.status(PhaseStatus.SIGNED_OFF, user, now);
         String text = override
@@ -135,7 +146,7 @@ public class SignOffService {
     }
 
     private static String snapshot(PhaseState s, String user, Instant at, @Nullable String reason,
-                                   List<String> bypassed) {
+                                   List<String> bypassed, List<EvidenceSnapshot> measured) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("phase", s.key());
         m.put("signedBy", user);
@@ -160,6 +171,8 @@ public class SignOffService {
             x.put("setBy", c.setBy());
             return x;
         }).toList());
+        // Frozen evidence: each measured criterion's value, threshold, window, samples and state now.
+        m.put("measuredEvidence", measured);
         return PlanReader.JSON.writeValueAsString(m);
     }
 

@@ -1,5 +1,7 @@
 package org.remediation.console.incident;
 
+import java.util.List;
+import org.remediation.console.criteria.CriteriaService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +27,12 @@ public class StatusUpdateService {
     private final LiveEvents live;
     private final Clock clock;
     private final IncidentProperties properties;
+    private final CriteriaService criteria;
 
     StatusUpdateService(IncidentRepository incidents, PlanReader reader, SignOffGate gate, TimelineService timeline,
-                        AuditService audit, LiveEvents live, Clock clock, IncidentProperties properties) {
+                        AuditService audit, LiveEvents live, Clock clock, IncidentProperties properties,
+                        CriteriaService criteria) {
+        this.criteria = criteria;
         this.incidents = incidents;
         this.reader = reader;
         this.gate = gate;
@@ -45,12 +50,24 @@ public class StatusUpdateService {
         Incident incident = incidents.findByKey(incidentKey)
                 .orElseThrow(() -> new InvalidInputException("incident", "no incident " + incidentKey));
         Instant now = clock.instant();
-        String markdown = StatusMarkdown.render(incident.summary(), reader.phases(incident), gate, now);
+        String markdown = StatusMarkdown.render(incident.summary(), reader.phases(incident), gate, now)
+                + liveMeasurements(incidentKey);
         incident.statusUpdateDrafted(now);
         timeline.record(incident, CurrentUser.require(), "status.update", "Status update drafted", false);
         audit.record("incident.status-update", incidentKey, Map.of("characters", markdown.length()));
         live.publish(new IncidentChanged(incidentKey, null));
         return markdown;
+    }
+
+    /** Every measured criterion and KPI with its live value, threshold and state. */
+    private String liveMeasurements(String incidentKey) {
+        List<String> lines = criteria.statusLines(incidentKey);
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n### Live measurements\n\n");
+        lines.forEach(line -> md.append("- ").append(line).append('\n'));
+        return md.toString();
     }
 
     /** When the next update is due: cadence after the last drafted one, or after the start. */

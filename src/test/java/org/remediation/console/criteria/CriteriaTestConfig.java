@@ -17,11 +17,13 @@ public class CriteriaTestConfig {
     }
 
     @Bean
+    @Primary
     InMemoryProbeMeasurements probeMeasurementsFixture() {
         return new InMemoryProbeMeasurements();
     }
 
     @Bean
+    @Primary
     FakePhaseTimes fakePhaseTimes() {
         return new FakePhaseTimes();
     }

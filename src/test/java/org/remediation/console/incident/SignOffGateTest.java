@@ -11,7 +11,7 @@ class SignOffGateTest {
         return new PhaseState(2, "INC-1", 2, "b", "B", Severity.P0, "Development", List.of(), 0, 60, deps, "", "",
                 List.of(), PhaseStatus.ACTIVE, null, null,
                 List.of(new TaskState(1, 2, "b1", "Tune it", "Development", null, null, null, taskDone, null, null, 0)),
-                List.of(new CriterionState(1, 2, "b-ok", "Fast", null, criterionMet, null, null, null, 0)), null);
+                List.of(new CriterionState(1, 2, "b-ok", "Fast", null, criterionMet, null, null, null, 0, null)), null);
     }
 
     @Test

@@ -15,7 +15,7 @@ class StatusReminderTest {
 
     static StatusUpdateService at(Instant now) {
         return new StatusUpdateService(null, null, null, null, null, null, Clock.fixed(now, ZoneOffset.UTC),
-                new IncidentProperties(Duration.ofMinutes(60)));
+                new IncidentProperties(Duration.ofMinutes(60)), null);
     }
 
     static IncidentSummary incident(Instant lastUpdate, IncidentStatus status) {

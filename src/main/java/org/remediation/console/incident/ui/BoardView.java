@@ -1,5 +1,9 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.EscalationService;
+import org.remediation.console.criteria.ui.EscalationBanner;
+import org.remediation.console.criteria.ui.KpiTiles;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -35,12 +39,22 @@ public class BoardView extends Main implements BeforeEnterObserver {
     private final IncidentService incidents;
     private final StatusUpdateService updates;
     private final Clock clock;
+    private final CriteriaService criteria;
+    private final EscalationService escalations;
+    private final LiveEvents live;
     private @Nullable String selectedKey;
+    /** KPI tiles and escalation banner update themselves; they are rebuilt only when the incident changes. */
+    private @Nullable Div liveHeader;
+    private @Nullable String liveHeaderKey;
 
-    public BoardView(IncidentService incidents, StatusUpdateService updates, LiveEvents live, Clock clock) {
+    public BoardView(IncidentService incidents, StatusUpdateService updates, LiveEvents live, Clock clock,
+                     CriteriaService criteria, EscalationService escalations) {
         this.incidents = incidents;
         this.updates = updates;
         this.clock = clock;
+        this.criteria = criteria;
+        this.escalations = escalations;
+        this.live = live;
         addClassName("page");
         setId("board");
         LiveSubscription.bind(this, live, IncidentChanged.class, e -> render());
@@ -66,6 +80,7 @@ public class BoardView extends Main implements BeforeEnterObserver {
             add(picker(all, incident));
         }
         Instant now = clock.instant();
+        add(liveHeader(incident.key()));
         add(new IncidentHeader(incident, now, incidents, updates));
         Div cards = new Div();
         cards.addClassName("phase-cards");
@@ -73,6 +88,16 @@ public class BoardView extends Main implements BeforeEnterObserver {
             cards.add(new PhaseCard(phase, incident.startedAt(), now));
         }
         add(cards);
+    }
+
+    private Div liveHeader(String incidentKey) {
+        if (liveHeader == null || !incidentKey.equals(liveHeaderKey)) {
+            liveHeader = new Div(new EscalationBanner(escalations, live, incidentKey),
+                    new KpiTiles(criteria, live, incidentKey));
+            liveHeader.addClassName("board-live-header");
+            liveHeaderKey = incidentKey;
+        }
+        return liveHeader;
     }
 
     private Select<IncidentSummary> picker(List<IncidentSummary> all, IncidentSummary shown) {

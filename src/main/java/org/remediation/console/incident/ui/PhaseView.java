@@ -1,5 +1,7 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.CriterionOwner;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -37,10 +39,12 @@ public class PhaseView extends Main implements BeforeEnterObserver {
     private final ChecklistService checklist;
     private final SignOffService signOffs;
     private final TeamDirectory teams;
+    private final CriteriaService criteria;
     private long phaseId;
 
     public PhaseView(IncidentService incidents, ChecklistService checklist, SignOffService signOffs, TeamDirectory teams,
-                     LiveEvents live) {
+                     LiveEvents live, CriteriaService criteria) {
+        this.criteria = criteria;
         this.teams = teams;
         this.incidents = incidents;
         this.checklist = checklist;
@@ -95,7 +99,9 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         Div right = new Div(new SignOffPanel(phase, signOffs, this::render),
                 new H3("Success criteria (" + phase.criteriaMet() + " / " + phase.criteria().size() + " met)"));
         right.addClassName("phase-side");
-        phase.criteria().forEach(c -> right.add(new CriterionRow(c, editable, checklist, this::render)));
+        phase.criteria().forEach(c -> right.add(c.measured()
+                ? new MeasuredCriterionRow(c, criteria.find(CriterionOwner.phase(phase.incidentKey(), phase.key(), c.key())))
+                : new CriterionRow(c, editable, checklist, this::render)));
         if (phase.criteria().isEmpty()) {
             right.add(new Paragraph("No success criteria."));
         }

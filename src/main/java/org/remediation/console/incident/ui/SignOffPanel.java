@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.criteria.EvidenceSnapshot;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -30,6 +31,15 @@ class SignOffPanel extends Div {
                 StatusBadge loud = new StatusBadge("OVERRIDE — reason: " + last.overrideReason(), StatusBadge.Tone.BAD);
                 loud.setId("signoff-override");
                 add(loud);
+            }
+            List<EvidenceSnapshot> frozen = signOffs.frozenEvidence(last);
+            if (!frozen.isEmpty()) {
+                UnorderedList evidence = new UnorderedList();
+                evidence.setId("frozen-evidence");
+                frozen.forEach(e -> evidence.add(new ListItem(e.criterionKey() + ": " + e.value() + " (needs "
+                        + e.comparator() + " " + e.threshold() + (e.window().isEmpty() ? "" : " over " + e.window())
+                        + ", " + e.sampleCount() + " samples) — " + e.state().label())));
+                add(new Paragraph("Evidence frozen at sign-off:"), evidence);
             }
             return;
         }

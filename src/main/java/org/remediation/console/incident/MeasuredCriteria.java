@@ -1,0 +1,115 @@
+package org.remediation.console.incident;
+
+import jakarta.annotation.PostConstruct;
+import java.util.List;
+import java.util.Optional;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.CriterionDefinition;
+import org.remediation.console.criteria.CriterionState;
+import org.remediation.console.criteria.CriterionStateChanged;
+import org.remediation.console.criteria.PhaseEvidence;
+import org.remediation.console.criteria.PhaseTimes;
+import org.remediation.console.criteria.SeedKpis;
+import org.remediation.console.security.SystemActor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Binds a plan's criteria to live probe data: defines the measured ones in the criteria feature
+ * when an incident opens, mirrors their live state onto the checklist (so the board, the gate and
+ * the status update see it), tells the escalation rules when phases run, and adds the measured
+ * values to the sign-off gate's reasons.
+ */
+@Component
+class MeasuredCriteria implements PhaseTimes, SignOffCheck {
+
+    /** The built-in #1278 template's title; incidents opened from it get the seeds' KPIs. */
+    static final String TEMPLATE_1278_TITLE_PREFIX = "Issue #1278";
+
+    private final IncidentRepository incidents;
+    private final PhaseRepository phases;
+    private final CriterionRepository criteria;
+    private final CriteriaService criteriaService;
+    private final PhaseEvidence evidence;
+    /** Lazy: the progress rules consult the sign-off gate, which consults this class. */
+    private final ObjectProvider<PhaseProgress> progress;
+    private final LiveEvents live;
+    private final TransactionTemplate newTransaction;
+
+    MeasuredCriteria(IncidentRepository incidents, PhaseRepository phases, CriterionRepository criteria,
+                     CriteriaService criteriaService, PhaseEvidence evidence, ObjectProvider<PhaseProgress> progress,
+                     LiveEvents live,
+                     PlatformTransactionManager transactions) {
+        this.incidents = incidents;
+        this.phases = phases;
+        this.criteria = criteria;
+        this.criteriaService = criteriaService;
+        this.evidence = evidence;
+        this.progress = progress;
+        this.live = live;
+        this.newTransaction = new TransactionTemplate(transactions);
+        // Live events arrive after the publisher's commit; our writes need a transaction of their own.
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @PostConstruct
+    void listen() {
+        live.subscribe(CriterionStateChanged.class, this::mirror);
+    }
+
+    /** Called in the transaction that opens the incident: defines its measured criteria and KPIs. */
+    void define(Incident incident, Runbook runbook) {
+        SystemActor.run(() -> {
+            for (Runbook.Phase phase : runbook.phases()) {
+                List<CriterionDefinition> measured = phase.criteria().stream().filter(c -> c.measure() != null)
+                        .map(c -> new CriterionDefinition(c.key(), c.text(), c.measure())).toList();
+                if (!measured.isEmpty()) {
+                    criteriaService.defineCriteria(incident.key(), phase.key(), measured);
+                }
+            }
+            if (runbook.title().startsWith(TEMPLATE_1278_TITLE_PREFIX)) {
+                criteriaService.defineCriteria(incident.key(), null, SeedKpis.ISSUE_1278);
+            }
+        });
+    }
+
+    private void mirror(CriterionStateChanged change) {
+        if (change.owner().isKpi()) {
+            return;
+        }
+        newTransaction.executeWithoutResult(tx -> incidents.findByKey(change.owner().incidentKey())
+                .ifPresent(incident -> phases.findByIncidentIdOrderBySortOrder(incident.id()).stream()
+                        .filter(p -> p.key().equals(change.owner().phaseKey())).findFirst()
+                        .ifPresent(phase -> criteria.findByPhaseIdOrderBySortOrder(phase.id()).stream()
+                                .filter(c -> c.key().equals(change.owner().criterionKey()) && c.state().measured())
+                                .findFirst().ifPresent(c -> {
+                                    if (phase.status() == PhaseStatus.SIGNED_OFF) {
+                                        return; // the signed-off checklist is frozen, evidence included
+                                    }
+                                    c.assess(change.to() == CriterionState.MET, change.valueText(), "probes",
+                                            change.since());
+                                    progress.getObject().recompute(incident, phase);
+                                    live.publish(new IncidentChanged(incident.key(), phase.id()));
+                                }))));
+    }
+
+    @Override
+    public Optional<PhaseTiming> timing(String incidentKey, String phaseKey) {
+        return newTransaction.execute(tx -> incidents.findByKey(incidentKey).flatMap(incident ->
+                phases.findByIncidentIdOrderBySortOrder(incident.id()).stream()
+                        .filter(p -> p.key().equals(phaseKey)).findFirst()
+                        .map(p -> new PhaseTiming(incident.startedAt().plusSeconds(p.windowStart() * 60L),
+                                incident.startedAt().plusSeconds(p.windowEnd() * 60L),
+                                p.status() == PhaseStatus.SIGNED_OFF ? p.statusAt() : null))));
+    }
+
+    /** The measured criteria's own words: value, threshold and window of each one not met. */
+    @Override
+    public List<String> blockingReasons(PhaseState phase) {
+        return evidence.blockingReasons(phase.incidentKey(), phase.key());
+    }
+}
