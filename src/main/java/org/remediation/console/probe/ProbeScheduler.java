@@ -76,6 +76,10 @@ final class ProbeScheduler {
         current.remove(key);
     }
 
+    synchronized boolean isScheduled(String key) {
+        return current.containsKey(key);
+    }
+
     synchronized int scheduledCount() {
         return current.size();
     }
