@@ -38,9 +38,19 @@ class SchedulerLifecycle implements SmartLifecycle {
         this.live = live;
         this.statistics = statistics;
         this.scheduler = new ProbeScheduler(clock, executor, properties.scheduler().maxConcurrency(),
-                t -> runner.run(t.kind(), new ProbeRequest(t.key(), self.resolve(t.settings()), t.timeout(),
-                        credentials::resolve, clock)),
+                t -> run(t, runner, self, credentials, clock),
                 pipeline::accept);
+    }
+
+    private static ProbeResult run(ProbeTarget t, ProbeRunner runner, SelfAddress self, CredentialRefs credentials,
+                                   Clock clock) {
+        try {
+            return runner.run(t.kind(), new ProbeRequest(t.key(), self.resolve(t.settings()), t.timeout(),
+                    credentials::resolve, clock));
+        } catch (IllegalStateException e) {
+            return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.ERROR, "self-unknown",
+                    e.getMessage(), java.util.Map.of());
+        }
     }
 
     ProbeScheduler scheduler() {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SelfAddress {
 
-    private volatile int port = 8080;
+    private volatile int port;
 
     @EventListener
     void onWebServer(WebServerInitializedEvent event) {
@@ -24,8 +24,12 @@ class SelfAddress {
         return port;
     }
 
+    /** Throws {@link IllegalStateException} while {@code {self}} is used and the port is not known yet. */
     Map<String, String> resolve(Map<String, String> settings) {
         Map<String, String> m = new LinkedHashMap<>(settings);
+        if (port == 0 && m.values().stream().anyMatch(v -> v != null && v.contains("{self}"))) {
+            throw new IllegalStateException("The console's own HTTP port is not known yet, so {self} cannot be resolved");
+        }
         m.replaceAll((k, v) -> v == null ? "" : v.replace("{self}", "127.0.0.1:" + port));
         return m;
     }

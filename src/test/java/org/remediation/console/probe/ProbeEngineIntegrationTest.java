@@ -24,9 +24,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** The running engine: the scheduler probes a real loopback target, records, persists and reports. */
+// its own context (scheduler on), closed afterwards so no background probing outlives the class
 @SpringBootTest(properties = "console.probes.scheduler.enabled=true")
+@DirtiesContext
 class ProbeEngineIntegrationTest {
 
     static HttpServer server;
