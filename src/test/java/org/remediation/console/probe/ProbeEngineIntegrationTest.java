@@ -28,7 +28,8 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /** The running engine: the scheduler probes a real loopback target, records, persists and reports. */
 // its own context (scheduler on), closed afterwards so no background probing outlives the class
-@SpringBootTest(properties = "console.probes.scheduler.enabled=true")
+@SpringBootTest(properties = {"console.probes.scheduler.enabled=true",
+        "console.probes.notifications.webhooks.it=http://127.0.0.1:9/never-called"})
 @DirtiesContext
 class ProbeEngineIntegrationTest {
 
@@ -83,6 +84,8 @@ class ProbeEngineIntegrationTest {
         As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(key, "Loopback", "HTTP",
                 Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/health"), Duration.ofSeconds(1),
                 Duration.ofMillis(500), true, "it", null)));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'probe.webhooks.configured'"
+                + " and details like '%webhook.it%' and details not like '%never-called%'", Long.class)).isPositive();
         await().atMost(Duration.ofSeconds(15)).until(() -> statistics.state(key) == HealthState.UP);
 
         status.set(503);

@@ -84,6 +84,12 @@ class WebhookNotifierTest {
     }
 
     @Test
+    void auditedUrlsHideTheirTokenPath() {
+        String redacted = WebhookConfigAudit.redact("https://hooks.slack.com/services/T000/B000/SECRETTOKEN");
+        assertThat(redacted).startsWith("https://hooks.slack.com/").doesNotContain("SECRETTOKEN");
+    }
+
+    @Test
     void groupsWithoutAWebhookAreSkipped() throws Exception {
         assertThat(notifier("frontend", 0).notify(change()).get(10, TimeUnit.SECONDS)).isFalse();
         assertThat(attempts.get()).isZero();
