@@ -40,14 +40,20 @@ public final class ProbeBenchmark {
         System.out.printf("machine: %d CPUs, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
 
-        engineThroughput(ok, 2_000); // warm-up
-        double ours = engineThroughput(ok, PROBES);
-        double theirs = blackboxThroughput(ok, blackboxPort, blackboxPid, PROBES);
-        System.out.printf("(a) HTTP probes per CPU-second at concurrency %d: engine %.0f, blackbox_exporter %.0f, ratio %.2fx%n",
-                CONCURRENCY, ours, theirs, ours / theirs);
-
-        accuracy("http://127.0.0.1:" + targetPort + "/delay50");
-        schedule2000(ok, Integer.getInteger("bench.seconds", 120));
+        String parts = System.getProperty("bench.parts", "abc");
+        if (parts.contains("a")) {
+            engineThroughput(ok, 2_000); // warm-up
+            double ours = engineThroughput(ok, PROBES);
+            double theirs = blackboxThroughput(ok, blackboxPort, blackboxPid, PROBES);
+            System.out.printf("(a) HTTP probes per CPU-second at concurrency %d: engine %.0f, blackbox_exporter %.0f, ratio %.2fx%n",
+                    CONCURRENCY, ours, theirs, ours / theirs);
+        }
+        if (parts.contains("b")) {
+            accuracy("http://127.0.0.1:" + targetPort + "/delay50");
+        }
+        if (parts.contains("c")) {
+            schedule2000(ok, Integer.getInteger("bench.seconds", 120));
+        }
         System.exit(0);
     }
 
