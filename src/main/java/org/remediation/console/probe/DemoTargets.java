@@ -1,0 +1,62 @@
+package org.remediation.console.probe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.remediation.console.base.DemoProperties;
+import org.remediation.console.security.Role;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Creates the demo targets of the cross-feature contract on first start of the embedded demo. */
+@Component
+class DemoTargets {
+
+    private final DemoProperties demo;
+    private final ProbeTargetService service;
+
+    DemoTargets(DemoProperties demo, ProbeTargetService service) {
+        this.demo = demo;
+        this.service = service;
+    }
+
+    static List<TargetDraft> drafts() {
+        return List.of(
+                http("frontend", "Frontend", "http://{self}/sandbox/frontend/health", "frontend", 1),
+                http("auth", "Auth service", "http://{self}/sandbox/auth/health", "auth", 2),
+                http("backend-health", "Backend health", "http://{self}/sandbox/backend/health", "backend", 3),
+                new TargetDraft("websocket", "WebSocket echo", "WEBSOCKET", Map.of("url", "ws://{self}/sandbox/ws",
+                        "send", "ping", "expectContains", "ping"), Duration.ofSeconds(10), Duration.ofSeconds(5), true,
+                        "websocket", 4),
+                http("agent-response", "AI agent response", "http://{self}/sandbox/backend/agent", "backend", 5),
+                http("database", "Database health", "http://{self}/sandbox/database/health", "database", null),
+                new TargetDraft("redis", "Redis", "REDIS", Map.of("host", "127.0.0.1", "port", "6379"),
+                        Duration.ofSeconds(10), Duration.ofSeconds(3), true, "redis", null));
+    }
+
+    private static TargetDraft http(String key, String name, String url, String group, Integer golden) {
+        return new TargetDraft(key, name, "HTTP", Map.of("url", url, "degradedAboveMs", "1000"), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), true, group, golden);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (!demo.enabled() || !service.all().isEmpty()) {
+            return;
+        }
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        var authority = new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name());
+        context.setAuthentication(new UsernamePasswordAuthenticationToken("system", null, List.of(authority)));
+        SecurityContextHolder.setContext(context);
+        try {
+            drafts().forEach(service::create);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

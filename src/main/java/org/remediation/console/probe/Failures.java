@@ -1,0 +1,54 @@
+package org.remediation.console.probe;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** Turns exceptions into an outcome, an error class and a sentence a responder understands. */
+final class Failures {
+
+    record Failure(Outcome outcome, String errorClass, String message) {
+    }
+
+    private Failures() {
+    }
+
+    static Failure classify(Throwable t, String what, Duration timeout) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException || c instanceof HttpTimeoutException
+                    || c instanceof TimeoutException || c instanceof Run.DeadlineExceeded
+                    || c instanceof InterruptedException) {
+                return new Failure(Outcome.TIMEOUT, "timeout",
+                        "No answer from " + what + " within " + timeout.toMillis() + " ms");
+            }
+            if (c instanceof ConnectException) {
+                return new Failure(Outcome.DOWN, "connection-refused", "Connection to " + what + " refused");
+            }
+            if (c instanceof UnknownHostException) {
+                return new Failure(Outcome.DOWN, "unknown-host", "Host name of " + what + " does not resolve");
+            }
+            if (c instanceof NoRouteToHostException) {
+                return new Failure(Outcome.DOWN, "no-route", "No network route to " + what);
+            }
+            if (c instanceof SSLException) {
+                return new Failure(Outcome.DOWN, "tls", "TLS with " + what + " failed: " + message(c));
+            }
+        }
+        if (t instanceof IOException) {
+            return new Failure(Outcome.DOWN, "io", "Talking to " + what + " failed: " + message(t));
+        }
+        return new Failure(Outcome.ERROR, "probe-error", "The probe of " + what + " failed: " + message(t));
+    }
+
+    static String message(Throwable t) {
+        String m = t.getMessage();
+        String s = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}

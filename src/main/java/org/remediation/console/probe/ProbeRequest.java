@@ -1,0 +1,27 @@
+package org.remediation.console.probe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Everything one run needs.
+ *
+ * @param settings kind-specific settings with {@code {self}} already replaced
+ * @param secrets resolves a credential reference ({@code env:NAME} or {@code secret:name}) to its
+ *     value; throws {@link IllegalStateException} when the reference does not resolve
+ */
+public record ProbeRequest(String targetKey, Map<String, String> settings, Duration timeout,
+                           Function<String, String> secrets, Clock clock) {
+
+    public String setting(String name, String fallback) {
+        String v = settings.get(name);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    public int intSetting(String name, int fallback) {
+        String v = settings.get(name);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
+    }
+}

@@ -1,0 +1,39 @@
+package org.remediation.console.probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One probe run.
+ *
+ * @param targetKey the target that was probed
+ * @param startedAt when the run started (from the injected clock)
+ * @param duration wall time of the whole run, measured with {@link System#nanoTime()}
+ * @param outcome up / degraded / down / timeout / error
+ * @param errorClass short machine-readable class of the problem (e.g. {@code connection-refused},
+ *     {@code nxdomain}, {@code cert-expired}); null when up
+ * @param error one human-readable line; null when up
+ * @param measurements kind-specific figures, e.g. {@code dnsMs}, {@code connectMs}, {@code tlsMs},
+ *     {@code ttfbMs}, {@code totalMs}, {@code status} for HTTP (values are numbers, strings, booleans
+ *     or lists of strings)
+ */
+public record ProbeResult(String targetKey, Instant startedAt, Duration duration, Outcome outcome,
+                          @Nullable String errorClass, @Nullable String error, Map<String, Object> measurements) {
+
+    public ProbeResult {
+        measurements = Collections.unmodifiableMap(new LinkedHashMap<>(measurements));
+    }
+
+    /** Duration in milliseconds with microsecond precision. */
+    public double durationMs() {
+        return duration.toNanos() / 1_000_000.0;
+    }
+
+    public ProbeResult withTargetKey(String key) {
+        return new ProbeResult(key, startedAt, duration, outcome, errorClass, error, measurements);
+    }
+}

@@ -1,0 +1,5 @@
+package org.remediation.console.probe;
+
+/** Live event: a result was recorded for a target; {@code status} is its state after it. */
+public record ProbeResultRecorded(ProbeResult result, TargetStatus status) {
+}

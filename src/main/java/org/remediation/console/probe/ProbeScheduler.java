@@ -1,0 +1,161 @@
+package org.remediation.console.probe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The trigger: decides which targets are due (by the injected clock) and hands each run to the
+ * executor (virtual threads), bounded by a semaphore. Start times are spread by a hash of the key
+ * modulo the interval, a run never overlaps the previous run of the same target (a due run is
+ * skipped and counted instead), and the run itself is cut at the target's timeout by the runner.
+ */
+final class ProbeScheduler {
+
+    private record Slot(ProbeTarget target, Instant due) {
+    }
+
+    private final Clock clock;
+    private final Executor executor;
+    private final Semaphore permits;
+    private final Function<ProbeTarget, ProbeResult> execution;
+    private final BiConsumer<ProbeTarget, ProbeResult> sink;
+    private final PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparing(Slot::due));
+    private final Map<String, Slot> current = new HashMap<>();
+    private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private final AtomicLong overlapsSkipped = new AtomicLong();
+    private final AtomicLong started = new AtomicLong();
+    private final Histogram lateness = new Histogram(3_600_000_000L, 3);
+
+    ProbeScheduler(Clock clock, Executor executor, int maxConcurrency, Function<ProbeTarget, ProbeResult> execution,
+                   BiConsumer<ProbeTarget, ProbeResult> sink) {
+        this.clock = clock;
+        this.executor = executor;
+        this.permits = new Semaphore(Math.max(1, maxConcurrency));
+        this.execution = execution;
+        this.sink = sink;
+    }
+
+    /** The first start at or after {@code now} whose offset within the interval is the key's hash. */
+    static Instant firstDue(String key, Duration interval, Instant now) {
+        long period = interval.toMillis();
+        long phase = Math.floorMod(key.hashCode() * 0x9E3779B1L, period);
+        long t = now.toEpochMilli();
+        long base = t - Math.floorMod(t, period) + phase;
+        return Instant.ofEpochMilli(base < t ? base + period : base);
+    }
+
+    /** Schedules, reschedules (after an edit) or, when disabled, unschedules the target. */
+    synchronized void upsert(ProbeTarget target) {
+        if (!target.enabled()) {
+            remove(target.key());
+            return;
+        }
+        Slot old = current.get(target.key());
+        Instant due = old != null && old.target().interval().equals(target.interval())
+                ? old.due() : firstDue(target.key(), target.interval(), clock.instant());
+        Slot slot = new Slot(target, due);
+        current.put(target.key(), slot);
+        queue.add(slot);
+    }
+
+    synchronized void remove(String key) {
+        current.remove(key);
+    }
+
+    synchronized boolean isScheduled(String key) {
+        return current.containsKey(key);
+    }
+
+    synchronized int scheduledCount() {
+        return current.size();
+    }
+
+    /** Starts every due run; returns how many were started. */
+    int tick() {
+        Instant now = clock.instant();
+        int launched = 0;
+        synchronized (this) {
+            while (!queue.isEmpty() && !queue.peek().due().isAfter(now)) {
+                Slot slot = queue.poll();
+                String key = slot.target().key();
+                if (current.get(key) != slot) {
+                    continue;
+                }
+                Slot next = new Slot(slot.target(), nextDue(slot.due(), slot.target().interval(), now));
+                current.put(key, next);
+                queue.add(next);
+                AtomicBoolean busy = running.computeIfAbsent(key, k -> new AtomicBoolean());
+                if (!busy.compareAndSet(false, true)) {
+                    overlapsSkipped.incrementAndGet();
+                    continue;
+                }
+                launched++;
+                Instant due = slot.due();
+                executor.execute(() -> runOne(slot.target(), due, busy));
+            }
+        }
+        return launched;
+    }
+
+    /** Time until the next due run (for the trigger's sleep), or null when nothing is scheduled. */
+    synchronized @Nullable Duration untilNextDue() {
+        Slot head = queue.peek();
+        return head == null ? null : Duration.between(clock.instant(), head.due());
+    }
+
+    private void runOne(ProbeTarget target, Instant due, AtomicBoolean busy) {
+        try {
+            permits.acquire();
+            try {
+                long late = Duration.between(due, clock.instant()).toNanos() / 1000;
+                synchronized (lateness) {
+                    lateness.recordValue(Math.max(0, Math.min(late, lateness.getHighestTrackableValue())));
+                }
+                started.incrementAndGet();
+                sink.accept(target, execution.apply(target));
+            } finally {
+                permits.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private static Instant nextDue(Instant due, Duration interval, Instant now) {
+        long period = interval.toMillis();
+        long behind = now.toEpochMilli() - due.toEpochMilli();
+        long steps = behind < 0 ? 1 : behind / period + 1;
+        return due.plusMillis(steps * period);
+    }
+
+    long overlapsSkipped() {
+        return overlapsSkipped.get();
+    }
+
+    long runsStarted() {
+        return started.get();
+    }
+
+    /** Start lateness (due → actual start) in microseconds. */
+    Histogram latenessMicros() {
+        synchronized (lateness) {
+            return lateness.copy();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.remediation.console.probe;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.TimelineNote;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where every result goes: in-memory statistics and state, the batched writer, metrics, live
+ * views; and on a state change the history table, a timeline note, listeners and the webhook.
+ */
+@Component
+class ResultPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultPipeline.class);
+
+    private final ProbeStatistics statistics;
+    private final ResultWriter writer;
+    private final ProbeMetrics metrics;
+    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
+    private final WebhookNotifier notifier;
+
+    ResultPipeline(ProbeStatistics statistics, ResultWriter writer, ProbeMetrics metrics, LiveEvents live,
+                   ApplicationEventPublisher events, WebhookNotifier notifier) {
+        this.statistics = statistics;
+        this.writer = writer;
+        this.metrics = metrics;
+        this.live = live;
+        this.events = events;
+        this.notifier = notifier;
+    }
+
+    void accept(ProbeTarget target, ProbeResult result) {
+        StateChange change = statistics.record(target, result);
+        writer.enqueue(result);
+        TargetStatus status = statistics.status(target.key()).orElseThrow();
+        metrics.record(target, result, status.state());
+        live.publish(new ProbeResultRecorded(result, status));
+        if (change != null) {
+            onChange(target, change);
+        }
+    }
+
+    private void onChange(ProbeTarget target, StateChange change) {
+        try {
+            writer.recordChange(change);
+        } catch (RuntimeException e) {
+            log.warn("Could not store the state change of {}", target.key(), e);
+        }
+        ProbeStateChanged event = new ProbeStateChanged(change, target.group(), target.name());
+        live.publish(event);
+        events.publishEvent(event);
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("target", target.key());
+        facts.put("from", change.from().name());
+        facts.put("to", change.to().name());
+        facts.put("group", target.group());
+        events.publishEvent(new TimelineNote(change.at(), "probe.state",
+                "Probe " + target.name() + " is " + change.to() + " (was " + change.from() + "): " + change.reason(), null, facts));
+        notifier.notify(event);
+    }
+}

@@ -1,0 +1,97 @@
+package org.remediation.console.probe;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rolls raw results up per target and minute (count, failures, min, max, p50, p95, p99 from an
+ * HdrHistogram) once each minute is complete, then deletes raw results older than the raw
+ * retention and rollups older than the rollup retention.
+ */
+@Component
+class RollupJob {
+
+    private final JdbcTemplate jdbc;
+    private final ProbeProperties properties;
+    private final Clock clock;
+
+    RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${console.probes.rollup-every:60s}", initialDelayString = "${console.probes.rollup-every:60s}")
+    void scheduled() {
+        run();
+    }
+
+    /** Returns the number of rollup rows written. */
+    @Transactional
+    int run() {
+        Instant now = clock.instant();
+        // a minute is complete once results of its last second have surely been flushed
+        Instant until = now.minusSeconds(5).truncatedTo(ChronoUnit.MINUTES);
+        Timestamp last = jdbc.queryForObject("select max(minute_start) from probe_rollup", Timestamp.class);
+        Instant from = last == null ? now.minus(properties.rawRetention()) : last.toInstant().plus(1, ChronoUnit.MINUTES);
+        int written = rollup(from, until);
+        jdbc.update("delete from probe_result where started_at < ?", Timestamp.from(now.minus(properties.rawRetention())));
+        jdbc.update("delete from probe_rollup where minute_start < ?", Timestamp.from(now.minus(properties.rollupRetention())));
+        return written;
+    }
+
+    private int rollup(Instant from, Instant until) {
+        if (!from.isBefore(until)) {
+            return 0;
+        }
+        Map<String, Map<Instant, Bucket>> buckets = new TreeMap<>();
+        jdbc.query("select target_key, started_at, duration_ms, outcome from probe_result where started_at >= ? and started_at < ?",
+                rs -> {
+                    Instant minute = rs.getTimestamp(2).toInstant().truncatedTo(ChronoUnit.MINUTES);
+                    buckets.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .computeIfAbsent(minute, m -> new Bucket())
+                            .add(rs.getDouble(3), Outcome.valueOf(rs.getString(4)).isFailure());
+                }, Timestamp.from(from), Timestamp.from(until));
+        List<Object[]> rows = new ArrayList<>();
+        buckets.forEach((key, byMinute) -> byMinute.forEach((minute, b) -> rows.add(new Object[] {key,
+                Timestamp.from(minute), b.count, b.failures, b.min, b.max, b.pct(50), b.pct(95), b.pct(99)})));
+        jdbc.batchUpdate("insert into probe_rollup (target_key, minute_start, samples, failures, min_ms, max_ms, "
+                + "p50_ms, p95_ms, p99_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        return rows.size();
+    }
+
+    private static final class Bucket {
+        final Histogram histogram = new Histogram(3);
+        int count;
+        int failures;
+        double min = Double.MAX_VALUE;
+        double max;
+
+        Bucket() {
+            histogram.setAutoResize(true);
+        }
+
+        void add(double ms, boolean failed) {
+            count++;
+            failures += failed ? 1 : 0;
+            min = Math.min(min, ms);
+            max = Math.max(max, ms);
+            histogram.recordValue(Math.max(0, Math.round(ms * 1000)));
+        }
+
+        double pct(double p) {
+            return histogram.getValueAtPercentile(p) / 1000.0;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.remediation.console.probe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.LiveEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the {@link ProbeScheduler} in the application: loads enabled targets at start, follows
+ * {@link ProbeTargetChanged} events (no restart needed) and drives the trigger from one platform
+ * thread. Off when {@code console.probes.scheduler.enabled=false} (most tests).
+ */
+@Component
+class SchedulerLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerLifecycle.class);
+
+    private final ProbeProperties properties;
+    private final ProbeTargetService targets;
+    private final LiveEvents live;
+    private final ProbeStatistics statistics;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ProbeScheduler scheduler;
+    private volatile @Nullable Thread trigger;
+    private @Nullable Runnable unsubscribe;
+
+    SchedulerLifecycle(ProbeProperties properties, ProbeTargetService targets, LiveEvents live, ProbeStatistics statistics,
+                       ProbeRunner runner, ResultPipeline pipeline, SelfAddress self, CredentialRefs credentials,
+                       Clock clock) {
+        this.properties = properties;
+        this.targets = targets;
+        this.live = live;
+        this.statistics = statistics;
+        this.scheduler = new ProbeScheduler(clock, executor, properties.scheduler().maxConcurrency(),
+                t -> run(t, runner, self, credentials, clock),
+                pipeline::accept);
+    }
+
+    private static ProbeResult run(ProbeTarget t, ProbeRunner runner, SelfAddress self, CredentialRefs credentials,
+                                   Clock clock) {
+        try {
+            return runner.run(t.kind(), new ProbeRequest(t.key(), self.resolve(t.settings()), t.timeout(),
+                    credentials::resolve, clock));
+        } catch (IllegalStateException e) {
+            return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.ERROR, "self-unknown",
+                    e.getMessage(), java.util.Map.of());
+        }
+    }
+
+    ProbeScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.scheduler().enabled()) {
+            log.info("Probe scheduler is disabled (console.probes.scheduler.enabled=false)");
+            return;
+        }
+        unsubscribe = live.subscribe(ProbeTargetChanged.class, this::onChange);
+        targets.all().forEach(scheduler::upsert);
+        Thread t = Thread.ofPlatform().daemon().name("probe-trigger").start(this::loop);
+        trigger = t;
+        log.info("Probe scheduler started with {} enabled targets", scheduler.scheduledCount());
+    }
+
+    private void onChange(ProbeTargetChanged e) {
+        if (e.target() == null) {
+            scheduler.remove(e.key());
+            statistics.forget(e.key());
+        } else {
+            scheduler.upsert(e.target());
+        }
+    }
+
+    private void loop() {
+        long tickNanos = properties.scheduler().tick().toNanos();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                scheduler.tick();
+                Duration wait = scheduler.untilNextDue();
+                long nanos = wait == null ? tickNanos : Math.max(200_000, Math.min(tickNanos, wait.toNanos()));
+                Thread.sleep(Duration.ofNanos(nanos));
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("Probe trigger failed; continuing", e);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread t = trigger;
+        if (t != null) {
+            t.interrupt();
+        }
+        trigger = null;
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
+        executor.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return trigger != null;
+    }
+}

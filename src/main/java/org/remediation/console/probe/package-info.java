@@ -1,0 +1,4 @@
+@NullMarked
+package org.remediation.console.probe;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,81 @@
+package org.remediation.console.probe.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.time.Duration;
+import org.remediation.console.base.ui.Sparkline;
+import org.remediation.console.base.ui.SvgImage;
+import org.remediation.console.probe.HealthState;
+import org.remediation.console.probe.ProbeStatistics;
+import org.remediation.console.probe.ProbeTarget;
+import org.remediation.console.probe.Samples;
+import org.remediation.console.probe.TargetStatus;
+import org.remediation.console.probe.WindowStats;
+
+/** One target on the dashboard: state colour, last latency, p95 and success rate over 15 min, sparkline. */
+class ProbeTile extends Div {
+
+    static final Duration WINDOW = Duration.ofMinutes(15);
+
+    private final ProbeTarget target;
+    private final Span state = new Span();
+    private final Span last = new Span();
+    private final Span p95 = new Span();
+    private final Span success = new Span();
+    private final SvgImage spark = new SvgImage("");
+
+    ProbeTile(ProbeTarget target, ProbeStatistics statistics) {
+        this.target = target;
+        addClassName("probe-tile");
+        setId("tile-" + target.key());
+        Span name = new Span(target.name());
+        name.addClassName("probe-tile-name");
+        Span key = new Span(target.key() + " · " + target.kind());
+        key.addClassName("probe-tile-key");
+        state.addClassName("probe-tile-state");
+        last.addClassName("probe-tile-last");
+        Div figures = new Div(figure("last", last), figure("p95 15m", p95), figure("success", success));
+        figures.addClassName("probe-tile-figures");
+        add(new Div(name, state), key, figures, spark);
+        getElement().setAttribute("title", "Open " + target.name());
+        addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("probes/" + target.key())));
+        refresh(statistics);
+    }
+
+    private static Div figure(String label, Span value) {
+        Span l = new Span(label);
+        l.addClassName("probe-figure-label");
+        Div d = new Div(value, l);
+        d.addClassName("probe-figure");
+        return d;
+    }
+
+    String key() {
+        return target.key();
+    }
+
+    HealthState refresh(ProbeStatistics statistics) {
+        TargetStatus status = statistics.status(target.key()).orElse(null);
+        HealthState s = !target.enabled() ? HealthState.UNKNOWN : status == null ? HealthState.UNKNOWN : status.state();
+        for (HealthState h : HealthState.values()) {
+            removeClassName(ProbeFormat.css(h));
+        }
+        addClassName(ProbeFormat.css(s));
+        state.setText(target.enabled() ? s.name() : "DISABLED");
+        last.setText(status == null || status.last() == null ? "—" : ProbeFormat.ms(status.last().durationMs()));
+        WindowStats w = statistics.window(target.key(), WINDOW).orElse(null);
+        p95.setText(w == null ? "—" : ProbeFormat.ms(w.p95Ms()));
+        success.setText(w == null ? "—" : ProbeFormat.percent(w.successRate()));
+        Samples samples = statistics.samples(target.key(), 40);
+        spark.setSvg(Sparkline.svg(samples.durationMs(), samples.failed(), 160, 28));
+        return s;
+    }
+
+    String lastText() {
+        return last.getText();
+    }
+
+    String stateText() {
+        return state.getText();
+    }
+}

@@ -1,0 +1,41 @@
+package org.remediation.console.probe.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.remediation.console.probe.ProbeResult;
+
+/** The latest runs with their timing phases (DNS, connect, TLS, TTFB, query, command…) and errors. */
+class RecentRuns extends Grid<ProbeResult> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    RecentRuns() {
+        addColumn(r -> TIME.format(r.startedAt())).setHeader("Start (UTC)").setAutoWidth(true);
+        addColumn(r -> r.outcome().name()).setHeader("Outcome").setAutoWidth(true);
+        addColumn(r -> ProbeFormat.ms(r.durationMs())).setHeader("Total").setAutoWidth(true);
+        addColumn(RecentRuns::phases).setHeader("Phases").setAutoWidth(true);
+        addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Error");
+        setAllRowsVisible(true);
+        addClassName("probe-runs");
+    }
+
+    void show(List<ProbeResult> results) {
+        setItems(results);
+    }
+
+    static String phases(ProbeResult r) {
+        return r.measurements().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("Ms") && !e.getKey().equals("totalMs"))
+                .map(RecentRuns::phase).collect(Collectors.joining(" · "))
+                + (r.measurements().containsKey("status") ? " · HTTP " + r.measurements().get("status") : "");
+    }
+
+    private static String phase(Map.Entry<String, Object> e) {
+        String name = e.getKey().substring(0, e.getKey().length() - 2);
+        return name + " " + ProbeFormat.ms(((Number) e.getValue()).doubleValue());
+    }
+}

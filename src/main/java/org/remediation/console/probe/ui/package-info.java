@@ -1,0 +1,4 @@
+@NullMarked
+package org.remediation.console.probe.ui;
+
+import org.jspecify.annotations.NullMarked;
