@@ -1,0 +1,172 @@
+package org.remediation.console.criteria;
+
+import jakarta.annotation.PostConstruct;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.probe.HealthState;
+import org.remediation.console.probe.ProbeResult;
+import org.remediation.console.probe.ProbeResultRecorded;
+import org.remediation.console.probe.ProbeStatistics;
+import org.remediation.console.probe.ProbeTarget;
+import org.remediation.console.probe.ProbeTargetChanged;
+import org.remediation.console.probe.ProbeTargetService;
+import org.remediation.console.probe.Samples;
+import org.remediation.console.security.SystemActor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The criteria evaluator's view of the probe engine: window statistics and states from the probe
+ * engine's in-memory history, group and golden-path membership from the targets. Every recorded
+ * probe result triggers a re-evaluation of the criteria that read that target.
+ */
+@Component
+class ProbeEngineMeasurements implements ProbeMeasurements {
+
+    /** Named measurements (e.g. PostgreSQL {@code connect}) are read from the most recent results only. */
+    private static final int NAMED_MEASUREMENT_RESULTS = 30;
+    private static final int SERIES_SAMPLES = 4_000;
+
+    private final ProbeStatistics statistics;
+    private final ProbeTargetService targets;
+    private final CriteriaService criteria;
+    private final LiveEvents live;
+    private volatile @Nullable List<ProbeTarget> targetCache;
+
+    ProbeEngineMeasurements(ProbeStatistics statistics, ProbeTargetService targets, CriteriaService criteria,
+                            LiveEvents live) {
+        this.statistics = statistics;
+        this.targets = targets;
+        this.criteria = criteria;
+        this.live = live;
+    }
+
+    @PostConstruct
+    void listen() {
+        live.subscribe(ProbeResultRecorded.class, e -> criteria.onProbeResult(e.result().targetKey()));
+        live.subscribe(ProbeTargetChanged.class, e -> targetCache = null);
+    }
+
+    @Override
+    public WindowStats window(String targetKey, @Nullable String measurement, Instant from, Instant to) {
+        if (measurement == null) {
+            return statistics.window(targetKey, Duration.between(from, to))
+                    .filter(w -> w.samples() > 0)
+                    .map(w -> new WindowStats(w.samples(), w.samples() - w.failures(),
+                            w.successRate() == null ? null : w.successRate() * 100, w.p50Ms(), w.p95Ms(), w.p99Ms(),
+                            w.maxMs()))
+                    .orElse(WindowStats.empty());
+        }
+        List<ProbeResult> results = statistics.recentResults(targetKey, NAMED_MEASUREMENT_RESULTS).stream()
+                .filter(r -> !r.startedAt().isBefore(from) && r.startedAt().isBefore(to)).toList();
+        Histogram histogram = new Histogram(3);
+        long successes = 0;
+        for (ProbeResult r : results) {
+            successes += r.outcome().isFailure() ? 0 : 1;
+            Double ms = named(r, measurement);
+            if (ms != null) {
+                histogram.recordValue(Math.max(0, Math.round(ms * 1000)));
+            }
+        }
+        if (results.isEmpty() || histogram.getTotalCount() == 0) {
+            return new WindowStats(results.size(), successes, null, null, null, null, null);
+        }
+        return new WindowStats(results.size(), successes, 100.0 * successes / results.size(),
+                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
+    }
+
+    @Override
+    public TargetStatus status(String targetKey) {
+        return statistics.status(targetKey).map(s -> new TargetStatus(state(s.state()), s.since(),
+                s.state() == HealthState.UP && s.consecutiveSuccess().isPositive() && s.last() != null
+                        ? s.last().startedAt().minus(s.consecutiveSuccess()) : null))
+                .orElse(TargetStatus.unknown());
+    }
+
+    @Override
+    public Optional<LatestValue> latest(String targetKey, String attribute) {
+        return statistics.status(targetKey).flatMap(s -> Optional.ofNullable(s.last()))
+                .flatMap(last -> Optional.ofNullable(last.measurements().get(attribute))
+                        .map(v -> new LatestValue(String.valueOf(v), last.startedAt())));
+    }
+
+    @Override
+    public List<String> targetsInGroup(String group) {
+        return allTargets().stream().filter(t -> t.group().equals(group)).map(ProbeTarget::key).toList();
+    }
+
+    @Override
+    public List<String> goldenPathTargets() {
+        return allTargets().stream().filter(t -> t.goldenStep() != null)
+                .sorted(Comparator.comparing(ProbeTarget::goldenStep)).map(ProbeTarget::key).toList();
+    }
+
+    @Override
+    public List<@Nullable Double> series(String targetKey, @Nullable String measurement, SeriesStatistic statistic,
+                                         Instant from, Instant to, Duration step) {
+        Samples samples = statistics.samples(targetKey, SERIES_SAMPLES);
+        int buckets = (int) Math.max(1, Duration.between(from, to).toMillis() / Math.max(1, step.toMillis()));
+        List<Histogram> latency = new ArrayList<>();
+        long[] total = new long[buckets];
+        long[] ok = new long[buckets];
+        for (int i = 0; i < buckets; i++) {
+            latency.add(new Histogram(3));
+        }
+        for (int i = 0; i < samples.startEpochMs().length; i++) {
+            long at = samples.startEpochMs()[i];
+            if (at < from.toEpochMilli() || at >= to.toEpochMilli()) {
+                continue;
+            }
+            int b = (int) Math.min(buckets - 1, (at - from.toEpochMilli()) / step.toMillis());
+            total[b]++;
+            ok[b] += samples.failed()[i] ? 0 : 1;
+            latency.get(b).recordValue(Math.max(0, Math.round(samples.durationMs()[i] * 1000)));
+        }
+        List<@Nullable Double> out = new ArrayList<>(buckets);
+        for (int b = 0; b < buckets; b++) {
+            Histogram h = latency.get(b);
+            out.add(total[b] == 0 ? null : switch (statistic) {
+                case SUCCESS_RATE, AVAILABILITY -> 100.0 * ok[b] / total[b];
+                case P50 -> h.getValueAtPercentile(50) / 1000.0;
+                case P95 -> h.getValueAtPercentile(95) / 1000.0;
+                case P99 -> h.getValueAtPercentile(99) / 1000.0;
+                case MAX -> h.getMaxValue() / 1000.0;
+            });
+        }
+        return out;
+    }
+
+    private List<ProbeTarget> allTargets() {
+        List<ProbeTarget> cached = targetCache;
+        if (cached == null) {
+            // Evaluation runs on probe and timer threads, with no signed-in user.
+            cached = SystemActor.call(targets::list);
+            targetCache = cached;
+        }
+        return cached;
+    }
+
+    private static @Nullable Double named(ProbeResult r, String measurement) {
+        Map<String, Object> m = r.measurements();
+        Object v = Objects.requireNonNullElse(m.get(measurement + "Ms"), m.getOrDefault(measurement, ""));
+        return v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static State state(HealthState s) {
+        return switch (s) {
+            case UP -> State.UP;
+            case DEGRADED -> State.DEGRADED;
+            case DOWN -> State.DOWN;
+            case UNKNOWN -> State.UNKNOWN;
+        };
+    }
+}
