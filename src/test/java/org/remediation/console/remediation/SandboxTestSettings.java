@@ -1,0 +1,37 @@
+package org.remediation.console.remediation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * One shared test setup for the remediation and sandbox tests (so Spring caches one context): short
+ * operations, fast polling, a movable clock and a hand-set signal source.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@TestPropertySource(properties = {"console.sandbox.operation-duration=400ms", "console.remediation.poll-interval=50ms"})
+@Import(SandboxTestSettings.Beans.class)
+public @interface SandboxTestSettings {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class Beans {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+
+        @Bean
+        TestSignals testSignals() {
+            return new TestSignals();
+        }
+
+    }
+}
