@@ -92,15 +92,16 @@ class ActionExecutor {
             return ActionRequests.Outcome.refused("The approval of action #" + id + " expired at " + a.approvalExpiresAt()
                     + ". Preview it again and ask for a new approval.");
         }
+        store.lockHolder(a.resource()).ifPresent(holder -> {
+            throw busy(a, holder);
+        });
         ResourceState live = gateway.read(a.resource());
         if (!live.fingerprint().equals(a.preview().fingerprint())) {
             requests.markStale(a, actor, live);
             return ActionRequests.Outcome.refused(ActionRequests.staleMessage(a));
         }
         if (!store.tryLock(a.resource(), id, now)) {
-            long holder = store.lockHolder(a.resource()).orElse(-1L);
-            throw new ActionRefusedException(a.resource() + " is busy: action #" + holder
-                    + " is already changing it. Wait until it finishes, then preview #" + id + " again.");
+            throw busy(a, store.lockHolder(a.resource()).orElse(-1L));
         }
         store.update(id, ActionStatus.READY, columns("status", ActionStatus.RUNNING, "started_at", now, "progress", 0,
                 "watch_baseline", a.watchMinutes() > 0 ? ActionStore.json(watch.levels(a.watchSignals())) : null));
@@ -108,6 +109,11 @@ class ActionExecutor {
         journal.step(r, actor, "started", "Started by " + actor + ".", live.attributes(), a.desired());
         journal.changed(id, ActionStatus.RUNNING, 0, "started");
         return ActionRequests.Outcome.ok(r);
+    }
+
+    private static ActionRefusedException busy(ActionRecord a, long holder) {
+        return new ActionRefusedException(a.resource() + " is busy: action #" + holder + " is already changing it. "
+                + "Only one action may run on a resource at a time; wait until it finishes, then preview #" + a.id() + " again.");
     }
 
     /** Polls one running action and moves it on; safe to call repeatedly, from any replica, after restarts. */

@@ -44,7 +44,13 @@ class ActionTracker implements AutoCloseable {
     /** One pass over every running action and open watch window. */
     void tick() {
         try {
-            store.byStatus(ActionStatus.RUNNING).forEach(executor::track);
+            for (ActionRecord a : store.byStatus(ActionStatus.RUNNING)) {
+                try {
+                    executor.track(a);
+                } catch (RuntimeException e) {
+                    log.warn("Tracking action #{} failed; retrying next interval", a.id(), e);
+                }
+            }
             watch.check();
         } catch (RuntimeException e) {
             log.warn("Remediation tracking pass failed; retrying next interval", e);

@@ -13,12 +13,12 @@ final class NavigationExpectations {
 
     static Map<Role, List<String>> byRole() {
         Map<Role, List<String>> m = new EnumMap<>(Role.class);
-        m.put(Role.VIEWER, List.of("Board"));
-        m.put(Role.RESPONDER, List.of("Board"));
-        m.put(Role.TEAM_LEAD, List.of("Board"));
-        m.put(Role.OPERATOR, List.of("Board"));
-        m.put(Role.COMMANDER, List.of("Board", "Audit"));
-        m.put(Role.ADMIN, List.of("Board", "Users", "Teams", "Audit"));
+        m.put(Role.VIEWER, List.of("Board", "Actions", "Resources"));
+        m.put(Role.RESPONDER, List.of("Board", "Actions", "Resources"));
+        m.put(Role.TEAM_LEAD, List.of("Board", "Actions", "Resources"));
+        m.put(Role.OPERATOR, List.of("Board", "Actions", "New action", "Approvals", "Resources"));
+        m.put(Role.COMMANDER, List.of("Board", "Actions", "New action", "Approvals", "Resources", "Audit"));
+        m.put(Role.ADMIN, List.of("Board", "Actions", "Resources", "Users", "Teams", "Sandbox", "Audit"));
         return m;
     }
 }
