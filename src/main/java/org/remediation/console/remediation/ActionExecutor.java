@@ -60,9 +60,10 @@ class ActionExecutor {
             ActionRecord started = tx.execute(s -> begin(id, actor)).orThrow();
             OperationHandle handle;
             try {
-                handle = catalog.get(started.kind()).apply(gateway, started.preview());
+                handle = applyWithRetry(started);
             } catch (CloudException e) {
-                return finish(started, ActionStatus.FAILED, "The cloud refused the change (" + e.kind() + "): " + e.getMessage(),
+                return finish(started, ActionStatus.FAILED, "The cloud refused the change (" + e.kind()
+                        + (e.kind().retryable() ? ", after 3 attempts" : "") + "): " + e.getMessage(),
                         readQuietly(started), actor);
             }
             return tx.execute(s -> {
@@ -74,6 +75,27 @@ class ActionExecutor {
             });
         } finally {
             applying.remove(id);
+        }
+    }
+
+    /** Retries refusals that mean "not now" (rate limited, unavailable) with backoff; they changed nothing. */
+    private OperationHandle applyWithRetry(ActionRecord a) {
+        long backoff = 500;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return catalog.get(a.kind()).apply(gateway, a.preview());
+            } catch (CloudException e) {
+                if (!e.kind().retryable() || attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff *= 2;
+            }
         }
     }
 

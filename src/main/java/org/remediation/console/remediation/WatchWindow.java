@@ -55,9 +55,12 @@ class WatchWindow {
     void check() {
         WatchSignals source = signals.getIfAvailable();
         for (ActionRecord a : store.watching()) {
-            if (source == null || !clock.instant().isBefore(a.watchUntil())) {
+            if (!clock.instant().isBefore(a.watchUntil())) {
                 end(a, "watch-ended", "Watch window ended: no regression of " + String.join(", ", a.watchSignals()) + ".");
                 continue;
+            }
+            if (source == null) {
+                continue; // no signal source in this process: nothing to compare until the window ends
             }
             Map<String, WatchSignals.Reading> now = source.read(a.watchSignals());
             Map<String, String> baseline = baseline(a, source);

@@ -40,8 +40,14 @@ class CrashRecoveryTest {
         String url = "jdbc:h2:file:" + dataDir.resolve("console") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         long completes;
         long hangs;
-        try (ConfigurableApplicationContext first = start(url, "--console.remediation.operation-timeout=30m")) {
+        try (ConfigurableApplicationContext first = start(url, "--console.remediation.operation-timeout=30m",
+                "--console.sandbox.faults.[backendservice.update]=PERMISSION_DENIED")) {
             RemediationService service = first.getBean(RemediationService.class);
+            assertThat(As.user("admin", Role.ADMIN, () -> first.getBean(SandboxAdminService.class).faults()))
+                    .anySatisfy(f -> assertThat(f.target() + "=" + f.fault() + " by " + f.setBy())
+                            .isEqualTo("backendservice.update=PERMISSION_DENIED by configuration"));
+            assertThat(first.getBean(JdbcTemplate.class).queryForObject("select count(*) from audit_event where "
+                    + "action = 'sandbox.fault.set' and subject = 'sandbox:backendservice.update'", Long.class)).isEqualTo(1);
             int port = port(first);
             assertThat(statuses(port, "/sandbox/frontend/health")).containsOnly(200);
             assertThat(statuses(port, "/sandbox/backend/health")).contains(503);
@@ -110,10 +116,12 @@ class CrashRecoveryTest {
         return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static ConfigurableApplicationContext start(String url, String extra) {
-        return new SpringApplicationBuilder(ConsoleApplication.class).run("--spring.datasource.url=" + url,
+    private static ConfigurableApplicationContext start(String url, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--spring.datasource.url=" + url,
                 "--server.port=0", "--spring.profiles.active=default", "--console.sandbox.operation-duration=3s",
-                "--console.remediation.poll-interval=100ms", "--console.sandbox.max-endpoint-delay=100ms", extra);
+                "--console.remediation.poll-interval=100ms", "--console.sandbox.max-endpoint-delay=100ms"));
+        args.addAll(java.util.List.of(extra));
+        return new SpringApplicationBuilder(ConsoleApplication.class).run(args.toArray(String[]::new));
     }
 
 }
