@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ActionExecutor {
 
     private static final int[] MILESTONES = {25, 50, 75};
+    /** How long an apply call may take before an action without an operation id is reconciled. */
+    static final Duration APPLY_GRACE = Duration.ofMinutes(2);
 
     private final ActionCatalog catalog;
     private final CloudGateway gateway;
@@ -146,6 +148,9 @@ class ActionExecutor {
         Duration elapsed = Duration.between(a.startedAt() == null ? clock.instant() : a.startedAt(), clock.instant());
         boolean overdue = elapsed.compareTo(properties.operationTimeout()) > 0;
         if (a.operationId() == null) {
+            if (elapsed.compareTo(APPLY_GRACE) < 0) {
+                return; // another replica (or this one) may still be waiting for the cloud's answer
+            }
             // The console stopped between taking the lock and storing the cloud's answer.
             ResourceState live = readQuietly(a);
             boolean inPlace = live != null && catalog.get(a.kind()).verify(live, a.desired()).isEmpty();

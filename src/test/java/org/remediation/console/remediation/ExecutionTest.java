@@ -37,6 +37,8 @@ class ExecutionTest {
     JdbcTemplate jdbc;
     @Autowired
     TestSignals signals;
+    @Autowired
+    TestClock clock;
 
     @BeforeEach
     void reset() {
@@ -139,5 +141,22 @@ class ExecutionTest {
         assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(watched.id())).stream().map(ActionStep::step))
                 .contains("watch-regressed", "rolled-back");
         signals.set("backend-health", WatchSignals.Level.OK);
+    }
+
+    @Test
+    void anActionWhoseApplyNeverGotAnAnswerIsReconciledAfterTheGracePeriod() {
+        ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "30"));
+        // As if the console had died between taking the lock and storing the cloud's answer.
+        jdbc.update("update remediation_action set status = 'RUNNING', started_at = ? where id = ?",
+                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), a.id());
+        jdbc.update("insert into remediation_lock (resource_ref, action_id, locked_at) values (?, ?, current_timestamp)",
+                HEALTH_CHECK.toString(), a.id());
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.get(a.id())).status()).isEqualTo(ActionStatus.RUNNING);
+        clock.advance(ActionExecutor.APPLY_GRACE.plusMinutes(1));
+        ActionRecord done = awaitEnd(service, a.id());
+        assertThat(done.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(done.resultMessage()).contains("before the cloud accepted the change");
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, a.id())).isZero();
     }
 }
