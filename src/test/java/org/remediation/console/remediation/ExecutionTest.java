@@ -39,6 +39,8 @@ class ExecutionTest {
     TestSignals signals;
     @Autowired
     TestClock clock;
+    @Autowired
+    TimelineCapture timeline;
 
     @BeforeEach
     void reset() {
@@ -140,6 +142,12 @@ class ExecutionTest {
         assertThat(gateway.read(BACKEND).require(Attributes.TRAFFIC)).isEqualTo("netra-backend-00002=100");
         assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(watched.id())).stream().map(ActionStep::step))
                 .contains("watch-regressed", "rolled-back");
+        assertThat(timeline.notes()).anySatisfy(n -> {
+            assertThat(n.category()).isEqualTo("action.watch-regressed");
+            assertThat(n.facts()).containsEntry("action", "#" + watched.id());
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> WebhookReceiver.bodies().stream()
+                .anyMatch(b -> b.contains("\"action\":" + watched.id()) && b.contains("\"rolledBack\":true")));
         signals.set("backend-health", WatchSignals.Level.OK);
     }
 
