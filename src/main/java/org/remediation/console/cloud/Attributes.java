@@ -21,7 +21,11 @@ public final class Attributes {
     // SQL_INSTANCE
     public static final String TIER = "tier";
     public static final String DATABASE_VERSION = "databaseVersion";
-    /** Prefix of one attribute per database flag: {@code flags.max_connections=100}. */
+    /**
+     * Prefix of one attribute per database flag: {@code flags.max_connections=100}. A change that
+     * carries any {@code flags.*} attribute carries the whole list: adapters replace the instance's
+     * flags with exactly those (as Cloud SQL's patch does with {@code settings.databaseFlags}).
+     */
     public static final String FLAG_PREFIX = "flags.";
 
     // RUN_SERVICE (MIN_INSTANCES / MAX_INSTANCES are the template's scaling)
@@ -33,7 +37,11 @@ public final class Attributes {
     public static final String LATEST_READY_REVISION = "latestReadyRevision";
     /** Comma-separated revision names, oldest first. */
     public static final String REVISIONS = "revisions";
-    /** Traffic split, comma-separated {@code revision=percent} (or {@code LATEST=100}). */
+    /**
+     * Traffic split, comma-separated {@code revision=percent} (or {@code LATEST=100}). A change that
+     * sets it sets the exact split; a template change without it sends all traffic to the new
+     * revision (gcloud's default).
+     */
     public static final String TRAFFIC = "traffic";
     public static final String RECONCILING = "reconciling";
 

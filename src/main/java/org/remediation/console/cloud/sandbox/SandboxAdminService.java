@@ -1,0 +1,88 @@
+package org.remediation.console.cloud.sandbox;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.remediation.console.audit.AuditService;
+import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.cloud.ResourceRef;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Roles;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Failure injection for drills and tests, and a reset to the #1278 state. ADMIN only; audited. */
+public class SandboxAdminService {
+
+    /** Published after faults or the topology change, so open views refresh. */
+    public record SandboxChanged() {
+    }
+
+    private final SandboxStore store;
+    private final Clock clock;
+    private final AuditService audit;
+    private final LiveEvents live;
+    private final SandboxSeeder seeder;
+
+    SandboxAdminService(SandboxStore store, Clock clock, AuditService audit, LiveEvents live, SandboxSeeder seeder) {
+        this.store = store;
+        this.clock = clock;
+        this.audit = audit;
+        this.live = live;
+        this.seeder = seeder;
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<FaultRule> faults() {
+        return List.copyOf(store.faults().values());
+    }
+
+    /** What a fault may target: every resource, then every operation kind. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<String> targets() {
+        List<String> all = new ArrayList<>(SandboxTopology.initial(clock.instant()).keySet().stream()
+                .map(ResourceRef::toString).toList());
+        all.addAll(SandboxChanges.operationKinds());
+        return all;
+    }
+
+    public static List<String> operationKinds() {
+        return SandboxChanges.operationKinds();
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public FaultRule setFault(String target, Fault fault) {
+        if (target == null || !targets().contains(target.trim())) {
+            throw new InvalidInputException("target", "Choose a resource (KIND/location/name) or an operation kind ("
+                    + String.join(", ", SandboxChanges.operationKinds()) + ").");
+        }
+        FaultRule rule = new FaultRule(target.trim(), fault, CurrentUser.require(), clock.instant());
+        store.putFault(rule);
+        audit.record("sandbox.fault.set", "sandbox:" + rule.target(), Map.of("fault", fault.name()));
+        live.publish(new SandboxChanged());
+        return rule;
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public void clearFault(String target) {
+        if (store.deleteFault(target)) {
+            audit.record("sandbox.fault.cleared", "sandbox:" + target, Map.of());
+            live.publish(new SandboxChanged());
+        }
+    }
+
+    /** Returns every resource to the #1278 outage state (for the next drill); faults are kept. */
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public void resetTopology() {
+        seeder.reset();
+        audit.record("sandbox.reset", "sandbox:topology", Map.of("faults", store.faults().keySet().toString()));
+        live.publish(new SandboxChanged());
+    }
+}

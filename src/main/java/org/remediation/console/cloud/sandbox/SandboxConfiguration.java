@@ -1,0 +1,39 @@
+package org.remediation.console.cloud.sandbox;
+
+import java.time.Clock;
+import org.remediation.console.cloud.CloudGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Makes the sandbox the console's cloud when {@code console.cloud.provider=sandbox} (the default). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "console.cloud.provider", havingValue = "sandbox", matchIfMissing = true)
+class SandboxConfiguration {
+
+    @Bean
+    CloudGateway sandboxCloudGateway(SandboxStore store, Clock clock, SandboxProperties properties,
+                                     PlatformTransactionManager txm, SandboxSeeder seeder) {
+        seeder.seed();
+        return new SandboxCloudGateway(store, clock, properties, txm);
+    }
+
+    @Bean
+    SandboxSeeder sandboxSeeder(SandboxStore store, Clock clock, SandboxProperties properties,
+                                org.remediation.console.audit.AuditService audit, PlatformTransactionManager txm) {
+        return new SandboxSeeder(store, clock, properties, audit, txm);
+    }
+
+    @Bean
+    SandboxAdminService sandboxAdminService(SandboxStore store, Clock clock,
+                                            org.remediation.console.audit.AuditService audit,
+                                            org.remediation.console.base.LiveEvents live, SandboxSeeder seeder) {
+        return new SandboxAdminService(store, clock, audit, live, seeder);
+    }
+
+    @Bean
+    EndpointSimulator endpointSimulator(SandboxStore store, SandboxProperties properties) {
+        return new EndpointSimulator(store, properties);
+    }
+}

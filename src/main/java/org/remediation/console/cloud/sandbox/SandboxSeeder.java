@@ -1,0 +1,50 @@
+package org.remediation.console.cloud.sandbox;
+
+import java.time.Clock;
+import java.util.Map;
+import org.remediation.console.audit.AuditService;
+import org.remediation.console.cloud.ResourceRef;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creates the #1278 topology on first start, applies configured faults, and resets on request. */
+class SandboxSeeder {
+
+    private final SandboxStore store;
+    private final Clock clock;
+    private final SandboxProperties properties;
+    private final AuditService audit;
+    private final TransactionTemplate tx;
+
+    SandboxSeeder(SandboxStore store, Clock clock, SandboxProperties properties, AuditService audit,
+                  PlatformTransactionManager txm) {
+        this.store = store;
+        this.clock = clock;
+        this.properties = properties;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(txm);
+    }
+
+    void seed() {
+        tx.executeWithoutResult(s -> {
+            SandboxTopology.initial(clock.instant()).forEach(store::insertResourceIfAbsent);
+            properties.faults().forEach((target, fault) -> {
+                if (store.fault(target).map(r -> r.fault() != fault).orElse(true)) {
+                    store.putFault(new FaultRule(target, fault, "configuration", clock.instant()));
+                    audit.append("system", "sandbox.fault.set", "sandbox:" + target,
+                            Map.of("fault", fault.name(), "source", "console.sandbox.faults"));
+                }
+            });
+        });
+    }
+
+    /** Puts every resource back to the #1278 state and abandons open operations. */
+    void reset() {
+        for (SandboxStore.Operation op : store.allOpenOperations()) {
+            store.finish(op.id(), "Abandoned: the sandbox was reset.", clock.instant());
+        }
+        for (Map.Entry<ResourceRef, Map<String, String>> e : SandboxTopology.initial(clock.instant()).entrySet()) {
+            store.replaceResource(e.getKey(), e.getValue());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.remediation.console.remediation;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.cloud.ResourceRef;
+
+/**
+ * What a requester fills in.
+ *
+ * @param taskId the incident task this action carries out, if any (linked by id only)
+ * @param incidentSeverity the incident's severity (P0–P3) when linked; P0 always needs a second person
+ * @param watchMinutes watch the chosen signals for this many minutes after success (0 = no watch)
+ * @param watchSignals signal keys (see {@link WatchSignals#available()})
+ * @param autoRollback roll back automatically when a watched signal regresses
+ */
+public record ActionDraft(ActionKind kind, ResourceRef resource, Map<String, String> params, String reason,
+                          @Nullable String taskId, @Nullable String incidentSeverity, int watchMinutes,
+                          List<String> watchSignals, boolean autoRollback) {
+
+    public ActionDraft {
+        params = Map.copyOf(params);
+        watchSignals = List.copyOf(watchSignals);
+    }
+
+    public static ActionDraft of(ActionKind kind, ResourceRef resource, Map<String, String> params, String reason) {
+        return new ActionDraft(kind, resource, params, reason, null, null, 0, List.of(), false);
+    }
+
+    public ActionDraft withIncident(@Nullable String task, @Nullable String severity) {
+        return new ActionDraft(kind, resource, params, reason, task, severity, watchMinutes, watchSignals, autoRollback);
+    }
+
+    public ActionDraft withWatch(int minutes, List<String> signals, boolean rollback) {
+        return new ActionDraft(kind, resource, params, reason, taskId, incidentSeverity, minutes, signals, rollback);
+    }
+}

@@ -1,0 +1,38 @@
+package org.remediation.console.remediation;
+
+import java.util.List;
+import java.util.Map;
+import org.remediation.console.cloud.CloudGateway;
+import org.remediation.console.cloud.OperationHandle;
+import org.remediation.console.cloud.ResourceState;
+
+/**
+ * One kind of remediation: validate → preview → apply → verify → rollback. Implementations are
+ * stateless and provider-neutral: they speak only the {@link CloudGateway} port.
+ */
+public interface RemediationAction {
+
+    ActionKind kind();
+
+    /** The parameters the request form asks for, with their valid ranges. */
+    List<ParamSpec> parameters();
+
+    /**
+     * Checks the parameters against the documented limits and the live state; returns the
+     * attributes to send. Throws {@link org.remediation.console.base.InvalidInputException} naming
+     * each bad parameter and showing its valid range.
+     */
+    Map<String, String> validate(Map<String, String> params, ResourceState live);
+
+    /** The diff, side effects, gcloud equivalent and rollback plan against the live state. */
+    Preview preview(ResourceState live, Map<String, String> desired);
+
+    /** Starts the change, bound to the preview's fingerprint (the cloud refuses it if the state moved). */
+    OperationHandle apply(CloudGateway gateway, Preview preview);
+
+    /** Differences between the re-read state and the desired state; empty when verified. */
+    List<String> verify(ResourceState after, Map<String, String> desired);
+
+    /** The inverse action's parameters from the captured before-state, or why there is none. */
+    RollbackPlan rollback(ResourceState before, ResourceState after);
+}

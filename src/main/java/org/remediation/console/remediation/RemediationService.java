@@ -1,0 +1,145 @@
+package org.remediation.console.remediation;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.remediation.console.cloud.CloudException;
+import org.remediation.console.cloud.CloudGateway;
+import org.remediation.console.cloud.ResourceRef;
+import org.remediation.console.cloud.ResourceState;
+import org.remediation.console.security.CurrentUser;
+import org.remediation.console.security.Roles;
+import org.springframework.stereotype.Service;
+
+/**
+ * The remediation feature's API: preview, request, approve, reject, execute and roll back actions,
+ * and read them. OPERATOR and COMMANDER change things; every signed-in role may look.
+ */
+@Service
+public class RemediationService {
+
+    private final ActionRequests requests;
+    private final ActionExecutor executor;
+    private final ActionRollbacks rollbacks;
+    private final ActionStore store;
+    private final ActionCatalog catalog;
+    private final CloudGateway gateway;
+
+    RemediationService(ActionRequests requests, ActionExecutor executor, ActionRollbacks rollbacks, ActionStore store,
+                       ActionCatalog catalog, CloudGateway gateway) {
+        this.requests = requests;
+        this.executor = executor;
+        this.rollbacks = rollbacks;
+        this.store = store;
+        this.catalog = catalog;
+        this.gateway = gateway;
+    }
+
+    /** Validates and previews a draft against the live state; writes nothing. */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public Preview preview(ActionDraft draft) {
+        return requests.preview(draft).preview();
+    }
+
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public ActionRecord request(ActionDraft draft) {
+        return requests.request(draft, CurrentUser.require(), null);
+    }
+
+    /** Approves as a second person; refused for the requester, for a stale preview, or when not awaiting approval. */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public ActionRecord approve(long actionId) {
+        return requests.approve(actionId, CurrentUser.require());
+    }
+
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public ActionRecord reject(long actionId, String note) {
+        return requests.reject(actionId, CurrentUser.require(), note);
+    }
+
+    /** Previews an open action again (after it went stale or its approval expired); approval is needed again. */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public ActionRecord refreshPreview(long actionId) {
+        return requests.refreshPreview(actionId, CurrentUser.require());
+    }
+
+    /**
+     * Starts a READY action; returns it RUNNING (progress arrives as {@link ActionChanged} events) or
+     * FAILED when the cloud refused it. Throws {@link ActionRefusedException} when the resource is busy,
+     * the state moved or the approval expired.
+     */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public ActionRecord execute(long actionId) {
+        return executor.execute(actionId, CurrentUser.require());
+    }
+
+    /** Requests the inverse of a succeeded action; it goes through preview and approval like any action. */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public ActionRecord requestRollback(long actionId, String reason) {
+        return rollbacks.request(actionId, CurrentUser.require(), reason);
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public RollbackPlan rollbackPlan(long actionId) {
+        return rollbacks.plan(store.find(actionId).orElseThrow(() -> ActionRequests.notFound(actionId)));
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public ActionRecord get(long actionId) {
+        return store.find(actionId).orElseThrow(() -> ActionRequests.notFound(actionId));
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public List<ActionStep> trail(long actionId) {
+        return store.steps(actionId);
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public List<ActionRecord> history(ActionFilter filter, int limit) {
+        return store.list(filter, limit);
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public List<ActionRecord> inFlight() {
+        return store.byStatus(ActionStatus.RUNNING);
+    }
+
+    /** Actions waiting for the signed-in user's approval (not their own requests). */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public List<ActionRecord> inbox() {
+        String me = CurrentUser.require();
+        return store.byStatus(ActionStatus.AWAITING_APPROVAL).stream().filter(a -> !a.requestedBy().equals(me)).toList();
+    }
+
+    /** The live state of every resource the cloud adapter knows (unreadable ones are skipped with a reason). */
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public List<ResourceState> resources() {
+        return gateway.resources().stream().map(ref -> {
+            try {
+                return gateway.read(ref);
+            } catch (CloudException e) {
+                return new ResourceState(ref, java.util.Map.of("error", e.getMessage()), java.time.Instant.EPOCH);
+            }
+        }).toList();
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public List<ResourceRef> resourcesOf(ActionKind kind) {
+        return gateway.resources().stream().filter(r -> r.kind() == kind.resourceKind()).toList();
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public List<RemediationAction> catalogue() {
+        return catalog.all();
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public List<String> watchSignals() {
+        return requests.availableSignals();
+    }
+
+    /** Gateway name for display: {@code sandbox} or {@code gcp}. */
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
+    public String cloudName() {
+        return gateway.name();
+    }
+}

@@ -1,0 +1,119 @@
+package org.remediation.console.remediation;
+
+import static org.remediation.console.cloud.Attributes.CPU;
+import static org.remediation.console.cloud.Attributes.LATEST_READY_REVISION;
+import static org.remediation.console.cloud.Attributes.MAX_INSTANCES;
+import static org.remediation.console.cloud.Attributes.MEMORY;
+import static org.remediation.console.cloud.Attributes.MIN_INSTANCES;
+import static org.remediation.console.cloud.Attributes.TIMEOUT_SECONDS;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.remediation.console.base.Problems;
+import org.remediation.console.cloud.ResourceState;
+
+/** Cloud Run service template: memory, CPU, request timeout, min/max instances. Creates a revision. */
+final class RunResourcesAction extends AbstractAction {
+
+    private static final List<String> FIELDS = List.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES);
+    private static final Map<String, String> FLAGS = Map.of(MEMORY, "--memory", CPU, "--cpu", TIMEOUT_SECONDS, "--timeout",
+            MIN_INSTANCES, "--min-instances", MAX_INSTANCES, "--max-instances");
+
+    @Override
+    public ActionKind kind() {
+        return ActionKind.RUN_RESOURCES;
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(new ParamSpec(MEMORY, "Memory", CloudRunLimits.MEMORY_RANGE, false),
+                new ParamSpec(CPU, "CPU", CloudRunLimits.CPU_RANGE, false),
+                new ParamSpec(TIMEOUT_SECONDS, "Request timeout (s)", "1–3600", false),
+                new ParamSpec(MIN_INSTANCES, "Min instances", "0–1000", false),
+                new ParamSpec(MAX_INSTANCES, "Max instances", "1–1000, not below min", false));
+    }
+
+    @Override
+    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
+        Problems problems = new Problems();
+        unknownParams(problems, params);
+        Map<String, String> desired = new TreeMap<>();
+        String memory = params.getOrDefault(MEMORY, "").trim();
+        Integer mib = memory.isEmpty() ? CloudRunLimits.memoryMib(live.require(MEMORY)) : CloudRunLimits.memoryMib(memory);
+        if (!memory.isEmpty()) {
+            if (mib == null) {
+                problems.add(MEMORY, "Memory must be " + CloudRunLimits.MEMORY_RANGE + " (got '" + memory + "').");
+            } else {
+                desired.put(MEMORY, memory);
+            }
+        }
+        String cpuText = params.getOrDefault(CPU, "").trim();
+        BigDecimal cpu = CloudRunLimits.cpu(cpuText.isEmpty() ? live.require(CPU) : cpuText);
+        if (!cpuText.isEmpty()) {
+            if (cpu == null) {
+                problems.add(CPU, "CPU must be " + CloudRunLimits.CPU_RANGE + " (got '" + cpuText + "').");
+            } else {
+                desired.put(CPU, cpuText);
+            }
+        }
+        if (mib != null && cpu != null && cpu.compareTo(CloudRunLimits.minimumCpuFor(mib)) < 0) {
+            problems.add(desired.containsKey(CPU) ? CPU : MEMORY, mib + " MiB of memory needs at least "
+                    + CloudRunLimits.minimumCpuFor(mib).stripTrailingZeros().toPlainString() + " CPU (has " + cpu.toPlainString() + ").");
+        }
+        Integer timeout = intParam(problems, params, TIMEOUT_SECONDS, "Request timeout (s)", 1, 3600, false);
+        Integer min = intParam(problems, params, MIN_INSTANCES, "Min instances", 0, 1000, false);
+        Integer max = intParam(problems, params, MAX_INSTANCES, "Max instances", 1, 1000, false);
+        int effMin = min != null ? min : live.intValue(MIN_INSTANCES);
+        int effMax = max != null ? max : live.intValue(MAX_INSTANCES);
+        if (problems.isEmpty() && effMin > effMax) {
+            problems.add(MAX_INSTANCES, "Max instances (" + effMax + ") must not be below min instances (" + effMin + ").");
+        }
+        if (timeout != null) {
+            desired.put(TIMEOUT_SECONDS, String.valueOf(timeout));
+        }
+        if (min != null) {
+            desired.put(MIN_INSTANCES, String.valueOf(min));
+        }
+        if (max != null) {
+            desired.put(MAX_INSTANCES, String.valueOf(max));
+        }
+        if (problems.isEmpty() && desired.isEmpty()) {
+            problems.add(MEMORY, "Give at least one of memory, CPU, timeout, min or max instances.");
+        }
+        nothingChanges(problems, live, desired, MEMORY);
+        problems.throwIfAny();
+        return desired;
+    }
+
+    @Override
+    Effects effects(ResourceState live, Map<String, String> desired) {
+        return new Effects(List.of(SideEffect.NEW_REVISION, SideEffect.RESTART),
+                List.of("Creates a new revision; traffic moves to it and the old instances are replaced (no downtime "
+                        + "expected, but in-flight requests on old instances may be cut at the timeout)."));
+    }
+
+    @Override
+    String gcloud(ResourceState live, Map<String, String> desired) {
+        StringBuilder sb = new StringBuilder("gcloud run services update " + live.ref().name() + " " + location(live));
+        FIELDS.stream().filter(desired::containsKey).forEach(f -> sb.append(' ').append(FLAGS.get(f)).append('=')
+                .append(desired.get(f)));
+        return sb.toString();
+    }
+
+    @Override
+    public RollbackPlan rollback(ResourceState before, ResourceState after) {
+        Map<String, String> params = new TreeMap<>();
+        for (String f : FIELDS) {
+            if (!before.require(f).equals(after.get(f).orElse(NONE))) {
+                params.put(f, before.require(f));
+            }
+        }
+        if (params.isEmpty()) {
+            return RollbackPlan.impossible("Nothing changed in the service template.");
+        }
+        return RollbackPlan.inverse(params, "Restores the previous settings as a new revision (alternatively shift "
+                + "traffic back to revision " + before.get(LATEST_READY_REVISION).orElse("?") + " with run-traffic).");
+    }
+}

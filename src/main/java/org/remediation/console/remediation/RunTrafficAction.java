@@ -1,0 +1,78 @@
+package org.remediation.console.remediation;
+
+import static org.remediation.console.cloud.Attributes.LATEST_READY_REVISION;
+import static org.remediation.console.cloud.Attributes.REVISIONS;
+import static org.remediation.console.cloud.Attributes.TRAFFIC;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.remediation.console.base.Problems;
+import org.remediation.console.cloud.ResourceState;
+
+/** Cloud Run traffic: send a share (default all) to an existing revision; the rest to the latest. */
+final class RunTrafficAction extends AbstractAction {
+
+    static final String REVISION = "revision";
+    static final String PERCENT = "percent";
+
+    @Override
+    public ActionKind kind() {
+        return ActionKind.RUN_TRAFFIC;
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(new ParamSpec(REVISION, "Revision", "an existing revision of the service", true),
+                new ParamSpec(PERCENT, "Percent", "1–100 (default 100); the rest goes to the latest revision", false));
+    }
+
+    @Override
+    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
+        Problems problems = new Problems();
+        unknownParams(problems, params);
+        String revision = params.getOrDefault(REVISION, "").trim();
+        List<String> revisions = Arrays.asList(live.get(REVISIONS).orElse("").split(","));
+        if (!revisions.contains(revision)) {
+            problems.add(REVISION, (revision.isEmpty() ? "Revision is required" : "Revision '" + revision + "' does not exist")
+                    + "; choose one of " + String.join(", ", revisions) + ".");
+        }
+        Integer percent = params.containsKey(PERCENT) ? intParam(problems, params, PERCENT, "Percent", 1, 100, false) : Integer.valueOf(100);
+        String latest = live.get(LATEST_READY_REVISION).orElse("");
+        if (problems.isEmpty() && percent != null && percent < 100 && revision.equals(latest)) {
+            problems.add(PERCENT, "A split needs two revisions: " + revision + " is already the latest, so send it 100 %.");
+        }
+        String traffic = percent == null || percent == 100 ? revision + "=100"
+                : revision + "=" + percent + "," + latest + "=" + (100 - percent);
+        Map<String, String> desired = Map.of(TRAFFIC, traffic);
+        nothingChanges(problems, live, desired, REVISION);
+        problems.throwIfAny();
+        return desired;
+    }
+
+    @Override
+    Effects effects(ResourceState live, Map<String, String> desired) {
+        return Effects.none();
+    }
+
+    @Override
+    String gcloud(ResourceState live, Map<String, String> desired) {
+        return "gcloud run services update-traffic " + live.ref().name() + " " + location(live) + " --to-revisions="
+                + desired.get(TRAFFIC);
+    }
+
+    @Override
+    public RollbackPlan rollback(ResourceState before, ResourceState after) {
+        String[] split = before.require(TRAFFIC).split(",");
+        String[] first = split[0].split("=");
+        if (split.length == 1) {
+            return RollbackPlan.inverse(Map.of(REVISION, first[0]), "Sends all traffic back to " + first[0] + ".");
+        }
+        String latest = before.get(LATEST_READY_REVISION).orElse("");
+        if (split.length == 2 && split[1].startsWith(latest + "=")) {
+            return RollbackPlan.inverse(Map.of(REVISION, first[0], PERCENT, first[1]), "Restores the split " + before.require(TRAFFIC) + ".");
+        }
+        return RollbackPlan.impossible("The previous split " + before.require(TRAFFIC) + " cannot be expressed as one "
+                + "revision plus the latest; restore it with gcloud run services update-traffic.");
+    }
+}

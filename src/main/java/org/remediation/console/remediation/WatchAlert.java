@@ -1,0 +1,7 @@
+package org.remediation.console.remediation;
+
+import java.util.List;
+
+/** Published when a watched signal regressed after an action: views show a banner. */
+public record WatchAlert(long actionId, String title, List<String> regressions, boolean rolledBack) {
+}

@@ -1,0 +1,141 @@
+package org.remediation.console.remediation;
+
+import static org.remediation.console.remediation.ActionStore.columns;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.remediation.console.base.LiveEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * After a successful action, watches the chosen signals for N minutes against the readings taken
+ * when it succeeded; a regression raises an alert (banner, timeline, webhook) and, where the action
+ * asked for it, an automatic rollback pre-authorised by the original approval.
+ */
+@Component
+class WatchWindow {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchWindow.class);
+
+    private final ActionStore store;
+    private final ActionJournal journal;
+    private final ObjectProvider<WatchSignals> signals;
+    private final LiveEvents live;
+    private final Clock clock;
+    private final RemediationProperties properties;
+    private final ActionRollbacks rollbacks;
+    private final TransactionTemplate tx;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    WatchWindow(ActionStore store, ActionJournal journal, ObjectProvider<WatchSignals> signals, LiveEvents live, Clock clock,
+                RemediationProperties properties, @Lazy ActionRollbacks rollbacks, PlatformTransactionManager txm) {
+        this.store = store;
+        this.journal = journal;
+        this.signals = signals;
+        this.live = live;
+        this.clock = clock;
+        this.properties = properties;
+        this.rollbacks = rollbacks;
+        this.tx = new TransactionTemplate(txm);
+    }
+
+    void check() {
+        WatchSignals source = signals.getIfAvailable();
+        for (ActionRecord a : store.watching()) {
+            if (!clock.instant().isBefore(a.watchUntil())) {
+                end(a, "watch-ended", "Watch window ended: no regression of " + String.join(", ", a.watchSignals()) + ".");
+                continue;
+            }
+            if (source == null) {
+                continue; // no signal source in this process: nothing to compare until the window ends
+            }
+            Map<String, WatchSignals.Reading> now = source.read(a.watchSignals());
+            Map<String, String> baseline = baseline(a, source);
+            List<String> regressions = new ArrayList<>();
+            now.forEach((key, reading) -> {
+                WatchSignals.Level before = WatchSignals.Level.valueOf(baseline.getOrDefault(key, "UNKNOWN"));
+                if (reading.level() != WatchSignals.Level.UNKNOWN && before != WatchSignals.Level.UNKNOWN
+                        && reading.level().ordinal() > before.ordinal()) {
+                    regressions.add(key + " " + before + " → " + reading.level() + " (" + reading.detail() + ")");
+                }
+            });
+            if (!regressions.isEmpty()) {
+                regressed(a, regressions);
+            }
+        }
+    }
+
+    /** The readings taken when the action started (or, failing that, now). */
+    private Map<String, String> baseline(ActionRecord a, WatchSignals source) {
+        String json = store.watchBaseline(a.id());
+        if (json != null) {
+            return ActionStore.map(json);
+        }
+        Map<String, String> levels = levels(a.watchSignals());
+        tx.executeWithoutResult(s -> store.update(a.id(), null, columns("watch_baseline", ActionStore.json(levels))));
+        return levels;
+    }
+
+    /** Current level per signal key; empty when no signal source is configured. */
+    Map<String, String> levels(List<String> keys) {
+        WatchSignals source = signals.getIfAvailable();
+        Map<String, String> levels = new TreeMap<>();
+        if (source != null && !keys.isEmpty()) {
+            source.read(keys).forEach((k, r) -> levels.put(k, r.level().name()));
+        }
+        return levels;
+    }
+
+    private void regressed(ActionRecord a, List<String> regressions) {
+        String text = "Watched signals regressed after " + a.title() + ": " + String.join("; ", regressions);
+        end(a, "watch-regressed", text);
+        boolean rolledBack = false;
+        if (a.autoRollback()) {
+            try {
+                rollbacks.autoRollback(a);
+                rolledBack = true;
+            } catch (RuntimeException e) {
+                tx.executeWithoutResult(s -> journal.step(a, "system", "auto-rollback-failed",
+                        "Automatic rollback not possible: " + e.getMessage(), null, null));
+            }
+        }
+        live.publish(new WatchAlert(a.id(), text, regressions, rolledBack));
+        notifyWebhook(a, text, regressions, rolledBack);
+    }
+
+    private void end(ActionRecord a, String step, String message) {
+        tx.executeWithoutResult(s -> {
+            if (store.update(a.id(), null, columns("watch_until", null))) {
+                journal.step(a, "system", step, message, null, null);
+            }
+        });
+    }
+
+    private void notifyWebhook(ActionRecord a, String text, List<String> regressions, boolean rolledBack) {
+        if (properties.watchWebhookUrl() == null) {
+            return;
+        }
+        String body = ActionStore.json(Map.of("action", a.id(), "resource", a.resource().toString(), "text", text,
+                "regressions", regressions, "rolledBack", rolledBack));
+        try {
+            http.send(HttpRequest.newBuilder(properties.watchWebhookUrl()).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            log.warn("Watch webhook {} failed: {}", properties.watchWebhookUrl(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.remediation.console.remediation.ui;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.ui.StatusBadge;
+import org.remediation.console.remediation.ActionStatus;
+
+/** Shared formatting for the remediation views. */
+final class ActionFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private ActionFormat() {
+    }
+
+    static String time(@Nullable Instant at) {
+        return at == null ? "—" : TIME.format(at);
+    }
+
+    static StatusBadge badge(ActionStatus status) {
+        StatusBadge.Tone tone = switch (status) {
+            case SUCCEEDED -> StatusBadge.Tone.OK;
+            case FAILED, REJECTED -> StatusBadge.Tone.BAD;
+            case RUNNING, READY -> StatusBadge.Tone.INFO;
+            case AWAITING_APPROVAL, EXPIRED, STALE -> StatusBadge.Tone.WARN;
+            case ROLLED_BACK -> StatusBadge.Tone.NEUTRAL;
+        };
+        return new StatusBadge(status.name().replace('_', ' ').toLowerCase(), tone);
+    }
+}

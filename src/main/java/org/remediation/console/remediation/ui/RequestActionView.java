@@ -1,0 +1,190 @@
+package org.remediation.console.remediation.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.ui.Notices;
+import org.remediation.console.cloud.CloudException;
+import org.remediation.console.cloud.ResourceRef;
+import org.remediation.console.remediation.ActionDraft;
+import org.remediation.console.remediation.ActionKind;
+import org.remediation.console.remediation.ActionRecord;
+import org.remediation.console.remediation.ActionSpec;
+import org.remediation.console.remediation.ParamSpec;
+import org.remediation.console.remediation.Preview;
+import org.remediation.console.remediation.RemediationService;
+import org.remediation.console.security.Roles;
+
+/** The action catalogue and request form; {@code ?task=<id>&spec=<actionSpec>} pre-fills it from an incident task. */
+@Route("actions/new")
+@PageTitle("New action · Remediation Console")
+@Menu(order = 41, title = "New action")
+@RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+public class RequestActionView extends Main implements BeforeEnterObserver {
+
+    private final RemediationService service;
+    private final Select<ActionKind> kind = new Select<>();
+    private final Paragraph kindHelp = new Paragraph();
+    private final ComboBox<ResourceRef> resource = new ComboBox<>("Resource");
+    private final FormLayout paramsForm = new FormLayout();
+    private final Map<String, TextField> paramFields = new LinkedHashMap<>();
+    private final TextArea reason = new TextArea("Reason");
+    private final TextField taskId = new TextField("Incident task id (optional)");
+    private final Select<String> severity = new Select<>();
+    private final IntegerField watchMinutes = new IntegerField("Watch for (minutes, 0 = off)");
+    private final MultiSelectComboBox<String> watchSignals = new MultiSelectComboBox<>("Signals to watch");
+    private final Checkbox autoRollback = new Checkbox("Roll back automatically if a watched signal regresses");
+
+    public RequestActionView(RemediationService service) {
+        this.service = service;
+        addClassName("page");
+        kind.setLabel("Action");
+        kind.setId("action-kind");
+        kind.setItems(ActionKind.values());
+        kind.setItemLabelGenerator(ActionKind::label);
+        kind.addValueChangeListener(e -> kindChanged(e.getValue(), Map.of()));
+        resource.setId("action-resource");
+        resource.setItemLabelGenerator(ResourceRef::toString);
+        reason.setId("action-reason");
+        reason.setRequired(true);
+        reason.setHelperText("Why now? It goes into the audit trail and the incident timeline.");
+        taskId.setId("action-task");
+        severity.setLabel("Incident severity");
+        severity.setItems("", "P0", "P1", "P2", "P3");
+        severity.setItemLabelGenerator(s -> s.isEmpty() ? "not linked" : s);
+        severity.setValue("");
+        severity.setHelperText("P0 always needs a second person.");
+        watchMinutes.setValue(0);
+        watchMinutes.setMin(0);
+        watchMinutes.setMax(240);
+        watchSignals.setItems(service.watchSignals());
+        if (service.watchSignals().isEmpty()) {
+            watchSignals.setHelperText("No signal source is configured yet.");
+        }
+        Button preview = new Button("Preview", e -> preview());
+        preview.setId("preview");
+        preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout meta = new FormLayout(reason, taskId, severity, watchMinutes, watchSignals, autoRollback);
+        add(new H2("Request an action on the " + service.cloudName() + " cloud"), kind, kindHelp, resource, paramsForm,
+                meta, preview);
+        kind.setValue(ActionKind.SCALE_CONNECTOR);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        query.getOrDefault("task", List.of()).stream().findFirst().ifPresent(taskId::setValue);
+        query.getOrDefault("spec", List.of()).stream().findFirst().ifPresent(this::prefill);
+    }
+
+    private void prefill(String text) {
+        try {
+            ActionSpec spec = ActionSpec.parse(text);
+            kind.setValue(spec.kind());
+            kindChanged(spec.kind(), spec.params());
+            if (spec.resource() != null) {
+                resource.setValue(spec.resource());
+            }
+        } catch (InvalidInputException e) {
+            Notices.error("The task's action could not be read: " + e.getMessage());
+        }
+    }
+
+    private void kindChanged(@Nullable ActionKind k, Map<String, String> values) {
+        paramsForm.removeAll();
+        paramFields.clear();
+        if (k == null) {
+            return;
+        }
+        kindHelp.setText(k.description());
+        List<ResourceRef> refs = service.resourcesOf(k);
+        resource.setItems(refs);
+        resource.setValue(refs.isEmpty() ? null : refs.getFirst());
+        for (ParamSpec p : service.catalogue().stream().filter(a -> a.kind() == k).findFirst().orElseThrow().parameters()) {
+            TextField f = new TextField(p.label());
+            f.setId("param-" + p.name());
+            f.setHelperText(p.help());
+            f.setRequired(p.required());
+            f.setValue(values.getOrDefault(p.name(), ""));
+            paramFields.put(p.name(), f);
+            paramsForm.add(f);
+        }
+    }
+
+    private ActionDraft draft() {
+        Map<String, String> params = new HashMap<>();
+        paramFields.forEach((name, f) -> {
+            if (!f.getValue().isBlank()) {
+                params.put(name, f.getValue().trim());
+            }
+        });
+        if (resource.getValue() == null) {
+            throw new InvalidInputException("resource", "Choose the resource to change.");
+        }
+        String sev = severity.getValue() == null || severity.getValue().isEmpty() ? null : severity.getValue();
+        String task = taskId.getValue().isBlank() ? null : taskId.getValue().trim();
+        return ActionDraft.of(kind.getValue(), resource.getValue(), params, reason.getValue()).withIncident(task, sev)
+                .withWatch(watchMinutes.getValue() == null ? 0 : watchMinutes.getValue(), new ArrayList<>(watchSignals.getValue()),
+                        autoRollback.getValue());
+    }
+
+    private void preview() {
+        try {
+            ActionDraft draft = draft();
+            Preview preview = service.preview(draft);
+            boolean second = "P0".equals(draft.incidentSeverity())
+                    || preview.sideEffects().stream().anyMatch(e -> e.needsSecondPerson());
+            new PreviewDialog(preview, second, () -> submit(draft)).open();
+        } catch (InvalidInputException e) {
+            Notices.showProblems(e, fields());
+        } catch (CloudException e) {
+            Notices.error("The cloud could not be read: " + e.getMessage());
+        }
+    }
+
+    private void submit(ActionDraft draft) {
+        try {
+            ActionRecord a = service.request(draft);
+            Notices.success("Requested " + a.title());
+            getUI().ifPresent(ui -> ui.navigate("actions/" + a.id()));
+        } catch (InvalidInputException e) {
+            Notices.showProblems(e, fields());
+        } catch (CloudException e) {
+            Notices.error("The cloud could not be read: " + e.getMessage());
+        }
+    }
+
+    private Map<String, HasValidation> fields() {
+        Map<String, HasValidation> m = new HashMap<>(paramFields);
+        m.put("resource", resource);
+        m.put("reason", reason);
+        m.put("taskId", taskId);
+        m.put("watchMinutes", watchMinutes);
+        m.put("watchSignals", watchSignals);
+        return m;
+    }
+}

@@ -1,0 +1,170 @@
+package org.remediation.console.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.remediation.console.remediation.ActionTestSupport.*;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.remediation.console.cloud.Attributes;
+import org.remediation.console.cloud.CloudGateway;
+import org.remediation.console.cloud.ResourceState;
+import org.remediation.console.cloud.sandbox.Fault;
+import org.remediation.console.cloud.sandbox.SandboxAdminService;
+import org.remediation.console.security.Role;
+import org.remediation.console.support.As;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SpringBootTest
+@SandboxTestSettings
+class ExecutionTest {
+
+    @Autowired
+    RemediationService service;
+    @Autowired
+    CloudGateway gateway;
+    @Autowired
+    SandboxAdminService sandbox;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestSignals signals;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    TimelineCapture timeline;
+
+    @BeforeEach
+    void reset() {
+        resetSandbox(sandbox, jdbc);
+    }
+
+    @Test
+    void twoConcurrentExecutionsOnOneResourceOneWinsAndTheOtherIsToldWhy() throws Exception {
+        ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "10"));
+        ActionRecord b = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "20"));
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Object>> runs = new ArrayList<>();
+        for (ActionRecord r : List.of(a, b)) {
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return As.user("operator", Role.OPERATOR, () -> service.execute(r.id()));
+                } catch (RuntimeException | InterruptedException e) {
+                    return e;
+                }
+            }));
+        }
+        go.countDown();
+        List<Object> results = new ArrayList<>();
+        for (CompletableFuture<Object> f : runs) {
+            results.add(f.get());
+        }
+        assertThat(results).filteredOn(ActionRecord.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(ActionRefusedException.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((Exception) e).getMessage()).contains(HEALTH_CHECK.toString())
+                        .containsAnyOf("is busy", "changed since"));
+        ActionRecord winner = (ActionRecord) results.stream().filter(ActionRecord.class::isInstance).findFirst().orElseThrow();
+        assertThat(awaitEnd(service, winner.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where resource_ref = ?", Long.class,
+                HEALTH_CHECK.toString())).isZero();
+    }
+
+    @Test
+    void anActionOnABusyResourceIsToldWhichActionHoldsIt() {
+        ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("healthyThreshold", "3"));
+        ActionRecord b = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("healthyThreshold", "4"));
+        As.user("operator", Role.OPERATOR, () -> service.execute(a.id()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> As.user("commander", Role.COMMANDER, () -> service.execute(b.id())))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("is busy: action #" + a.id());
+        assertThat(awaitEnd(service, a.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+    }
+
+    @Test
+    void anInjectedFailureMidOperationEndsFailedWithStateAndAuditConsistent() {
+        ResourceState before = gateway.read(HEALTH_CHECK);
+        As.user("admin", Role.ADMIN, () -> sandbox.setFault(HEALTH_CHECK.toString(), Fault.FAIL));
+        ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "10"));
+        assertThat(As.user("operator", Role.OPERATOR, () -> service.execute(a.id())).status()).isEqualTo(ActionStatus.RUNNING);
+        ActionRecord done = awaitEnd(service, a.id());
+        assertThat(done.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(done.resultMessage()).contains("failed half-way");
+        assertThat(gateway.read(HEALTH_CHECK).attributes()).isEqualTo(before.attributes());
+        assertThat(done.afterState()).isEqualTo(before.attributes());
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, a.id())).isZero();
+        assertThat(jdbc.queryForList("select action from audit_event where subject = ? order by seq", String.class, "action:" + a.id()))
+                .containsSubsequence("action.requested", "action.previewed", "action.started", "action.failed")
+                .doesNotContain("action.succeeded");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'sandbox.fault.set' and subject = ?",
+                Long.class, "sandbox:" + HEALTH_CHECK)).isPositive();
+    }
+
+    @Test
+    void rateLimitAndPermissionFaultsFailTheActionAtOnceAndSaySo() {
+        As.user("admin", Role.ADMIN, () -> sandbox.setFault("sql.patch", Fault.PERMISSION_DENIED));
+        ActionRecord a = request(service, "operator", ActionKind.SQL_FLAG, DATABASE, Map.of("flag", "work_mem", "value", "8192"));
+        ActionRecord failed = As.user("operator", Role.OPERATOR, () -> service.execute(a.id()));
+        assertThat(failed.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(failed.resultMessage()).contains("cloudsql.instances.update").contains("roles/cloudsql.editor");
+        As.user("admin", Role.ADMIN, () -> sandbox.setFault(DATABASE.toString(), Fault.RATE_LIMIT));
+        ActionRecord b = request(service, "operator", ActionKind.SQL_FLAG, DATABASE, Map.of("flag", "work_mem", "value", "8192"));
+        assertThat(As.user("operator", Role.OPERATOR, () -> service.execute(b.id())).resultMessage()).contains("RATE_LIMITED");
+        assertThat(gateway.read(DATABASE).get("flags.work_mem")).isEmpty();
+    }
+
+    @Test
+    void aHungOperationIsNotLeftRunningForeverAndTheWatchWindowRollsBackOnRegression() {
+        As.user("admin", Role.ADMIN, () -> sandbox.setFault(BACKEND.toString(), Fault.HANG));
+        ActionRecord hung = request(service, "operator", ActionKind.RUN_TRAFFIC, BACKEND, Map.of("revision", "netra-backend-00001"));
+        As.user("operator", Role.OPERATOR, () -> service.execute(hung.id()));
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.get(hung.id())).status()).isEqualTo(ActionStatus.RUNNING);
+        resetSandbox(sandbox, jdbc); // the reset abandons the hung operation: the tracker must notice
+        ActionRecord ended = awaitEnd(service, hung.id());
+        assertThat(ended.status()).isEqualTo(ActionStatus.FAILED);
+
+        signals.set("backend-health", WatchSignals.Level.OK);
+        ActionRecord watched = As.user("operator", Role.OPERATOR, () -> service.request(ActionDraft.of(ActionKind.RUN_TRAFFIC,
+                BACKEND, Map.of("revision", "netra-backend-00001"), "try the old revision").withWatch(5, List.of("backend-health"), true)));
+        As.user("operator", Role.OPERATOR, () -> service.execute(watched.id()));
+        assertThat(awaitEnd(service, watched.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+        signals.set("backend-health", WatchSignals.Level.FAILING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> As.user("viewer", Role.VIEWER, () -> service.get(watched.id()))
+                .status() == ActionStatus.ROLLED_BACK);
+        assertThat(gateway.read(BACKEND).require(Attributes.TRAFFIC)).isEqualTo("netra-backend-00002=100");
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(watched.id())).stream().map(ActionStep::step))
+                .contains("watch-regressed", "rolled-back");
+        assertThat(timeline.notes()).anySatisfy(n -> {
+            assertThat(n.category()).isEqualTo("action.watch-regressed");
+            assertThat(n.facts()).containsEntry("action", "#" + watched.id());
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> WebhookReceiver.bodies().stream()
+                .anyMatch(b -> b.contains("\"action\":" + watched.id()) && b.contains("\"rolledBack\":true")));
+        signals.set("backend-health", WatchSignals.Level.OK);
+    }
+
+    @Test
+    void anActionWhoseApplyNeverGotAnAnswerIsReconciledAfterTheGracePeriod() {
+        ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "30"));
+        // As if the console had died between taking the lock and storing the cloud's answer.
+        jdbc.update("update remediation_action set status = 'RUNNING', started_at = ? where id = ?",
+                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), a.id());
+        jdbc.update("insert into remediation_lock (resource_ref, action_id, locked_at) values (?, ?, current_timestamp)",
+                HEALTH_CHECK.toString(), a.id());
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.get(a.id())).status()).isEqualTo(ActionStatus.RUNNING);
+        clock.advance(ActionExecutor.APPLY_GRACE.plusMinutes(1));
+        ActionRecord done = awaitEnd(service, a.id());
+        assertThat(done.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(done.resultMessage()).contains("before the cloud accepted the change");
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, a.id())).isZero();
+    }
+}

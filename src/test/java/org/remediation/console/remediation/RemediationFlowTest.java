@@ -1,0 +1,115 @@
+package org.remediation.console.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.remediation.console.remediation.ActionTestSupport.*;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.remediation.console.cloud.Attributes;
+import org.remediation.console.cloud.CloudGateway;
+import org.remediation.console.cloud.ResourceState;
+import org.remediation.console.cloud.sandbox.SandboxAdminService;
+import org.remediation.console.security.Role;
+import org.remediation.console.support.As;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SpringBootTest
+@SandboxTestSettings
+class RemediationFlowTest {
+
+    @Autowired
+    RemediationService service;
+    @Autowired
+    CloudGateway gateway;
+    @Autowired
+    SandboxAdminService sandbox;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestClock clock;
+
+    @BeforeEach
+    void reset() {
+        resetSandbox(sandbox, jdbc);
+    }
+
+    @Test
+    void aHealthCheckChangeNeedsNoSecondPersonRunsVerifiesAndRollsBackToTheExactPriorState() {
+        ResourceState original = gateway.read(HEALTH_CHECK);
+        ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK,
+                Map.of(Attributes.CHECK_INTERVAL_SECONDS, "10", Attributes.UNHEALTHY_THRESHOLD, "3"));
+        assertThat(a.status()).isEqualTo(ActionStatus.READY);
+        assertThat(a.approvalRequired()).isFalse();
+        assertThat(a.preview().gcloud()).isEqualTo("gcloud compute health-checks update http netra-backend-hc --global "
+                + "--check-interval=10s --timeout=5s --healthy-threshold=2 --unhealthy-threshold=3");
+        As.user("operator", Role.OPERATOR, () -> service.execute(a.id()));
+        ActionRecord done = awaitEnd(service, a.id());
+        assertThat(done.status()).as(done.resultMessage()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(gateway.read(HEALTH_CHECK).attributes()).containsEntry(Attributes.CHECK_INTERVAL_SECONDS, "10");
+
+        ActionRecord rollback = As.user("commander", Role.COMMANDER, () -> service.requestRollback(a.id(), "drill"));
+        assertThat(rollback.rollbackOf()).isEqualTo(a.id());
+        As.user("commander", Role.COMMANDER, () -> service.execute(rollback.id()));
+        assertThat(awaitEnd(service, rollback.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(gateway.read(HEALTH_CHECK).attributes()).isEqualTo(original.attributes());
+        assertThat(gateway.read(HEALTH_CHECK).fingerprint()).isEqualTo(original.fingerprint());
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.get(a.id())).status()).isEqualTo(ActionStatus.ROLLED_BACK);
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(a.id())).stream().map(ActionStep::step))
+                .contains("requested", "previewed", "started", "succeeded", "rolled-back");
+    }
+
+    @Test
+    void aRestartingChangeNeedsASecondPersonAndTheRequesterCannotApproveIt() {
+        ActionRecord a = request(service, "operator", ActionKind.SQL_TIER, DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"));
+        assertThat(a.status()).isEqualTo(ActionStatus.AWAITING_APPROVAL);
+        assertThat(a.approvalReasons()).contains("restart");
+        long audits = auditCount(jdbc);
+        assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> service.approve(a.id())))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("second person");
+        assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> service.execute(a.id())))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("approve");
+        assertThat(auditCount(jdbc)).isEqualTo(audits);
+        assertThat(As.user("operator", Role.OPERATOR, () -> service.inbox())).extracting(ActionRecord::id).doesNotContain(a.id());
+        assertThat(As.user("commander", Role.COMMANDER, () -> service.inbox())).extracting(ActionRecord::id).contains(a.id());
+        ActionRecord approved = As.user("commander", Role.COMMANDER, () -> service.approve(a.id()));
+        assertThat(approved.status()).isEqualTo(ActionStatus.READY);
+        assertThat(approved.approvedBy()).isEqualTo("commander");
+        As.user("operator", Role.OPERATOR, () -> service.execute(a.id()));
+        assertThat(awaitEnd(service, a.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(gateway.read(DATABASE).require(Attributes.TIER)).isEqualTo("db-custom-4-15360");
+    }
+
+    @Test
+    void anExpiredApprovalNeedsANewPreviewAndApproval() {
+        ActionRecord a = request(service, "operator", ActionKind.SQL_TIER, DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"));
+        As.user("commander", Role.COMMANDER, () -> service.approve(a.id()));
+        clock.advance(Duration.ofMinutes(16));
+        assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> service.execute(a.id())))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("expired");
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.get(a.id())).status()).isEqualTo(ActionStatus.EXPIRED);
+        assertThat(gateway.read(DATABASE).require(Attributes.TIER)).isEqualTo("db-custom-2-7680");
+        ActionRecord again = As.user("operator", Role.OPERATOR, () -> service.refreshPreview(a.id()));
+        assertThat(again.status()).isEqualTo(ActionStatus.AWAITING_APPROVAL);
+        assertThat(again.approvedBy()).isNull();
+        As.user("reject-er", Role.COMMANDER, () -> service.reject(a.id(), "not needed any more"));
+    }
+
+    @Test
+    void aStateChangeAfterThePreviewVoidsTheApproval() {
+        ActionRecord tier = request(service, "operator", ActionKind.SQL_TIER, DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"));
+        ActionRecord flag = request(service, "operator", ActionKind.SQL_FLAG, DATABASE, Map.of("flag", "max_connections", "value", "200"));
+        As.user("commander", Role.COMMANDER, () -> service.approve(tier.id()));
+        As.user("commander", Role.COMMANDER, () -> service.approve(flag.id()));
+        As.user("operator", Role.OPERATOR, () -> service.execute(flag.id()));
+        assertThat(awaitEnd(service, flag.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> service.execute(tier.id())))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("changed since");
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.get(tier.id())).status()).isEqualTo(ActionStatus.STALE);
+        assertThat(gateway.read(DATABASE).require(Attributes.TIER)).isEqualTo("db-custom-2-7680");
+    }
+}
