@@ -5,5 +5,5 @@ package org.remediation.console.probe;
  * constant here and registering a {@link Probe} bean for it; nothing else needs to change.
  */
 public enum ProbeKind {
-    HTTP, TCP, REDIS, POSTGRES, DNS, TLS, WEBSOCKET
+    HTTP, TCP, REDIS, POSTGRES, DNS, TLS, WEBSOCKET, CLOUD_RESOURCE
 }

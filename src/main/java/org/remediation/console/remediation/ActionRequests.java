@@ -35,9 +35,12 @@ class ActionRequests {
     private final RemediationProperties properties;
     private final ObjectProvider<WatchSignals> signals;
     private final TransactionTemplate tx;
+    private final IncidentSeverities severities;
 
     ActionRequests(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal, Clock clock,
-                   RemediationProperties properties, ObjectProvider<WatchSignals> signals, PlatformTransactionManager txm) {
+                   RemediationProperties properties, ObjectProvider<WatchSignals> signals, PlatformTransactionManager txm,
+                   IncidentSeverities severities) {
+        this.severities = severities;
         this.catalog = catalog;
         this.gateway = gateway;
         this.store = store;
@@ -49,7 +52,8 @@ class ActionRequests {
     }
 
     /** Validates the draft (all problems at once) and previews it; writes nothing. */
-    Previewed preview(ActionDraft draft) {
+    Previewed preview(ActionDraft requested) {
+        ActionDraft draft = requested.withIncident(requested.taskId(), severities.severityFor(requested));
         Problems problems = new Problems();
         problems.check(draft.reason() != null && !draft.reason().isBlank(), "reason",
                 "Say why this action is needed (it goes into the audit trail and the timeline).");
@@ -88,8 +92,9 @@ class ActionRequests {
         return source == null ? List.of() : source.available();
     }
 
-    ActionRecord request(ActionDraft draft, String actor, @Nullable Long rollbackOf) {
-        Previewed p = preview(draft);
+    ActionRecord request(ActionDraft requested, String actor, @Nullable Long rollbackOf) {
+        Previewed p = preview(requested);
+        ActionDraft draft = p.draft();
         return tx.execute(s -> {
             Instant now = clock.instant();
             long id = store.insert(columns("kind", draft.kind(), "resource_ref", draft.resource().toString(),

@@ -27,15 +27,22 @@ final class RunTrafficAction extends AbstractAction {
                 new ParamSpec(PERCENT, "Percent", "1–100 (default 100); the rest goes to the latest revision", false));
     }
 
+    static final String LATEST = "LATEST";
+
     @Override
     public Map<String, String> validate(Map<String, String> params, ResourceState live) {
         Problems problems = new Problems();
         unknownParams(problems, params);
         String revision = params.getOrDefault(REVISION, "").trim();
         List<String> revisions = Arrays.asList(live.get(REVISIONS).orElse("").split(","));
-        if (!revisions.contains(revision)) {
+        // LATEST follows whichever revision is newest (gcloud --to-latest); Google reports traffic that way.
+        boolean toLatest = LATEST.equals(revision);
+        if (!revisions.contains(revision) && !toLatest) {
             problems.add(REVISION, (revision.isEmpty() ? "Revision is required" : "Revision '" + revision + "' does not exist")
-                    + "; choose one of " + String.join(", ", revisions) + ".");
+                    + "; choose one of " + String.join(", ", revisions) + ", or " + LATEST + ".");
+        }
+        if (toLatest && params.containsKey(PERCENT) && !"100".equals(params.get(PERCENT).trim())) {
+            problems.add(PERCENT, LATEST + " takes all traffic; split between named revisions instead.");
         }
         Integer percent = params.containsKey(PERCENT) ? intParam(problems, params, PERCENT, "Percent", 1, 100, false) : Integer.valueOf(100);
         String latest = live.get(LATEST_READY_REVISION).orElse("");
@@ -57,8 +64,8 @@ final class RunTrafficAction extends AbstractAction {
 
     @Override
     String gcloud(ResourceState live, Map<String, String> desired) {
-        return "gcloud run services update-traffic " + live.ref().name() + " " + location(live) + " --to-revisions="
-                + desired.get(TRAFFIC);
+        String target = desired.get(TRAFFIC).equals(LATEST + "=100") ? "--to-latest" : "--to-revisions=" + desired.get(TRAFFIC);
+        return "gcloud run services update-traffic " + live.ref().name() + " " + location(live) + " " + target;
     }
 
     @Override

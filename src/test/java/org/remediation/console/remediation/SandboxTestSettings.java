@@ -32,6 +32,7 @@ public @interface SandboxTestSettings {
         }
 
         @Bean
+        @org.springframework.context.annotation.Primary
         TestSignals testSignals() {
             return new TestSignals();
         }

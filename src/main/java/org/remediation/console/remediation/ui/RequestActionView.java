@@ -1,5 +1,7 @@
 package org.remediation.console.remediation.ui;
 
+import org.remediation.console.incident.ChecklistService;
+import org.remediation.console.incident.IncidentService;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -59,8 +61,13 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
     private final MultiSelectComboBox<String> watchSignals = new MultiSelectComboBox<>("Signals to watch");
     private final Checkbox autoRollback = new Checkbox("Roll back automatically if a watched signal regresses");
 
-    public RequestActionView(RemediationService service) {
+    private final ChecklistService checklist;
+    private final IncidentService incidents;
+
+    public RequestActionView(RemediationService service, ChecklistService checklist, IncidentService incidents) {
         this.service = service;
+        this.checklist = checklist;
+        this.incidents = incidents;
         addClassName("page");
         kind.setLabel("Action");
         kind.setId("action-kind");
@@ -97,8 +104,24 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        query.getOrDefault("task", List.of()).stream().findFirst().ifPresent(taskId::setValue);
+        query.getOrDefault("task", List.of()).stream().findFirst().ifPresent(this::prefillFromTask);
         query.getOrDefault("spec", List.of()).stream().findFirst().ifPresent(this::prefill);
+    }
+
+    /** A task carrying a ready-made action: its spec, and its incident's severity for the approval policy. */
+    private void prefillFromTask(String id) {
+        taskId.setValue(id);
+        try {
+            checklist.task(Long.parseLong(id.strip())).ifPresent(task -> {
+                incidents.phase(task.phaseId()).flatMap(p -> incidents.find(p.incidentKey()))
+                        .ifPresent(incident -> severity.setValue(incident.severity().name()));
+                if (task.actionSpec() != null) {
+                    prefill(task.actionSpec());
+                }
+            });
+        } catch (NumberFormatException e) {
+            Notices.error("'" + id + "' is not a task id.");
+        }
     }
 
     private void prefill(String text) {

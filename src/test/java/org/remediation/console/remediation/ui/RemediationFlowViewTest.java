@@ -39,6 +39,8 @@ class RemediationFlowViewTest extends KaribuTest {
     private static final ResourceRef DB = ResourceRef.parse("SQL_INSTANCE/us-central1/netra-staging-db");
 
     @Autowired
+    org.remediation.console.incident.IncidentService incidents;
+    @Autowired
     RemediationService service;
     @Autowired
     CloudGateway gateway;
@@ -58,10 +60,11 @@ class RemediationFlowViewTest extends KaribuTest {
     @Test
     void anOperatorRequestsACommanderApprovesTheOperatorExecutesAndRollsBack() {
         login("operator", Role.OPERATOR);
-        UI.getCurrent().navigate("actions/new", QueryParameters.simple(Map.of("task", "T-1278-1",
+        String taskId = String.valueOf(incidents.phases("INC-1278").get(1).tasks().get(0).id());
+        UI.getCurrent().navigate("actions/new", QueryParameters.simple(Map.of("task", taskId,
                 "spec", "sql-tier resource=" + DB + " tier=db-custom-4-15360")));
         assertThat(_get(TextField.class, s -> s.withId("param-tier")).getValue()).isEqualTo("db-custom-4-15360");
-        assertThat(_get(TextField.class, s -> s.withId("action-task")).getValue()).isEqualTo("T-1278-1");
+        assertThat(_get(TextField.class, s -> s.withId("action-task")).getValue()).isEqualTo(taskId);
         _setValue(_get(TextArea.class, s -> s.withId("action-reason")), "DB connect timeouts under load");
         _click(_get(Button.class, s -> s.withId("preview")));
         assertThat(_get(Pre.class, s -> s.withId("preview-gcloud")).getText())
@@ -69,7 +72,8 @@ class RemediationFlowViewTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("submit-request")));
         ActionRecord requested = latest();
         assertThat(requested.status()).isEqualTo(ActionStatus.AWAITING_APPROVAL);
-        assertThat(requested.taskId()).isEqualTo("T-1278-1");
+        assertThat(requested.taskId()).isEqualTo(taskId);
+        assertThat(requested.incidentSeverity()).as("taken from the linked incident").isEqualTo("P0");
         assertThat(_find(Button.class, s -> s.withId("approve"))).as("no self-approval button").isEmpty();
 
         login("commander", Role.COMMANDER);
