@@ -8,6 +8,7 @@ import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.CriterionDefinition;
 import org.remediation.console.criteria.CriterionState;
 import org.remediation.console.criteria.CriterionStateChanged;
+import org.remediation.console.criteria.EscalationService;
 import org.remediation.console.criteria.PhaseEvidence;
 import org.remediation.console.criteria.PhaseTimes;
 import org.remediation.console.criteria.SeedKpis;
@@ -19,8 +20,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Binds a plan's criteria to live probe data: defines the measured ones in the criteria feature
- * when an incident opens, mirrors their live state onto the checklist (so the board, the gate and
+ * Binds a plan's criteria to live probe data: defines the measured ones (and the phases'
+ * escalation rules) in the criteria feature when an incident opens, mirrors their live state onto the checklist (so the board, the gate and
  * the status update see it), tells the escalation rules when phases run, and adds the measured
  * values to the sign-off gate's reasons.
  */
@@ -34,6 +35,7 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
     private final PhaseRepository phases;
     private final CriterionRepository criteria;
     private final CriteriaService criteriaService;
+    private final EscalationService escalations;
     private final PhaseEvidence evidence;
     /** Lazy: the progress rules consult the sign-off gate, which consults this class. */
     private final ObjectProvider<PhaseProgress> progress;
@@ -41,13 +43,14 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
     private final TransactionTemplate newTransaction;
 
     MeasuredCriteria(IncidentRepository incidents, PhaseRepository phases, CriterionRepository criteria,
-                     CriteriaService criteriaService, PhaseEvidence evidence, ObjectProvider<PhaseProgress> progress,
+                     CriteriaService criteriaService, EscalationService escalations, PhaseEvidence evidence, ObjectProvider<PhaseProgress> progress,
                      LiveEvents live,
                      PlatformTransactionManager transactions) {
         this.incidents = incidents;
         this.phases = phases;
         this.criteria = criteria;
         this.criteriaService = criteriaService;
+        this.escalations = escalations;
         this.evidence = evidence;
         this.progress = progress;
         this.live = live;
@@ -69,6 +72,9 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
                         .map(c -> new CriterionDefinition(c.key(), c.text(), c.measure())).toList();
                 if (!measured.isEmpty()) {
                     criteriaService.defineCriteria(incident.key(), phase.key(), measured);
+                }
+                if (!phase.escalationRules().isEmpty()) {
+                    escalations.defineRules(incident.key(), phase.key(), phase.escalationRules());
                 }
             }
             if (runbook.title().startsWith(TEMPLATE_1278_TITLE_PREFIX)) {

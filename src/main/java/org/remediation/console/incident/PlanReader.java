@@ -1,5 +1,8 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.criteria.EscalationRuleView;
+import org.remediation.console.criteria.EscalationService;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +23,12 @@ class PlanReader {
     private final CriterionRepository criteria;
     private final SignOffRepository signOffs;
 
-    PlanReader(PhaseRepository phases, TaskRepository tasks, CriterionRepository criteria, SignOffRepository signOffs) {
+    /** Lazy: escalation rules are read only for export, and the criteria feature reads phases through us. */
+    private final ObjectProvider<EscalationService> escalationService;
+
+    PlanReader(PhaseRepository phases, TaskRepository tasks, CriterionRepository criteria, SignOffRepository signOffs,
+               ObjectProvider<EscalationService> escalationService) {
+        this.escalationService = escalationService;
         this.phases = phases;
         this.tasks = tasks;
         this.criteria = criteria;
@@ -71,13 +79,15 @@ class PlanReader {
 
     /** The incident's plan as a runbook (what export writes). */
     Runbook runbook(Incident incident, String businessImpact) {
+        EscalationService escalations = escalationService.getObject();
         List<Runbook.Phase> out = new ArrayList<>();
         for (Phase p : phases.findByIncidentIdOrderBySortOrder(incident.id())) {
             out.add(new Runbook.Phase(p.key(), p.title(), p.priority(), p.ownerTeam(), p.supportingTeams(),
                     p.windowStart(), p.windowEnd(), p.dependsOn(), p.rollbackText(), p.escalationText(),
                     validation(p.validationText()),
                     tasks.findByPhaseIdOrderBySortOrderAscIdAsc(p.id()).stream().map(Task::definition).toList(),
-                    criteria.findByPhaseIdOrderBySortOrder(p.id()).stream().map(Criterion::definition).toList()));
+                    criteria.findByPhaseIdOrderBySortOrder(p.id()).stream().map(Criterion::definition).toList(),
+                    escalations.rules(incident.key(), p.key()).stream().map(EscalationRuleView::text).toList()));
         }
         return new Runbook(incident.title(), incident.severity(), businessImpact, out);
     }

@@ -9,9 +9,22 @@ import org.jspecify.annotations.Nullable;
  */
 public record Runbook(String title, Severity severity, String businessImpact, List<Phase> phases) {
 
+    /**
+     * {@code escalation} is the plan's prose; {@code escalationRules} are the rules the console
+     * evaluates over time (criteria grammar, docs/criteria.md), e.g.
+     * {@code criterion vpc-connect-time still not met 2h after phase start}.
+     */
     public record Phase(String key, String title, Severity priority, String ownerTeam, List<String> supportingTeams,
                         int windowStartMinutes, int windowEndMinutes, List<String> dependsOn, String rollback,
-                        String escalation, List<String> validation, List<Task> tasks, List<Criterion> criteria) {
+                        String escalation, List<String> validation, List<Task> tasks, List<Criterion> criteria,
+                        List<String> escalationRules) {
+
+        public Phase(String key, String title, Severity priority, String ownerTeam, List<String> supportingTeams,
+                     int windowStartMinutes, int windowEndMinutes, List<String> dependsOn, String rollback,
+                     String escalation, List<String> validation, List<Task> tasks, List<Criterion> criteria) {
+            this(key, title, priority, ownerTeam, supportingTeams, windowStartMinutes, windowEndMinutes, dependsOn,
+                    rollback, escalation, validation, tasks, criteria, List.of());
+        }
     }
 
     /** {@code id} is unique across the runbook; {@code actionSpec} follows the remediation contract. */

@@ -1,6 +1,8 @@
 package org.remediation.console.incident;
 
 import org.remediation.console.criteria.CriterionText;
+import org.remediation.console.criteria.EscalationRule;
+import org.remediation.console.criteria.EscalationRuleText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ final class RunbookParser {
 
     private static final Set<String> TOP = Set.of("title", "severity", "businessImpact", "phases");
     private static final Set<String> PHASE = Set.of("key", "title", "priority", "owner", "supporting", "window",
-            "dependsOn", "rollback", "escalation", "validation", "tasks", "criteria");
+            "dependsOn", "rollback", "escalation", "escalationRules", "validation", "tasks", "criteria");
     private static final Set<String> WINDOW = Set.of("start", "end");
     private static final Set<String> TASK = Set.of("id", "text", "owner", "command", "actionSpec", "note");
     private static final Set<String> CRITERION = Set.of("key", "text", "probe", "measure");
@@ -96,11 +98,14 @@ final class RunbookParser {
             }
         }
         List<Runbook.Criterion> criteria = criteria(path, y.list(path, f, "criteria", false, node));
+        List<String> rules = escalationRules(path, y.texts(path, f, "escalationRules", 300, node), criteria,
+                f.get("escalationRules"));
         if (key == null || title == null || priority == null || owner == null || window == null) {
             return null;
         }
         return new Runbook.Phase(key, title, priority, owner, supporting, window[0], window[1], deps,
-                rollback == null ? "" : rollback, escalation == null ? "" : escalation, validation, tasks, criteria);
+                rollback == null ? "" : rollback, escalation == null ? "" : escalation, validation, tasks, criteria,
+                rules);
     }
 
     private @Nullable String key(String path, Map<String, Node> f, Node node) {
@@ -204,6 +209,33 @@ final class RunbookParser {
             return null;
         }
         return new Runbook.Task(id, text, owner, command, spec, note);
+    }
+
+    /** Each rule parses, and a rule about a criterion names a measured criterion of this phase. */
+    private List<String> escalationRules(String path, List<String> texts, List<Runbook.Criterion> criteria,
+                                         @Nullable Node at) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String where = path + ".escalationRules[" + i + "]";
+            try {
+                EscalationRule rule = EscalationRuleText.parse(texts.get(i));
+                String key = rule instanceof EscalationRule.StillNotMet s ? s.criterionKey()
+                        : rule instanceof EscalationRule.Regressed r ? r.criterionKey() : null;
+                boolean measured = key == null || criteria.stream()
+                        .anyMatch(c -> c.key().equals(key) && c.measure() != null);
+                if (!measured && at != null) {
+                    y.problem(where, at, "the rule watches criterion '" + key
+                            + "', which is not a measured criterion (with 'measure') of this phase");
+                } else {
+                    out.add(rule.text());
+                }
+            } catch (IllegalArgumentException e) {
+                if (at != null) {
+                    y.problem(where, at, "not an escalation rule: " + e.getMessage());
+                }
+            }
+        }
+        return out;
     }
 
     private List<Runbook.Criterion> criteria(String path, List<Node> nodes) {

@@ -40,6 +40,7 @@ public final class RunbookWriter {
         putList(m, "dependsOn", p.dependsOn());
         putText(m, "rollback", p.rollback());
         putText(m, "escalation", p.escalation());
+        putList(m, "escalationRules", p.escalationRules());
         putList(m, "validation", p.validation());
         putList(m, "tasks", p.tasks().stream().map(RunbookWriter::task).toList());
         putList(m, "criteria", p.criteria().stream().map(RunbookWriter::criterion).toList());

@@ -1,6 +1,8 @@
 package org.remediation.console.incident.ui;
 
 import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.EscalationService;
+import org.remediation.console.criteria.ui.EscalationRulesEditor;
 import org.remediation.console.criteria.CriterionOwner;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -40,11 +42,13 @@ public class PhaseView extends Main implements BeforeEnterObserver {
     private final SignOffService signOffs;
     private final TeamDirectory teams;
     private final CriteriaService criteria;
+    private final EscalationService escalations;
     private long phaseId;
 
     public PhaseView(IncidentService incidents, ChecklistService checklist, SignOffService signOffs, TeamDirectory teams,
-                     LiveEvents live, CriteriaService criteria) {
+                     LiveEvents live, CriteriaService criteria, EscalationService escalations) {
         this.criteria = criteria;
+        this.escalations = escalations;
         this.teams = teams;
         this.incidents = incidents;
         this.checklist = checklist;
@@ -105,6 +109,7 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         if (phase.criteria().isEmpty()) {
             right.add(new Paragraph("No success criteria."));
         }
+        right.add(new H3("Escalation rules"), new EscalationRulesEditor(escalations, phase.incidentKey(), phase.key()));
         right.add(new PlanDetails(phase, incident.startedAt()));
         columns.add(left, right);
         add(columns);
