@@ -90,6 +90,8 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name) throws IOException {
         Path target = Path.of("docs", "screenshots", name + ".png");
         Files.createDirectories(target.getParent());
+        // the development-mode toolbar and its popup are not part of the product
+        ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('vaadin-dev-tools').forEach(e => e.remove())");
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
         return target;

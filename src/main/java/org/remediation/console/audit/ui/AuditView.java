@@ -57,6 +57,8 @@ public class AuditView extends Main {
         to.addValueChangeListener(e -> refresh());
         Button verify = new Button("Verify chain", e -> verify());
         verify.setId("verify-chain");
+        verifyResult.setId("verify-result");
+        subject.setId("audit-filter-subject");
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout filters = new HorizontalLayout(actor, action, subject, from, to);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -44,6 +44,8 @@ public class PhaseView extends Main implements BeforeEnterObserver {
     private final CriteriaService criteria;
     private final EscalationService escalations;
     private long phaseId;
+    /** What the page shows, to skip re-rendering on live events that change nothing here (see {@link #shown()}). */
+    private @org.jspecify.annotations.Nullable Object rendered;
 
     public PhaseView(IncidentService incidents, ChecklistService checklist, SignOffService signOffs, TeamDirectory teams,
                      LiveEvents live, CriteriaService criteria, EscalationService escalations) {
@@ -55,7 +57,9 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         this.signOffs = signOffs;
         addClassName("page");
         LiveSubscription.bind(this, live, IncidentChanged.class, e -> {
-            if (e.phaseId() == null || e.phaseId() == phaseId) {
+            // Incident-wide events (timeline notes, e.g. every probe state change) must not rebuild an unchanged
+            // checklist: a tick or a note typed during a rebuild lands on a replaced row and is silently lost.
+            if ((e.phaseId() == null || e.phaseId() == phaseId) && !shown().equals(rendered)) {
                 render();
             }
         });
@@ -67,7 +71,16 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         render();
     }
 
+    /** The phase and its live criterion figures: everything the page renders that live events can change. */
+    private Object shown() {
+        Optional<PhaseState> phase = incidents.phase(phaseId);
+        return java.util.List.of(phase, phase.stream().flatMap(p -> p.criteria().stream().filter(c -> c.measured())
+                .map(c -> criteria.find(CriterionOwner.phase(p.incidentKey(), p.key(), c.key()))
+                        .map(s -> s.state() + " " + s.valueText()).orElse(""))).toList());
+    }
+
     private void render() {
+        rendered = shown();
         removeAll();
         Optional<PhaseState> found = incidents.phase(phaseId);
         if (found.isEmpty()) {

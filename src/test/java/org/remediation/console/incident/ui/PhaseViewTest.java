@@ -34,6 +34,7 @@ class PhaseViewTest extends KaribuTest {
 
     @Autowired IncidentService incidents;
     @Autowired ChecklistService checklist;
+    @Autowired org.remediation.console.base.LiveEvents live;
 
     private PhaseState open(String phaseKey) {
         IncidentSummary inc = TestPlans.open(incidents);
@@ -53,6 +54,24 @@ class PhaseViewTest extends KaribuTest {
                 .isEqualTo("actions/new?task=" + a.tasks().get(0).id());
         assertThat(_get(com.vaadin.flow.component.html.Pre.class, s -> s.withClasses("task-command")).getText())
                 .isEqualTo("gcloud do-it");
+    }
+
+    @Test
+    void anIncidentWideEventThatChangesNothingHereLeavesTheChecklistInPlace() {
+        PhaseState a = open("a");
+        login("responder", Role.RESPONDER);
+        navigate("phases/" + a.id());
+        Checkbox before = _get(Checkbox.class, s -> s.withId("tick-a1"));
+        // e.g. a timeline note: rebuilding here would drop a tick or note the user is making right now
+        live.publish(new org.remediation.console.incident.IncidentChanged(a.incidentKey(), null));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Checkbox.class, s -> s.withId("tick-a1"))).isSameAs(before);
+
+        As.user("lead", Role.TEAM_LEAD, () -> checklist.setDone(a.tasks().get(0).id(), a.tasks().get(0).version(), true));
+        MockVaadin.clientRoundtrip(false);
+        Checkbox after = _get(Checkbox.class, s -> s.withId("tick-a1"));
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.getValue()).isTrue();
     }
 
     @Test
