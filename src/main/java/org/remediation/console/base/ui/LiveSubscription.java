@@ -2,6 +2,8 @@ package org.remediation.console.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.remediation.console.base.LiveEvents;
 
@@ -14,9 +16,17 @@ public final class LiveSubscription {
     public static <T> void bind(Component owner, LiveEvents events, Class<T> type, Consumer<? super T> onEvent) {
         owner.addAttachListener(attach -> {
             UI ui = attach.getUI();
-            Runnable unsubscribe = events.subscribe(type, event -> ui.access(() -> onEvent.accept(event)));
+            AtomicReference<Runnable> unsubscribe = new AtomicReference<>();
+            unsubscribe.set(events.subscribe(type, event -> {
+                try {
+                    ui.access(() -> onEvent.accept(event));
+                } catch (UIDetachedException closed) {
+                    // The browser went away before its detach was processed: stop listening quietly.
+                    unsubscribe.get().run();
+                }
+            }));
             owner.addDetachListener(detach -> {
-                unsubscribe.run();
+                unsubscribe.get().run();
                 detach.unregisterListener();
             });
         });
