@@ -54,14 +54,24 @@ class ResultPipeline {
         }
         ProbeStateChanged event = new ProbeStateChanged(change, target.group(), target.name());
         live.publish(event);
-        events.publishEvent(event);
+        // Listeners write to the database; when it is down they fail, and the webhook must still go out.
+        publish(event, target);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("target", target.key());
         facts.put("from", change.from().name());
         facts.put("to", change.to().name());
         facts.put("group", target.group());
-        events.publishEvent(new TimelineNote(change.at(), "probe.state",
-                "Probe " + target.name() + " is " + change.to() + " (was " + change.from() + "): " + change.reason(), null, facts));
+        publish(new TimelineNote(change.at(), "probe.state",
+                "Probe " + target.name() + " is " + change.to() + " (was " + change.from() + "): " + change.reason(), null, facts), target);
         notifier.notify(event);
+    }
+
+    private void publish(Object event, ProbeTarget target) {
+        try {
+            events.publishEvent(event);
+        } catch (RuntimeException e) {
+            log.warn("A listener of {} for {} failed (database unavailable?); the state change is kept in the probe history "
+                    + "and the webhook is still sent", event.getClass().getSimpleName(), target.key(), e);
+        }
     }
 }

@@ -1,10 +1,12 @@
 package org.remediation.console.probe;
 
 import java.sql.Timestamp;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,20 +16,34 @@ import org.springframework.stereotype.Component;
 /**
  * Writes results in batches: buffered in memory, flushed every second or as soon as
  * {@code console.probes.batch-size} results are waiting, with one JDBC batch insert.
+ *
+ * <p>When the database is unreachable (a restart, a fail-over) results and state changes are held
+ * and retried on every flush, so an outage of the database leaves no silent gap in the history. The
+ * hold is bounded ({@link #MAX_HELD_BATCHES} batches); beyond it the oldest results are dropped,
+ * counted in {@link #dropped()} and logged as an error.
  */
 @Component
 class ResultWriter {
+
+    /** How many batches of results are held while the database is down (500 × 200 = 100,000 by default). */
+    static final int MAX_HELD_BATCHES = 200;
 
     private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
 
     private final JdbcTemplate jdbc;
     private final int batchSize;
+    private final int maxHeld;
     private final ConcurrentLinkedQueue<ProbeResult> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    private final ArrayDeque<ProbeResult> held = new ArrayDeque<>(); // guarded by this
+    private final ConcurrentLinkedQueue<StateChange> heldChanges = new ConcurrentLinkedQueue<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private boolean failing; // guarded by this
 
     ResultWriter(JdbcTemplate jdbc, ProbeProperties properties) {
         this.jdbc = jdbc;
         this.batchSize = Math.max(1, properties.batchSize());
+        this.maxHeld = batchSize * MAX_HELD_BATCHES;
     }
 
     void enqueue(ProbeResult r) {
@@ -37,36 +53,95 @@ class ResultWriter {
         }
     }
 
+    /** Writes what is waiting (and what an earlier failure held back); returns how many results were written. */
     @Scheduled(fixedDelayString = "${console.probes.flush-interval:1s}")
     synchronized int flush() {
-        List<ProbeResult> batch = new ArrayList<>();
+        List<ProbeResult> batch = new ArrayList<>(held);
+        int retried = batch.size();
+        held.clear();
         for (ProbeResult r = queue.poll(); r != null; r = queue.poll()) {
             batch.add(r);
             waiting.decrementAndGet();
         }
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() && heldChanges.isEmpty()) {
             return 0;
         }
         try {
-            jdbc.batchUpdate("insert into probe_result (target_key, started_at, duration_ms, outcome, error_class, "
-                    + "error_message, measurements) values (?, ?, ?, ?, ?, ?, ?)", batch, 200, (ps, r) -> {
-                        ps.setString(1, r.targetKey());
-                        ps.setTimestamp(2, Timestamp.from(r.startedAt()));
-                        ps.setDouble(3, r.durationMs());
-                        ps.setString(4, r.outcome().name());
-                        ps.setString(5, r.errorClass());
-                        ps.setString(6, r.error() == null ? null : truncate(r.error(), 500));
-                        ps.setString(7, truncate(Json.write(r.measurements()), 2000));
-                    });
+            writeChanges();
+            insert(batch);
         } catch (RuntimeException e) {
-            log.warn("Could not write {} probe results; they stay in memory statistics only", batch.size(), e);
+            hold(batch, e);
+            return 0;
+        }
+        if (failing) {
+            failing = false;
+            log.info("Database reachable again: wrote {} probe results held back during the outage", retried);
         }
         return batch.size();
     }
 
+    private void hold(List<ProbeResult> batch, RuntimeException e) {
+        int over = batch.size() - maxHeld;
+        List<ProbeResult> kept = over > 0 ? batch.subList(over, batch.size()) : batch;
+        held.addAll(kept);
+        if (over > 0) {
+            long total = dropped.addAndGet(over);
+            log.error("Probe results dropped: {} oldest results could not be written while the database is down "
+                    + "({} dropped since start; at most {} are held)", over, total, maxHeld);
+        }
+        if (!failing) {
+            failing = true;
+            log.warn("Could not write {} probe results; holding them and retrying every flush", kept.size(), e);
+        }
+    }
+
+    private void insert(List<ProbeResult> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into probe_result (target_key, started_at, duration_ms, outcome, error_class, "
+                + "error_message, measurements) values (?, ?, ?, ?, ?, ?, ?)", batch, 200, (ps, r) -> {
+                    ps.setString(1, r.targetKey());
+                    ps.setTimestamp(2, Timestamp.from(r.startedAt()));
+                    ps.setDouble(3, r.durationMs());
+                    ps.setString(4, r.outcome().name());
+                    ps.setString(5, r.errorClass());
+                    ps.setString(6, r.error() == null ? null : truncate(r.error(), 500));
+                    ps.setString(7, truncate(Json.write(r.measurements()), 2000));
+                });
+    }
+
+    /** Stores a state change now, or holds it for the next flush when the database is unreachable. */
     void recordChange(StateChange c) {
+        try {
+            writeChange(c);
+        } catch (RuntimeException e) {
+            heldChanges.add(c);
+            log.warn("Could not store the state change of {} ({} -> {}); it is retried with the next flush",
+                    c.targetKey(), c.from(), c.to());
+        }
+    }
+
+    private void writeChanges() {
+        for (StateChange c = heldChanges.peek(); c != null; c = heldChanges.peek()) {
+            writeChange(c);
+            heldChanges.poll();
+        }
+    }
+
+    private void writeChange(StateChange c) {
         jdbc.update("insert into probe_state_change (target_key, changed_at, from_state, to_state, reason) values (?, ?, ?, ?, ?)",
                 c.targetKey(), Timestamp.from(c.at()), c.from().name(), c.to().name(), truncate(c.reason(), 500));
+    }
+
+    /** Results dropped since start because the hold was full. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** Results and state changes waiting for the database. */
+    synchronized int held() {
+        return held.size() + heldChanges.size() + waiting.get();
     }
 
     private static String truncate(String s, int max) {

@@ -1,0 +1,184 @@
+package org.remediation.console.bench;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.sun.net.httpserver.HttpServer;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.remediation.console.ConsoleApplication;
+import org.remediation.console.incident.IncidentService;
+import org.remediation.console.probe.HealthState;
+import org.remediation.console.probe.ProbeStatistics;
+import org.remediation.console.probe.ProbeTargetService;
+import org.remediation.console.probe.TargetDraft;
+import org.remediation.console.security.Role;
+import org.remediation.console.support.As;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * Dashboard at scale (goal ≤ 300 ms server time): 1,000 probe targets probed for real against a
+ * loopback HTTP server, plus the demo's 4-phase incident; times building the board ({@code /}) and
+ * the probes dashboard ({@code /probes}) in a Karibu (mocked servlet, real Spring context) UI —
+ * route resolution, view constructors, {@code beforeEnter}, attach. Then opens the board in
+ * {@code sessions} separate mocked sessions and reports the heap each idle session holds (after GC).
+ *
+ * <p>Usage: {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.remediation.console.bench.DashboardBenchmark [targets=1000] [sessions=50]}
+ */
+public final class DashboardBenchmark {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.remediation.console");
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int targetCount = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        http.setExecutor(Executors.newFixedThreadPool(4));
+        http.createContext("/health", ex -> {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        http.start();
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
+                "--spring.datasource.url=jdbc:h2:mem:dash;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=Demo-password-2026",
+                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn")) {
+            ProbeTargetService targets = ctx.getBean(ProbeTargetService.class);
+            ProbeStatistics statistics = ctx.getBean(ProbeStatistics.class);
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/health";
+            As.user("admin", Role.ADMIN, () -> {
+                for (int i = 0; i < targetCount; i++) {
+                    targets.create(new TargetDraft(String.format("bench-%04d", i), "Bench " + i, "HTTP", Map.of("url", url),
+                            Duration.ofSeconds(10), Duration.ofSeconds(2), true, "bench-" + (i % 20), null));
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            long known = 0;
+            while (System.nanoTime() < deadline) {
+                known = statistics.statuses().values().stream().filter(s -> s.state() != HealthState.UNKNOWN).count();
+                if (known >= targetCount) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            int phases = As.user("viewer", Role.VIEWER, () -> {
+                var incident = ctx.getBean(IncidentService.class).current().orElseThrow();
+                return ctx.getBean(IncidentService.class).phases(incident.key()).size();
+            });
+            System.out.printf("Dashboard at scale: %d probe targets (%d with a state), incident with %d phases, %d cores, load %s%n",
+                    statistics.statuses().size(), known, phases, Runtime.getRuntime().availableProcessors(),
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+
+            setUp(ctx);
+            login("commander", Role.COMMANDER);
+            for (int i = 0; i < 5; i++) { // warm-up
+                UI.getCurrent().navigate("timeline");
+                UI.getCurrent().navigate("");
+                UI.getCurrent().navigate("probes");
+            }
+            report("board (/)", time("", 20));
+            report("probes (/probes)", time("probes", 20));
+            MockVaadin.tearDown();
+
+            heapPerSession(ctx, sessions);
+        } finally {
+            http.stop(0);
+            System.exit(0);
+        }
+    }
+
+    private static List<Double> time(String route, int n) {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            UI.getCurrent().navigate("timeline");
+            long t0 = System.nanoTime();
+            UI.getCurrent().navigate(route);
+            MockVaadin.clientRoundtrip(false);
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        return ms;
+    }
+
+    private static void report(String what, List<Double> ms) {
+        List<Double> s = ms.stream().sorted().toList();
+        System.out.printf("  %-18s median %.0f ms, p95 %.0f ms, max %.0f ms over %d builds (goal ≤ 300 ms)%n", what,
+                s.get(s.size() / 2), s.get((int) Math.ceil(s.size() * 0.95) - 1), s.get(s.size() - 1), s.size());
+    }
+
+    /** Opens the board in {@code sessions} mocked sessions, each on its own thread, and keeps them idle. */
+    private static void heapPerSession(ConfigurableApplicationContext ctx, int sessions) throws Exception {
+        long before = usedAfterGc();
+        CountDownLatch open = new CountDownLatch(sessions);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            Thread t = new Thread(() -> {
+                setUp(ctx);
+                login("viewer", Role.VIEWER);
+                UI.getCurrent().navigate("");
+                MockVaadin.clientRoundtrip(false);
+                open.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                MockVaadin.tearDown();
+            });
+            t.start();
+            threads.add(t);
+        }
+        open.await();
+        Thread.sleep(2000);
+        long after = usedAfterGc();
+        System.out.printf("  heap per idle board session: %.2f MiB (%d sessions; %d → %d MiB after GC; goal ≤ 1 MiB)%n",
+                (after - before) / 1048576.0 / sessions, sessions, before >> 20, after >> 20);
+        release.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(300);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void setUp(ConfigurableApplicationContext ctx) {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+    }
+
+    private static void login(String username, Role role) {
+        List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        var auth = new UsernamePasswordAuthenticationToken(new User(username, "", authorities), null, authorities);
+        var security = SecurityContextHolder.createEmptyContext();
+        security.setAuthentication(auth);
+        SecurityContextHolder.setContext(security);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(auth);
+        request.setUserInRole((principal, r) -> r.equals(role.name()));
+        UI.getCurrent().getPage().reload();
+    }
+}

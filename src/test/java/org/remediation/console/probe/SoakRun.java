@@ -1,0 +1,158 @@
+package org.remediation.console.probe;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import com.sun.net.httpserver.HttpServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.remediation.console.ConsoleApplication;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.security.Role;
+import org.remediation.console.support.As;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Soak (issue 8): a bounded run of the whole console with {@code targets} HTTP probe targets (10 s
+ * interval) against a loopback server. Every {@code sample} it records errors (failed probe results
+ * of the soak targets and ERROR log lines; goal 0), heap after the last GC (goal: flat), probe start
+ * lateness (due → start) and push latency (probe finished → live event delivered to subscribers), and
+ * writes a Markdown report.
+ *
+ * <p>Usage: {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.remediation.console.probe.SoakRun
+ * [duration=PT30M] [targets=1000] [report=target/soak-report.md]}
+ */
+public final class SoakRun {
+
+    private SoakRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration duration = Duration.parse(args.length > 0 ? args[0] : "PT30M");
+        int targetCount = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        Path reportFile = Path.of(args.length > 2 ? args[2] : "target/soak-report.md");
+        Duration sample = duration.compareTo(Duration.ofMinutes(10)) < 0 ? Duration.ofSeconds(15) : Duration.ofMinutes(1);
+
+        AtomicLong errorLogs = new AtomicLong();
+        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
+        AppenderBase<ILoggingEvent> counter = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                if (e.getLevel().isGreaterOrEqual(Level.ERROR)) {
+                    errorLogs.incrementAndGet();
+                }
+            }
+        };
+        HttpServer http = HttpServer.create(new InetSocketAddress(Loopback.LOCAL, 0), 200);
+        http.setExecutor(Executors.newFixedThreadPool(4));
+        http.createContext("/health", ex -> {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        http.start();
+        List<String> rows = new ArrayList<>();
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
+                "--spring.datasource.url=jdbc:h2:mem:soak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=Demo-password-2026",
+                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn")) {
+            counter.setContext(logs);
+            counter.start();
+            logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(counter);
+            ProbeTargetService targets = ctx.getBean(ProbeTargetService.class);
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/health";
+            As.user("admin", Role.ADMIN, () -> {
+                for (int i = 0; i < targetCount; i++) {
+                    targets.create(new TargetDraft(String.format("soak-%04d", i), "Soak " + i, "HTTP", Map.of("url", url),
+                            Duration.ofSeconds(10), Duration.ofSeconds(2), true, "soak-" + (i % 20), null));
+                }
+            });
+            AtomicLong results = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            Histogram push = new Histogram(60_000_000L, 3);
+            ctx.getBean(LiveEvents.class).subscribe(ProbeResultRecorded.class, e -> {
+                ProbeResult r = e.result();
+                if (!r.targetKey().startsWith("soak-")) {
+                    return;
+                }
+                results.incrementAndGet();
+                if (r.outcome() != Outcome.UP) {
+                    failed.incrementAndGet();
+                }
+                long micros = Duration.between(r.startedAt().plus(r.duration()), Instant.now()).toNanos() / 1000;
+                synchronized (push) {
+                    push.recordValue(Math.max(0, Math.min(micros, push.getHighestTrackableValue())));
+                }
+            });
+            ProbeScheduler scheduler = ctx.getBean(SchedulerLifecycle.class).scheduler();
+            Histogram lastLateness = scheduler.latenessMicros();
+            Instant start = Instant.now();
+            Instant end = start.plus(duration);
+            rows.add("| t | results | failed results | ERROR logs | heap after GC (MiB) | lateness p50 / p99 / max (ms) | push p50 / p99 / max (ms) |");
+            rows.add("|---|---|---|---|---|---|---|");
+            long lastResults = 0;
+            while (Instant.now().isBefore(end)) {
+                Thread.sleep(Math.min(sample.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+                Histogram lateness = scheduler.latenessMicros();
+                Histogram interval = lateness.copy();
+                interval.subtract(lastLateness);
+                lastLateness = lateness;
+                Histogram pushInterval;
+                synchronized (push) {
+                    pushInterval = push.copy();
+                    push.reset();
+                }
+                long n = results.get();
+                String row = String.format("| %s | %d | %d | %d | %.0f | %s | %s |", Duration.between(start, Instant.now()).withNanos(0)
+                                .toString().substring(2).toLowerCase(), n - lastResults, failed.get(), errorLogs.get(), heapAfterGcMiB(),
+                        ms(interval), ms(pushInterval));
+                lastResults = n;
+                rows.add(row);
+                System.out.println(row);
+            }
+            String report = "# Soak report\n\n" + String.format("Run %s, %s, %d HTTP targets every 10 s against a loopback server, "
+                            + "%d cores, load at end %s.%n%n", start, duration, targetCount, Runtime.getRuntime().availableProcessors(),
+                    Files.readString(Path.of("/proc/loadavg")).trim()) + String.join("\n", rows) + "\n\n"
+                    + String.format("Totals: %d soak results, %d failed, %d ERROR log lines.%n", results.get(), failed.get(), errorLogs.get());
+            Files.createDirectories(reportFile.toAbsolutePath().getParent());
+            Files.writeString(reportFile, report);
+            System.out.println("Report written to " + reportFile);
+        } finally {
+            http.stop(0);
+            System.exit(0);
+        }
+    }
+
+    private static String ms(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return "–";
+        }
+        return String.format("%.1f / %.1f / %.1f", h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                h.getMaxValue() / 1000.0);
+    }
+
+    /** Heap in use right after the most recent collection, summed over the heap pools. */
+    private static double heapAfterGcMiB() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return used / 1048576.0;
+    }
+}
