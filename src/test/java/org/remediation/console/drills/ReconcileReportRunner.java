@@ -11,8 +11,8 @@ import org.remediation.console.remediation.RemediationService;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
  * Test-only: in the console process restarted by the kill drill, waits (bounded) until the action
  * left in flight is no longer RUNNING, verifies the audit chain and writes what it found to a file
  * for the drill to assert. Inactive unless {@code console.drills.reconcile-report-file} is set.
+ * It waits on its own thread once the application is ready: the action tracker starts on
+ * ApplicationReadyEvent, which Spring publishes only after every ApplicationRunner has returned.
  */
 @Component
 @ConditionalOnProperty("console.drills.reconcile-report-file")
-class ReconcileReportRunner implements ApplicationRunner {
+class ReconcileReportRunner {
 
     private final RemediationService remediation;
     private final AuditService audit;
@@ -42,8 +44,18 @@ class ReconcileReportRunner implements ApplicationRunner {
         this.actionId = actionId;
     }
 
-    @Override
-    public void run(ApplicationArguments args) throws Exception {
+    @EventListener(ApplicationReadyEvent.class)
+    void startWaiting() {
+        Thread.ofVirtual().name("drill-reconcile-report").start(() -> {
+            try {
+                report();
+            } catch (Exception e) {
+                throw new IllegalStateException("the reconcile report could not be written", e);
+            }
+        });
+    }
+
+    private void report() throws Exception {
         long deadline = System.nanoTime() + 75_000_000_000L;
         ActionRecord a = As.user("viewer", Role.VIEWER, () -> remediation.get(actionId));
         while (a.status() == ActionStatus.RUNNING && System.nanoTime() < deadline) {
