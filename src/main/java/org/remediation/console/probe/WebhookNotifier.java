@@ -1,12 +1,10 @@
 package org.remediation.console.probe;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.remediation.console.base.WebhookPoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,7 +20,7 @@ class WebhookNotifier {
     private static final Logger log = LoggerFactory.getLogger(WebhookNotifier.class);
 
     private final ProbeProperties.Notify config;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookPoster poster = new WebhookPoster(Duration.ofSeconds(5));
 
     WebhookNotifier(ProbeProperties properties) {
         this.config = properties.notifications();
@@ -52,30 +50,13 @@ class WebhookNotifier {
     }
 
     private boolean deliver(String url, String text) {
-        String body = Json.write(Map.of("text", text));
-        Duration delay = config.backoff();
-        for (int attempt = 0; attempt <= config.retries(); attempt++) {
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() / 100 == 2) {
-                    return true;
-                }
-                log.warn("Webhook answered HTTP {} (attempt {})", r.statusCode(), attempt + 1);
-            } catch (Exception e) {
-                log.warn("Webhook delivery failed (attempt {}): {}", attempt + 1, e.toString());
-            }
-            if (attempt < config.retries()) {
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                delay = delay.multipliedBy(2);
-            }
+        Duration backoff = config.backoff();
+        WebhookPoster.Delivery d = poster.post(URI.create(url), Json.write(Map.of("text", text)),
+                new WebhookPoster.Policy(config.retries() + 1, backoff, backoff.multipliedBy(1L << Math.min(config.retries(), 20)),
+                        Duration.ofSeconds(10)));
+        if (!d.delivered()) {
+            log.warn("Webhook gave up after {} attempts (last HTTP status {})", d.attempts(), d.lastStatus());
         }
-        return false;
+        return d.delivered();
     }
 }

@@ -1,10 +1,8 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.base.WebhookPoster;
 import static org.remediation.console.remediation.ActionStore.columns;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +36,7 @@ class WatchWindow {
     private final RemediationProperties properties;
     private final ActionRollbacks rollbacks;
     private final TransactionTemplate tx;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookPoster poster = new WebhookPoster(Duration.ofSeconds(5));
 
     WatchWindow(ActionStore store, ActionJournal journal, ObjectProvider<WatchSignals> signals, LiveEvents live, Clock clock,
                 RemediationProperties properties, @Lazy ActionRollbacks rollbacks, PlatformTransactionManager txm) {
@@ -113,7 +111,9 @@ class WatchWindow {
             }
         }
         live.publish(new WatchAlert(a.id(), text, regressions, rolledBack));
-        notifyWebhook(a, text, regressions, rolledBack);
+        // Retries back off for seconds: never on the tracker's thread.
+        boolean undone = rolledBack;
+        Thread.ofVirtual().name("watch-webhook-" + a.id()).start(() -> notifyWebhook(a, text, regressions, undone));
     }
 
     private void end(ActionRecord a, String step, String message) {
@@ -130,12 +130,12 @@ class WatchWindow {
         }
         String body = ActionStore.json(Map.of("action", a.id(), "resource", a.resource().toString(), "text", text,
                 "regressions", regressions, "rolledBack", rolledBack));
-        try {
-            http.send(HttpRequest.newBuilder(properties.watchWebhookUrl()).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (Exception e) {
-            log.warn("Watch webhook {} failed: {}", properties.watchWebhookUrl(), e.toString());
+        // Same retry policy as escalations: 5 tries, 1 s doubling to at most 30 s.
+        WebhookPoster.Delivery d = poster.post(properties.watchWebhookUrl(), body,
+                new WebhookPoster.Policy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        if (!d.delivered()) {
+            log.warn("Watch webhook {} gave up after {} attempts (last status {})", properties.watchWebhookUrl(),
+                    d.attempts(), d.lastStatus());
         }
     }
 }

@@ -1,0 +1,83 @@
+package org.remediation.console.base;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Posts a JSON body to a chat webhook, retrying non-2xx answers and connection failures with
+ * doubling, capped backoff. One mechanism for every feature that notifies (probe state changes,
+ * escalations, watch-window alerts).
+ */
+public final class WebhookPoster {
+
+    /** The retry policy: attempts in total, first wait (doubling each time), longest wait, per-try timeout. */
+    public record Policy(int attempts, Duration initialBackoff, Duration maxBackoff, Duration timeout) {
+    }
+
+    /** How a delivery went: attempts made, the last HTTP status (0 when none came back) and the waits. */
+    public record Delivery(boolean delivered, int attempts, int lastStatus, List<Duration> waits) {
+    }
+
+    /** Waiting between attempts; tests replace it to record the backoff without sleeping. */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final HttpClient http;
+    private final Sleeper sleeper;
+
+    public WebhookPoster(Duration connectTimeout, Sleeper sleeper) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.sleeper = sleeper;
+    }
+
+    public WebhookPoster(Duration connectTimeout) {
+        this(connectTimeout, Thread::sleep);
+    }
+
+    public Delivery post(URI url, String jsonBody, Policy policy) {
+        List<Duration> waits = new ArrayList<>();
+        Duration backoff = policy.initialBackoff();
+        int status = 0;
+        int attempts = Math.max(1, policy.attempts());
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            status = once(url, jsonBody, policy.timeout());
+            if (status >= 200 && status < 300) {
+                return new Delivery(true, attempt, status, waits);
+            }
+            if (attempt == attempts) {
+                break;
+            }
+            waits.add(backoff);
+            try {
+                sleeper.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Delivery(false, attempt, status, waits);
+            }
+            Duration doubled = backoff.multipliedBy(2);
+            backoff = doubled.compareTo(policy.maxBackoff()) <= 0 ? doubled : policy.maxBackoff();
+        }
+        return new Delivery(false, attempts, status, waits);
+    }
+
+    private int once(URI url, String body, Duration timeout) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+}
