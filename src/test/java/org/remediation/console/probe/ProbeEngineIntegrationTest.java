@@ -92,10 +92,11 @@ class ProbeEngineIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> statistics.state(key) == HealthState.DOWN);
         assertThat(statistics.stateChanges(key, 10)).extracting(StateChange::to)
                 .startsWith(HealthState.DOWN, HealthState.DEGRADED, HealthState.UP);
-        assertThat(notes.seen).anySatisfy(n -> {
+        // The note is raised by the result pipeline just after the state changes: allow it a moment.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notes.seen).anySatisfy(n -> {
             assertThat(n.category()).isEqualTo("probe.state");
             assertThat(n.facts()).containsEntry("target", key).containsEntry("to", "DOWN");
-        });
+        }));
 
         writer.flush();
         assertThat(jdbc.queryForObject("select count(*) from probe_result where target_key = ?", Long.class, key))
