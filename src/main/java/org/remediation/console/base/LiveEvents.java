@@ -1,9 +1,16 @@
 package org.remediation.console.base;
 
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,6 +27,43 @@ public class LiveEvents {
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
     private final CopyOnWriteArrayList<Listener<?>> listeners = new CopyOnWriteArrayList<>();
+    private final Executor uiDelivery;
+    private final @Nullable ExecutorService ownedExecutor;
+
+    /** Delivers to browser tabs on the publishing thread (unit tests that drive the UI themselves). */
+    public LiveEvents() {
+        this.uiDelivery = Runnable::run;
+        this.ownedExecutor = null;
+    }
+
+    /**
+     * {@code async} (the default): each tab's updates run on virtual threads, so a publisher never
+     * waits for the open boards; {@code direct}: on the publishing thread, for UI unit tests.
+     */
+    @Autowired
+    public LiveEvents(@Value("${console.live.ui-delivery:async}") String uiDelivery) {
+        if ("direct".equals(uiDelivery)) {
+            this.ownedExecutor = null;
+            this.uiDelivery = Runnable::run;
+        } else if ("async".equals(uiDelivery)) {
+            this.ownedExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("live-ui-", 0).factory());
+            this.uiDelivery = ownedExecutor;
+        } else {
+            throw new IllegalArgumentException("console.live.ui-delivery must be 'async' or 'direct', not '" + uiDelivery + "'");
+        }
+    }
+
+    /** Where browser-tab updates run (see {@link org.remediation.console.base.ui.LiveSubscription}). */
+    public Executor uiDelivery() {
+        return uiDelivery;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+    }
 
     /** Delivers {@code event} after the current transaction commits, or at once outside one. */
     public void publish(Object event) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.LiveEvents;
@@ -17,6 +18,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +39,8 @@ class CriteriaEngine {
     private final Map<String, CriterionSpec> parsed = new ConcurrentHashMap<>();
     private final Map<Long, Evaluation> latest = new ConcurrentHashMap<>();
     private final Object roundLock = new Object();
+    /** Moves after every committed change of rows or evaluations; readers cache statuses against it. */
+    private final AtomicLong version = new AtomicLong();
 
     CriteriaEngine(CriterionStore store, LiveEvents live, ApplicationEventPublisher events, Clock clock,
                    ObjectProvider<ProbeMeasurements> measurements, PlatformTransactionManager transactions) {
@@ -75,17 +80,47 @@ class CriteriaEngine {
     }
 
     private void round(Predicate<CriterionRow> which) {
+        Set<String> incidents;
         synchronized (roundLock) {
-            Set<String> incidents = tx.execute(status -> {
+            incidents = tx.execute(status -> {
                 List<CriterionRow> rows = store.all().stream().filter(r -> !r.manual()).filter(which).toList();
                 evaluate(rows, clock.instant());
                 Set<String> keys = new HashSet<>();
                 rows.forEach(r -> keys.add(r.owner().incidentKey()));
                 return keys;
             });
-            if (incidents != null && !incidents.isEmpty()) {
-                live.publish(new CriteriaEvaluated(Set.copyOf(incidents), clock.instant()));
-            }
+        }
+        // outside the lock: boards refreshing on this must not hold up the next round
+        if (incidents != null && !incidents.isEmpty()) {
+            live.publish(new CriteriaEvaluated(Set.copyOf(incidents), clock.instant()));
+        }
+    }
+
+    long version() {
+        return version.get();
+    }
+
+    /** Moves the version once the current transaction commits (at once outside one). */
+    void changed() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public int getOrder() {
+                    return HIGHEST_PRECEDENCE; // before LiveEvents delivers, so listeners re-read
+                }
+
+                @Override
+                public void afterCommit() {
+                    version.incrementAndGet();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    version.incrementAndGet(); // a rolled-back round may still have moved evaluations
+                }
+            });
+        } else {
+            version.incrementAndGet();
         }
     }
 
@@ -109,11 +144,13 @@ class CriteriaEngine {
                 record(row, row.withState(e, now, firstMet(row, e.state(), now)), c.thresholdText());
             }
         }
+        changed();
     }
 
     /** Stores a state change and announces it; used for measured transitions and manual confirmations. */
     void record(CriterionRow before, CriterionRow after, String thresholdText) {
         store.updateState(after);
+        changed();
         CriterionOwner o = after.owner();
         live.publish(new CriterionStateChanged(o, after.label(), before.state(), after.state(), after.since(),
                 after.valueText(), after.detail()));
@@ -132,6 +169,7 @@ class CriteriaEngine {
 
     void forget(long id) {
         latest.remove(id);
+        changed();
     }
 
     List<CriterionRow> rowsOf(String incidentKey, String phaseKey) {

@@ -20,7 +20,10 @@ import org.remediation.console.base.Problems;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
 import org.springframework.stereotype.Service;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public API of success criteria: define a phase's criteria or an incident's KPIs, confirm
@@ -37,13 +40,18 @@ public class CriteriaService {
     private final AuditService audit;
     private final LiveEvents live;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
+    private final Map<String, KpiSnapshot> kpiCache = new ConcurrentHashMap<>();
 
-    CriteriaService(CriterionStore store, CriteriaEngine engine, AuditService audit, LiveEvents live, Clock clock) {
+    CriteriaService(CriterionStore store, CriteriaEngine engine, AuditService audit, LiveEvents live, Clock clock,
+                    PlatformTransactionManager transactions) {
         this.store = store;
         this.engine = engine;
         this.audit = audit;
         this.live = live;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
@@ -87,6 +95,7 @@ public class CriteriaService {
         audit.record("criteria.defined", subject(incidentKey, phase),
                 Map.of("criteria", definitions.stream().map(d -> d.key() + ": " + specs.get(d.key()).text()).toList()));
         engine.evaluateNow(fresh);
+        engine.changed();
         live.publish(new CriteriaDefined(incidentKey, phase));
         return statuses(incidentKey, phase);
     }
@@ -136,9 +145,22 @@ public class CriteriaService {
         return statuses(incidentKey, phaseKey);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The incident's KPIs. Every open board asks this after each evaluation round, so the answer is
+     * shared until the next committed change instead of read once per board.
+     */
     public List<CriterionStatus> kpis(String incidentKey) {
-        return statuses(incidentKey, "");
+        long version = engine.version(); // read before the rows: a change racing the read forces a re-read
+        KpiSnapshot cached = kpiCache.get(incidentKey);
+        if (cached != null && cached.version() == version) {
+            return cached.statuses();
+        }
+        List<CriterionStatus> fresh = readOnly.execute(tx -> statuses(incidentKey, ""));
+        kpiCache.put(incidentKey, new KpiSnapshot(version, fresh));
+        return fresh;
+    }
+
+    private record KpiSnapshot(long version, List<CriterionStatus> statuses) {
     }
 
     /** Every criterion of the incident, KPIs first, then by phase. */

@@ -64,6 +64,30 @@ class CriteriaServiceTest {
     }
 
     @Test
+    void kpisAreReadOnceForEveryBoardUntilTheNextChangeAndEveryChangeIsSeenAtOnce() {
+        define("", new CriterionDefinition("p95", "Backend p95", target + " p95 < 1000 ms over 15m"));
+        List<CriterionStatus> first = criteria.kpis(incident);
+        assertThat(criteria.kpis(incident)).as("fifty boards asking share one read").isSameAs(first);
+
+        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, false, 2000);
+        clock.set(T0.plusSeconds(40));
+        List<String> seenOnEvent = new CopyOnWriteArrayList<>();
+        Runnable stop = live.subscribe(CriterionStateChanged.class,
+                e -> seenOnEvent.add(criteria.kpis(incident).getFirst().valueText()));
+        try {
+            criteria.onProbeResult(target);
+        } finally {
+            stop.run();
+        }
+        assertThat(seenOnEvent).as("a board refreshing on the event reads the new value").containsExactly("2000 ms");
+        assertThat(criteria.kpis(incident)).isNotSameAs(first);
+        assertThat(criteria.kpis(incident).getFirst().state()).isEqualTo(CriterionState.NOT_MET);
+
+        define("", new CriterionDefinition("p95", "Backend p95 (renamed)", target + " p95 < 1000 ms over 15m"));
+        assertThat(criteria.kpis(incident).getFirst().label()).isEqualTo("Backend p95 (renamed)");
+    }
+
+    @Test
     void resultsArrivingTurnACriterionFromNotMetToMetWithSinceAndAnnouncements() {
         define("p2", new CriterionDefinition("p95", "Backend p95 under 1 s", target + " p95 < 1000 ms over 15m min 3"));
         assertThat(status("p2", "p95").state()).isEqualTo(CriterionState.NO_DATA);

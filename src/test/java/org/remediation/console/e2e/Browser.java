@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** One headless Debian Chromium driven by Selenium against the console on a loopback port. */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -28,7 +28,7 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     private final String base;
 
-    Browser(int port) throws IOException {
+    public Browser(int port) throws IOException {
         this.base = "http://127.0.0.1:" + port;
         this.profile = Files.createTempDirectory("console-e2e-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -42,21 +42,21 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
         waitForVaadin();
     }
 
     /** Signs in through the real login form and waits for the board. */
-    void login(String username, String password) {
+    public void login(String username, String password) {
         open("/login");
         WebElement user = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
         user.sendKeys(username);
@@ -72,12 +72,12 @@ final class Browser implements AutoCloseable {
                 .map(e -> e.getText().strip()).toList();
     }
 
-    WebElement waitFor(By by) {
+    public WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     /** Waits until the page has loaded; callers then wait for the element they need. */
-    void waitForVaadin() {
+    public void waitForVaadin() {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(((JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
     }

@@ -35,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "console.probes.scheduler.enabled=true",
         "console.sandbox.operation-duration=3s",
         "console.sandbox.max-endpoint-delay=1500ms",
-        "console.criteria.reevaluate-interval=2s"})
+        "console.criteria.reevaluate-interval=2s",
+        "console.live.ui-delivery=async"})
 class RemediationLoopBrowserIT {
 
     private static final Duration PROBES = Duration.ofSeconds(90);

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,9 @@ public class BoardView extends Main implements BeforeEnterObserver {
     /** KPI tiles and escalation banner update themselves; they are rebuilt only when the incident changes. */
     private @Nullable Div liveHeader;
     private @Nullable String liveHeaderKey;
+    private @Nullable Shown shown;
+    private @Nullable IncidentHeader header;
+    private @Nullable Div cards;
 
     public BoardView(IncidentService incidents, StatusUpdateService updates, LiveEvents live, Clock clock,
                      CriteriaService criteria, EscalationService escalations) {
@@ -64,30 +68,73 @@ public class BoardView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         selectedKey = event.getLocation().getQueryParameters().getSingleParameter("incident").orElse(null);
+        shown = null; // a navigation (possibly to another incident) draws the board afresh
         render();
     }
 
+    /**
+     * Shows the current state. Only what changed is replaced: a tick that moves no minute, or an
+     * event about something this board does not show, sends nothing to the browser, and a change in
+     * one phase replaces that phase's card alone, so fifty open boards stay cheap and a click on an
+     * untouched card is never lost to a rebuild.
+     */
     private void render() {
-        removeAll();
         List<IncidentSummary> all = incidents.list();
-        Optional<IncidentSummary> shown = selectedKey == null ? incidents.current() : incidents.find(selectedKey);
-        if (shown.isEmpty()) {
-            add(new H2("No incident is open"), new Paragraph("When an incident is opened its live board appears here."));
+        Optional<IncidentSummary> found = selectedKey == null ? incidents.current() : incidents.find(selectedKey);
+        if (found.isEmpty()) {
+            if (shown != null || getComponentCount() == 0) {
+                removeAll();
+                add(new H2("No incident is open"), new Paragraph("When an incident is opened its live board appears here."));
+            }
+            shown = null;
             return;
         }
-        IncidentSummary incident = shown.get();
+        IncidentSummary incident = found.get();
+        Instant now = clock.instant();
+        Shown next = new Shown(all, incident, incidents.phases(incident.key()), now.truncatedTo(ChronoUnit.MINUTES));
+        if (next.equals(shown)) {
+            return;
+        }
+        if (shown != null && header != null && cards != null && shown.sameLayout(next)) {
+            boolean everyCard = !next.minute().equals(shown.minute()) || !next.incident().startedAt().equals(shown.incident().startedAt());
+            if (everyCard || !next.incident().equals(shown.incident())) {
+                IncidentHeader fresh = new IncidentHeader(incident, now, incidents, updates);
+                replace(header, fresh);
+                header = fresh;
+            }
+            for (int i = 0; i < next.phases().size(); i++) {
+                PhaseState phase = next.phases().get(i);
+                if (everyCard || !phase.equals(shown.phases().get(i))) {
+                    cards.replace(cards.getComponentAt(i), new PhaseCard(phase, incident.startedAt(), now));
+                }
+            }
+            shown = next;
+            return;
+        }
+        removeAll();
         if (all.size() > 1) {
             add(picker(all, incident));
         }
-        Instant now = clock.instant();
         add(liveHeader(incident.key()));
-        add(new IncidentHeader(incident, now, incidents, updates));
-        Div cards = new Div();
+        header = new IncidentHeader(incident, now, incidents, updates);
+        add(header);
+        cards = new Div();
         cards.addClassName("phase-cards");
-        for (PhaseState phase : incidents.phases(incident.key())) {
+        for (PhaseState phase : next.phases()) {
             cards.add(new PhaseCard(phase, incident.startedAt(), now));
         }
         add(cards);
+        shown = next;
+    }
+
+    /** What the board shows, to the minute its times are written in. */
+    private record Shown(List<IncidentSummary> all, IncidentSummary incident, List<PhaseState> phases, Instant minute) {
+
+        /** Same incidents to pick from and the same phases in the same order: cards can be swapped one by one. */
+        boolean sameLayout(Shown next) {
+            return all.equals(next.all) && incident.key().equals(next.incident.key())
+                    && phases.stream().map(PhaseState::key).toList().equals(next.phases.stream().map(PhaseState::key).toList());
+        }
     }
 
     private Div liveHeader(String incidentKey) {

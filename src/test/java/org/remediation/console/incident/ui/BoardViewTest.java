@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
@@ -12,7 +13,10 @@ import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.incident.ChecklistService;
 import org.remediation.console.incident.IncidentService;
+import org.remediation.console.incident.IncidentChanged;
 import org.remediation.console.incident.IncidentSummary;
+import org.remediation.console.incident.PhaseState;
+import org.remediation.console.incident.TaskState;
 import org.remediation.console.incident.SignOffService;
 import org.remediation.console.incident.TestPlans;
 import org.remediation.console.security.Role;
@@ -25,6 +29,7 @@ class BoardViewTest extends KaribuTest {
     @Autowired IncidentService incidents;
     @Autowired ChecklistService checklist;
     @Autowired SignOffService signOffs;
+    @Autowired org.remediation.console.base.LiveEvents live;
 
     static void show(String key) {
         UI.getCurrent().navigate("", QueryParameters.of("incident", key));
@@ -67,5 +72,32 @@ class BoardViewTest extends KaribuTest {
         login("viewer", Role.VIEWER);
         show(inc.key());
         assertThat(_get(Span.class, s -> s.withId("override-b")).getText()).contains("OVERRIDE", "Vendor says it is fixed");
+    }
+
+    @Test
+    void anEventReplacesOnlyTheCardWhoseFiguresChangedAndNothingWhenNothingDid() throws InterruptedException {
+        IncidentSummary inc = TestPlans.open(incidents);
+        PhaseState a = TestPlans.phase(incidents, inc.key(), "a");
+        while (java.time.LocalTime.now(java.time.ZoneOffset.UTC).getSecond() >= 58) {
+            Thread.sleep(200); // cards carry minute-granular times: stay clear of a minute boundary
+        }
+        login("viewer", Role.VIEWER);
+        show(inc.key());
+        PhaseCard cardA = _get(PhaseCard.class, s -> s.withId("phase-card-a"));
+        PhaseCard cardB = _get(PhaseCard.class, s -> s.withId("phase-card-b"));
+        IncidentHeader header = _get(IncidentHeader.class);
+
+        live.publish(new IncidentChanged(inc.key(), null)); // e.g. a timeline note: nothing on the board moves
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(PhaseCard.class, s -> s.withId("phase-card-a"))).isSameAs(cardA);
+        assertThat(_get(PhaseCard.class, s -> s.withId("phase-card-b"))).isSameAs(cardB);
+        assertThat(_get(IncidentHeader.class)).isSameAs(header);
+
+        TaskState task = a.tasks().getFirst();
+        As.user("responder", Role.RESPONDER, () -> checklist.setDone(task.id(), task.version(), true));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(PhaseCard.class, s -> s.withId("phase-card-b"))).isSameAs(cardB);
+        assertThat(_get(PhaseCard.class, s -> s.withId("phase-card-a"))).isNotSameAs(cardA);
+        assertThat(_get(Span.class, s -> s.withId("tasks-a")).getText()).isEqualTo("Tasks: 1 / " + a.tasks().size() + " done");
     }
 }

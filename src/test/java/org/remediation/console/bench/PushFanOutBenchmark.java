@@ -1,0 +1,84 @@
+package org.remediation.console.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.HdrHistogram.Histogram;
+import org.remediation.console.ConsoleApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Push fan-out (issue 8: probe result → DOM p95 ≤ 250 ms over 50 sessions; heap per idle session ≤
+ * 1 MiB). Starts the whole console in this JVM (embedded default, demo incident, probe scheduler
+ * on), adds the {@link PushFeed} target and KPI, measures the heap after full GCs, opens
+ * {@code sessions} real headless Chromium sessions on the board, measures the heap again once they
+ * are idle, then for {@code seconds} times each probe result of the feed (probe finished) until
+ * each browser's DOM showed the new value (MutationObserver, same machine clock).
+ *
+ * <p>Usage: {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.remediation.console.bench.PushFanOutBenchmark [sessions=50] [seconds=120] [interval=PT2S]}
+ */
+public final class PushFanOutBenchmark {
+
+    private static final String PASSWORD = "Demo-password-2026";
+
+    private PushFanOutBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 120;
+        Duration interval = Duration.parse(args.length > 2 ? args[2] : "PT2S");
+        try (PushFeed feed = PushFeed.start();
+             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
+                     "--spring.datasource.url=jdbc:h2:mem:fanout;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                     "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=" + PASSWORD,
+                     "--console.probes.scheduler.enabled=true", "--logging.level.root=warn")) {
+            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            String incident = feed.install(ctx, interval);
+            Thread.sleep(5_000); // demo targets and the feed get their first results
+            long before = usedAfterGc();
+            long openStart = System.nanoTime();
+            try (BoardSessions sessions = BoardSessions.open(port, n, PASSWORD, "/?incident=" + incident, PushFeed.TILE_ID)) {
+                long openMs = (System.nanoTime() - openStart) / 1_000_000;
+                Thread.sleep(10_000);
+                long after = usedAfterGc();
+                System.out.printf("Push fan-out: %d board sessions (own Chromium each) opened in %.1f s, %d cores, load %s%n",
+                        sessions.size(), openMs / 1000.0, Runtime.getRuntime().availableProcessors(),
+                        Files.readString(Path.of("/proc/loadavg")).trim());
+                System.out.printf("  heap per idle board session: %.2f MiB (%d → %d MiB used after full GC; goal ≤ 1 MiB)%n",
+                        (after - before) / 1048576.0 / n, before >> 20, after >> 20);
+
+                PushLatency latency = new PushLatency(10_000);
+                sessions.drain();
+                feed.measure(latency, n);
+                long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+                while (System.nanoTime() < end) {
+                    Thread.sleep(5_000);
+                    latency.collect(sessions.drain(), System.currentTimeMillis());
+                }
+                feed.measure(null, n);
+                Thread.sleep(10_500);
+                latency.collect(sessions.drain(), System.currentTimeMillis() + 1);
+                Histogram h = latency.takeInterval();
+                System.out.printf("  probe result → DOM: %d results × %d sessions = %d updates seen, %d missed, %d sessions broken%n",
+                        latency.results(), n, h.getTotalCount(), latency.missed(), sessions.broken());
+                System.out.printf("  latency: median %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (goal p95 ≤ 250 ms)%n",
+                        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+                        h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+            }
+        } finally {
+            System.exit(0);
+        }
+    }
+
+    static long usedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(300);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
