@@ -7,16 +7,16 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.sun.net.httpserver.HttpServer;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.remediation.console.ConsoleApplication;
+import org.remediation.console.e2e.Browser;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.remediation.console.incident.IncidentService;
 import org.remediation.console.probe.HealthState;
 import org.remediation.console.probe.ProbeStatistics;
@@ -36,10 +36,11 @@ import org.springframework.security.core.userdetails.User;
  * Dashboard at scale (goal ≤ 300 ms server time): 1,000 probe targets probed for real against a
  * loopback HTTP server, plus the demo's 4-phase incident; times building the board ({@code /}) and
  * the probes dashboard ({@code /probes}) in a Karibu (mocked servlet, real Spring context) UI —
- * route resolution, view constructors, {@code beforeEnter}, attach. Then opens the board in
- * {@code sessions} separate mocked sessions and reports the heap each idle session holds (after GC).
+ * route resolution, view constructors, {@code beforeEnter}, attach — and then the time to first
+ * complete paint of both in headless Chromium ({@link FirstPaint}). Heap per session and push
+ * latency are {@link PushFanOutBenchmark}'s, with real browser sessions.
  *
- * <p>Usage: {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.remediation.console.bench.DashboardBenchmark [targets=1000] [sessions=50]}
+ * <p>Usage: {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.remediation.console.bench.DashboardBenchmark [targets=1000]}
  */
 public final class DashboardBenchmark {
 
@@ -50,7 +51,6 @@ public final class DashboardBenchmark {
 
     public static void main(String[] args) throws Exception {
         int targetCount = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         http.setExecutor(Executors.newFixedThreadPool(4));
         http.createContext("/health", ex -> {
@@ -99,7 +99,19 @@ public final class DashboardBenchmark {
             report("probes (/probes)", time("probes", 20));
             MockVaadin.tearDown();
 
-            heapPerSession(ctx, sessions);
+            if (Browser.available()) {
+                int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+                try (Browser browser = new Browser(port)) {
+                    browser.login("commander", "Demo-password-2026");
+                    FirstPaint.report("board (/)", FirstPaint.measure(browser, port, "/", """
+                            return document.querySelectorAll('.phase-card').length >= %d
+                                && document.querySelectorAll('#kpi-tiles .kpi-tile').length > 0;""".formatted(phases), 2, 20));
+                    FirstPaint.report("probes (/probes)", FirstPaint.measure(browser, port, "/probes", """
+                            return document.querySelectorAll('.probe-tile').length >= %d;""".formatted(targetCount), 2, 20));
+                }
+            } else {
+                System.out.println("  first paint in Chromium: skipped, install chromium and chromium-driver");
+            }
         } finally {
             http.stop(0);
             System.exit(0);
@@ -122,48 +134,6 @@ public final class DashboardBenchmark {
         List<Double> s = ms.stream().sorted().toList();
         System.out.printf("  %-18s median %.0f ms, p95 %.0f ms, max %.0f ms over %d builds (goal ≤ 300 ms)%n", what,
                 s.get(s.size() / 2), s.get((int) Math.ceil(s.size() * 0.95) - 1), s.get(s.size() - 1), s.size());
-    }
-
-    /** Opens the board in {@code sessions} mocked sessions, each on its own thread, and keeps them idle. */
-    private static void heapPerSession(ConfigurableApplicationContext ctx, int sessions) throws Exception {
-        long before = usedAfterGc();
-        CountDownLatch open = new CountDownLatch(sessions);
-        CountDownLatch release = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < sessions; i++) {
-            Thread t = new Thread(() -> {
-                setUp(ctx);
-                login("viewer", Role.VIEWER);
-                UI.getCurrent().navigate("");
-                MockVaadin.clientRoundtrip(false);
-                open.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                MockVaadin.tearDown();
-            });
-            t.start();
-            threads.add(t);
-        }
-        open.await();
-        Thread.sleep(2000);
-        long after = usedAfterGc();
-        System.out.printf("  heap per idle board session: %.2f MiB (%d sessions; %d → %d MiB after GC; goal ≤ 1 MiB)%n",
-                (after - before) / 1048576.0 / sessions, sessions, before >> 20, after >> 20);
-        release.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(300);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static void setUp(ConfigurableApplicationContext ctx) {

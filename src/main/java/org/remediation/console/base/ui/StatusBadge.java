@@ -7,6 +7,13 @@ public class StatusBadge extends Span {
 
     public enum Tone { OK, WARN, BAD, NEUTRAL, INFO }
 
+    private static final java.util.List<String> TONE_CLASSES =
+            java.util.Arrays.stream(Tone.values()).map(StatusBadge::css).toList();
+
+    private static String css(Tone tone) {
+        return "badge-" + tone.name().toLowerCase();
+    }
+
     public StatusBadge(String text, Tone tone) {
         super(text);
         addClassName("badge");
@@ -14,9 +21,6 @@ public class StatusBadge extends Span {
     }
 
     public final void setTone(Tone tone) {
-        for (Tone t : Tone.values()) {
-            removeClassName("badge-" + t.name().toLowerCase());
-        }
-        addClassName("badge-" + tone.name().toLowerCase());
+        StyleSwitch.select(this, TONE_CLASSES, css(tone));
     }
 }

@@ -6,10 +6,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.ui.Sparkline;
 import org.remediation.console.base.ui.StatusBadge;
+import org.remediation.console.base.ui.StyleSwitch;
+import org.remediation.console.base.ui.Texts;
+import org.remediation.console.criteria.CriterionState;
 import org.remediation.console.criteria.CriterionStatus;
 
 /** One large KPI tile: label, live value, threshold, state with since, and the last hour's trend. */
 public class KpiTile extends Div {
+
+    private static final List<String> STATE_CLASSES =
+            java.util.Arrays.stream(CriterionState.values()).map(KpiTile::css).toList();
 
     private final Span label = new Span();
     private final Span value = new Span();
@@ -32,17 +38,18 @@ public class KpiTile extends Div {
     }
 
     final void update(CriterionStatus s) {
-        label.setText(s.label());
-        value.setText(s.manual() ? (s.met() ? "confirmed" : "unconfirmed") : s.valueText());
-        threshold.setText(s.manual() ? "manual" : "target " + s.thresholdText());
-        state.setText(s.state().label());
+        Texts.set(label, s.label());
+        Texts.set(value, s.manual() ? (s.met() ? "confirmed" : "unconfirmed") : s.valueText());
+        Texts.set(threshold, s.manual() ? "manual" : "target " + s.thresholdText());
+        Texts.set(state, s.state().label());
         state.setTone(StateTone.of(s.state()));
-        since.setText(StateTone.since(s.since()));
-        for (var st : org.remediation.console.criteria.CriterionState.values()) {
-            removeClassName("kpi-" + st.name().toLowerCase());
-        }
-        addClassName("kpi-" + s.state().name().toLowerCase());
+        Texts.set(since, StateTone.since(s.since()));
+        StyleSwitch.select(this, STATE_CLASSES, css(s.state()));
         getElement().setAttribute("title", s.text() + " — " + s.detail());
+    }
+
+    private static String css(CriterionState state) {
+        return "kpi-" + state.name().toLowerCase();
     }
 
     void trend(List<@Nullable Double> values, @Nullable Double thresholdValue) {

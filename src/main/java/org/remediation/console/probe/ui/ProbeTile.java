@@ -5,6 +5,8 @@ import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import org.remediation.console.base.ui.Sparkline;
 import org.remediation.console.base.ui.SvgImage;
+import org.remediation.console.base.ui.StyleSwitch;
+import org.remediation.console.base.ui.Texts;
 import org.remediation.console.probe.HealthState;
 import org.remediation.console.probe.ProbeStatistics;
 import org.remediation.console.probe.ProbeTarget;
@@ -14,6 +16,9 @@ import org.remediation.console.probe.WindowStats;
 
 /** One target on the dashboard: state colour, last latency, p95 and success rate over 15 min, sparkline. */
 class ProbeTile extends Div {
+
+    private static final java.util.List<String> STATE_CLASSES =
+            java.util.Arrays.stream(HealthState.values()).map(ProbeFormat::css).toList();
 
     static final Duration WINDOW = Duration.ofMinutes(15);
 
@@ -57,15 +62,12 @@ class ProbeTile extends Div {
     HealthState refresh(ProbeStatistics statistics) {
         TargetStatus status = statistics.status(target.key()).orElse(null);
         HealthState s = !target.enabled() ? HealthState.UNKNOWN : status == null ? HealthState.UNKNOWN : status.state();
-        for (HealthState h : HealthState.values()) {
-            removeClassName(ProbeFormat.css(h));
-        }
-        addClassName(ProbeFormat.css(s));
-        state.setText(target.enabled() ? s.name() : "DISABLED");
-        last.setText(status == null || status.last() == null ? "—" : ProbeFormat.ms(status.last().durationMs()));
+        StyleSwitch.select(this, STATE_CLASSES, ProbeFormat.css(s));
+        Texts.set(state, target.enabled() ? s.name() : "DISABLED");
+        Texts.set(last, status == null || status.last() == null ? "—" : ProbeFormat.ms(status.last().durationMs()));
         WindowStats w = statistics.window(target.key(), WINDOW).orElse(null);
-        p95.setText(w == null ? "—" : ProbeFormat.ms(w.p95Ms()));
-        success.setText(w == null ? "—" : ProbeFormat.percent(w.successRate()));
+        Texts.set(p95, w == null ? "—" : ProbeFormat.ms(w.p95Ms()));
+        Texts.set(success, w == null ? "—" : ProbeFormat.percent(w.successRate()));
         Samples samples = statistics.samples(target.key(), 40);
         spark.setSvg(Sparkline.svg(samples.durationMs(), samples.failed(), 160, 28));
         return s;
