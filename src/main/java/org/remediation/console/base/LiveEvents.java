@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,6 +30,7 @@ public class LiveEvents {
 
     private final CopyOnWriteArrayList<Listener<?>> listeners = new CopyOnWriteArrayList<>();
     private final Executor uiDelivery;
+    private volatile boolean open = true;
     private final @Nullable ExecutorService ownedExecutor;
 
     /** Delivers to browser tabs on the publishing thread (unit tests that drive the UI themselves). */
@@ -56,6 +59,16 @@ public class LiveEvents {
     /** Where browser-tab updates run (see {@link org.remediation.console.base.ui.LiveSubscription}). */
     public Executor uiDelivery() {
         return uiDelivery;
+    }
+
+    /** False once the application is shutting down: queued board updates are dropped, not run against closed services. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        open = false;
     }
 
     @PreDestroy

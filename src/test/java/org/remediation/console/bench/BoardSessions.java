@@ -60,7 +60,9 @@ public final class BoardSessions implements AutoCloseable {
                     Browser browser = new Browser(port);
                     sessions.browsers.add(browser);
                     browser.login(user, password);
-                    browser.open(boardPath);
+                    if (!browser.driver().getCurrentUrl().endsWith(boardPath)) {
+                        browser.open(boardPath); // a reload: the board the login landed on goes away
+                    }
                     browser.waitFor(By.cssSelector("#" + tileId + " .kpi-value"));
                     ((JavascriptExecutor) browser.driver()).executeScript(RECORDER, tileId);
                     return null;

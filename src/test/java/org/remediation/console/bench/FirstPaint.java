@@ -53,7 +53,10 @@ final class FirstPaint {
                 Object fcp = chrome.executeScript(
                         "const e = performance.getEntriesByName('first-contentful-paint')[0]; return e ? e.startTime : null");
                 if (i >= warmups) {
-                    loads.add(new Load(fcp == null ? Double.NaN : ((Number) fcp).doubleValue(), complete));
+                    double contentful = fcp == null ? Double.NaN : ((Number) fcp).doubleValue();
+                    // FCP is the compositor's presentation time, which may come after the next frame starts:
+                    // the view is not shown complete before both
+                    loads.add(new Load(contentful, Double.isNaN(contentful) ? complete : Math.max(complete, contentful)));
                 }
             }
             return loads;

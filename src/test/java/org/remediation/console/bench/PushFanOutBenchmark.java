@@ -35,13 +35,14 @@ public final class PushFanOutBenchmark {
              ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
                      "--spring.datasource.url=jdbc:h2:mem:fanout;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                      "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=" + PASSWORD,
-                     "--console.probes.scheduler.enabled=true", "--logging.level.root=warn")) {
+                     "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true")) {
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-            String incident = feed.install(ctx, interval);
+            feed.install(ctx, interval);
             Thread.sleep(5_000); // demo targets and the feed get their first results
             long before = usedAfterGc();
+            var histogramBefore = HeapHistogram.take();
             long openStart = System.nanoTime();
-            try (BoardSessions sessions = BoardSessions.open(port, n, PASSWORD, "/?incident=" + incident, PushFeed.TILE_ID)) {
+            try (BoardSessions sessions = BoardSessions.open(port, n, PASSWORD, "/", PushFeed.TILE_ID)) {
                 long openMs = (System.nanoTime() - openStart) / 1_000_000;
                 Thread.sleep(10_000);
                 long after = usedAfterGc();
@@ -50,16 +51,23 @@ public final class PushFanOutBenchmark {
                         Files.readString(Path.of("/proc/loadavg")).trim());
                 System.out.printf("  heap per idle board session: %.2f MiB (%d → %d MiB used after full GC; goal ≤ 1 MiB)%n",
                         (after - before) / 1048576.0 / n, before >> 20, after >> 20);
+                System.out.println("  largest growth by class:");
+                HeapHistogram.printGrowth(histogramBefore, HeapHistogram.take(), 15, n);
 
                 PushLatency latency = new PushLatency(10_000);
                 sessions.drain();
                 feed.measure(latency, n);
+                double jvmCpu = ProcessCpu.jvmSeconds();
+                double chromiumCpu = ProcessCpu.chromiumSeconds();
                 long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
                 while (System.nanoTime() < end) {
                     Thread.sleep(5_000);
                     latency.collect(sessions.drain(), System.currentTimeMillis());
                 }
                 feed.measure(null, n);
+                System.out.printf("  CPU over the %d s: console JVM %.1f s, Chromium processes %.1f s (of %d s available)%n", seconds,
+                        ProcessCpu.jvmSeconds() - jvmCpu, ProcessCpu.chromiumSeconds() - chromiumCpu,
+                        seconds * Runtime.getRuntime().availableProcessors());
                 Thread.sleep(10_500);
                 latency.collect(sessions.drain(), System.currentTimeMillis() + 1);
                 Histogram h = latency.takeInterval();
@@ -69,6 +77,9 @@ public final class PushFanOutBenchmark {
                         h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
                         h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
             }
+        } catch (Throwable t) {
+            t.printStackTrace(); // System.exit in finally would otherwise swallow it
+            System.exit(1);
         } finally {
             System.exit(0);
         }

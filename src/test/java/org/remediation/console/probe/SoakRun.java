@@ -20,6 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.remediation.console.ConsoleApplication;
+import org.remediation.console.bench.BoardSessions;
+import org.remediation.console.bench.PushFeed;
+import org.remediation.console.bench.PushLatency;
+import org.remediation.console.bench.SoakTrickle;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.remediation.console.base.LiveEvents;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
@@ -29,15 +34,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Soak (issue 8): a bounded run of the whole console with {@code targets} HTTP probe targets (10 s
- * interval) against a loopback server. Every {@code sample} it records errors (failed probe results
- * of the soak targets and ERROR log lines; goal 0), heap after the last GC (goal: flat), probe start
- * lateness (due → start) and push latency (probe finished → live event delivered to subscribers), and
- * writes a Markdown report.
+ * interval) against a loopback server, {@code sessions} live board sessions in headless Chromium
+ * ({@link BoardSessions}), and a steady trickle of checklist ticks and sandbox actions through the
+ * services ({@link SoakTrickle}). Every {@code sample} it records errors (failed probe results of the
+ * soak targets, ERROR log lines, failed ticks or actions, board updates a browser never showed; goal
+ * 0), heap after the last GC (goal: flat), probe start lateness (due → start) and push latency (probe
+ * result finished → the browsers' DOM showing it, {@link PushFeed}), and writes a Markdown report.
  *
  * <p>Usage: {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.remediation.console.probe.SoakRun
- * [duration=PT30M] [targets=1000] [report=target/soak-report.md]}
+ * [duration=PT30M] [targets=1000] [report=target/soak-report.md] [sessions=50]}
  */
 public final class SoakRun {
+
+    private static final String PASSWORD = "Demo-password-2026";
 
     private SoakRun() {
     }
@@ -46,6 +55,7 @@ public final class SoakRun {
         Duration duration = Duration.parse(args.length > 0 ? args[0] : "PT30M");
         int targetCount = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path reportFile = Path.of(args.length > 2 ? args[2] : "target/soak-report.md");
+        int sessionCount = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         Duration sample = duration.compareTo(Duration.ofMinutes(10)) < 0 ? Duration.ofSeconds(15) : Duration.ofMinutes(1);
 
         AtomicLong errorLogs = new AtomicLong();
@@ -66,10 +76,11 @@ public final class SoakRun {
         });
         http.start();
         List<String> rows = new ArrayList<>();
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
+        try (PushFeed feed = PushFeed.start();
+             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
                 "--spring.datasource.url=jdbc:h2:mem:soak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=Demo-password-2026",
-                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn")) {
+                "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=" + PASSWORD,
+                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true")) {
             counter.setContext(logs);
             counter.start();
             logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(counter);
@@ -81,56 +92,70 @@ public final class SoakRun {
                             Duration.ofSeconds(10), Duration.ofSeconds(2), true, "soak-" + (i % 20), null));
                 }
             });
+            String incident = feed.install(ctx, Duration.ofSeconds(2));
+            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             AtomicLong results = new AtomicLong();
             AtomicLong failed = new AtomicLong();
-            Histogram push = new Histogram(60_000_000L, 3);
             ctx.getBean(LiveEvents.class).subscribe(ProbeResultRecorded.class, e -> {
-                ProbeResult r = e.result();
-                if (!r.targetKey().startsWith("soak-")) {
-                    return;
-                }
-                results.incrementAndGet();
-                if (r.outcome() != Outcome.UP) {
-                    failed.incrementAndGet();
-                }
-                long micros = Duration.between(r.startedAt().plus(r.duration()), Instant.now()).toNanos() / 1000;
-                synchronized (push) {
-                    push.recordValue(Math.max(0, Math.min(micros, push.getHighestTrackableValue())));
+                if (e.result().targetKey().startsWith("soak-")) {
+                    results.incrementAndGet();
+                    if (e.result().outcome() != Outcome.UP) {
+                        failed.incrementAndGet();
+                    }
                 }
             });
-            ProbeScheduler scheduler = ctx.getBean(SchedulerLifecycle.class).scheduler();
-            Histogram lastLateness = scheduler.latenessMicros();
-            Instant start = Instant.now();
-            Instant end = start.plus(duration);
-            rows.add("| t | results | failed results | ERROR logs | heap after GC (MiB) | lateness p50 / p99 / max (ms) | push p50 / p99 / max (ms) |");
-            rows.add("|---|---|---|---|---|---|---|");
-            long lastResults = 0;
-            while (Instant.now().isBefore(end)) {
-                Thread.sleep(Math.min(sample.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
-                Histogram lateness = scheduler.latenessMicros();
-                Histogram interval = lateness.copy();
-                interval.subtract(lastLateness);
-                lastLateness = lateness;
-                Histogram pushInterval;
-                synchronized (push) {
-                    pushInterval = push.copy();
-                    push.reset();
+            long opening = System.nanoTime();
+            try (BoardSessions sessions = BoardSessions.open(port, sessionCount, PASSWORD, "/", PushFeed.TILE_ID);
+                 SoakTrickle trickle = new SoakTrickle(ctx, incident, 10, 120)) {
+                System.out.printf("%d board sessions open after %.0f s; soak starts%n", sessions.size(), (System.nanoTime() - opening) / 1e9);
+                PushLatency push = new PushLatency(10_000);
+                sessions.drain();
+                feed.measure(push, sessionCount);
+                ProbeScheduler scheduler = ctx.getBean(SchedulerLifecycle.class).scheduler();
+                Histogram lastLateness = scheduler.latenessMicros();
+                Instant start = Instant.now();
+                Instant end = start.plus(duration);
+                rows.add("| t | soak results | failed results | ERROR logs | heap after GC (MiB) | lateness p50 / p99 / max (ms) "
+                        + "| push → DOM p50 / p95 / max (ms) | DOM updates seen / missed | ticks | actions ok | trickle errors |");
+                rows.add("|---|---|---|---|---|---|---|---|---|---|---|");
+                long lastResults = 0;
+                while (Instant.now().isBefore(end)) {
+                    Thread.sleep(Math.min(sample.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+                    Histogram lateness = scheduler.latenessMicros();
+                    Histogram interval = lateness.copy();
+                    interval.subtract(lastLateness);
+                    lastLateness = lateness;
+                    push.collect(sessions.drain(), System.currentTimeMillis());
+                    Histogram dom = push.takeInterval();
+                    long n = results.get();
+                    String row = String.format("| %s | %d | %d | %d | %.0f | %s | %s | %d / %d | %d | %d / %d | %d |",
+                            Duration.between(start, Instant.now()).withNanos(0).toString().substring(2).toLowerCase(),
+                            n - lastResults, failed.get(), errorLogs.get(), heapAfterGcMiB(), ms(interval), PushLatency.ms(dom),
+                            dom.getTotalCount(), push.missed(), trickle.ticks(), trickle.succeeded(), trickle.actions(), trickle.errors());
+                    lastResults = n;
+                    rows.add(row);
+                    System.out.println(row);
                 }
-                long n = results.get();
-                String row = String.format("| %s | %d | %d | %d | %.0f | %s | %s |", Duration.between(start, Instant.now()).withNanos(0)
-                                .toString().substring(2).toLowerCase(), n - lastResults, failed.get(), errorLogs.get(), heapAfterGcMiB(),
-                        ms(interval), ms(pushInterval));
-                lastResults = n;
-                rows.add(row);
-                System.out.println(row);
+                feed.measure(null, sessionCount);
+                long broken = sessions.broken();
+                String report = "# Soak report\n\n" + String.format("Run %s, %s, %d HTTP targets every 10 s against a loopback server, "
+                                + "%d board sessions in headless Chromium, a checklist tick every 10 s and a sandbox action every 2 min, "
+                                + "%d cores, load at end %s.%n%n", start, duration, targetCount, sessionCount,
+                        Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim())
+                        + String.join("\n", rows) + "\n\n"
+                        + String.format("Totals: %d soak results, %d failed, %d ERROR log lines; %d feed results shown in %d sessions, "
+                                        + "%d board updates missed, %d sessions broken at the end; %d ticks, %d of %d sandbox actions "
+                                        + "succeeded (the last one still running at the end), %d trickle errors%s.%n",
+                                results.get(), failed.get(), errorLogs.get(), push.results(), sessionCount, push.missed(), broken,
+                                trickle.ticks(), trickle.succeeded(), trickle.actions(), trickle.errors(),
+                                trickle.errors() == 0 ? "" : " (last: " + trickle.lastError() + ")");
+                Files.createDirectories(reportFile.toAbsolutePath().getParent());
+                Files.writeString(reportFile, report);
+                System.out.println("Report written to " + reportFile);
             }
-            String report = "# Soak report\n\n" + String.format("Run %s, %s, %d HTTP targets every 10 s against a loopback server, "
-                            + "%d cores, load at end %s.%n%n", start, duration, targetCount, Runtime.getRuntime().availableProcessors(),
-                    Files.readString(Path.of("/proc/loadavg")).trim()) + String.join("\n", rows) + "\n\n"
-                    + String.format("Totals: %d soak results, %d failed, %d ERROR log lines.%n", results.get(), failed.get(), errorLogs.get());
-            Files.createDirectories(reportFile.toAbsolutePath().getParent());
-            Files.writeString(reportFile, report);
-            System.out.println("Report written to " + reportFile);
+        } catch (Throwable t) {
+            t.printStackTrace(); // System.exit in finally would otherwise swallow it
+            System.exit(1);
         } finally {
             http.stop(0);
             System.exit(0);

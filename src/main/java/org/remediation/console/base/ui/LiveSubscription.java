@@ -24,7 +24,7 @@ public final class LiveSubscription {
             unsubscribe.set(events.subscribe(type, event -> mailbox.post(() -> {
                 try {
                     ui.access(() -> {
-                        if (owner.isAttached()) {
+                        if (owner.isAttached() && events.isOpen()) {
                             onEvent.accept(event);
                         }
                     });

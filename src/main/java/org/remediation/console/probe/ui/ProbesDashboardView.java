@@ -41,7 +41,7 @@ import org.remediation.console.probe.ProbeTargetService;
 @PermitAll
 public class ProbesDashboardView extends Main {
 
-    static final int PAGE_SIZE = 120;
+    public static final int PAGE_SIZE = 120;
 
     private final ProbeTargetService targets;
     private final ProbeStatistics statistics;

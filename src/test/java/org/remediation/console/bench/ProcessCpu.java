@@ -1,0 +1,44 @@
+package org.remediation.console.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** CPU time of this JVM and of every Chromium process on the machine, to say where a benchmark's time went. */
+final class ProcessCpu {
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    private ProcessCpu() {
+    }
+
+    static double jvmSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** utime + stime of live processes whose command name starts with "chrom" (browser, renderers, GPU, driver). */
+    static double chromiumSeconds() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(ProcessCpu::ticksIfChromium).sum() / (double) TICKS_PER_SECOND;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static long ticksIfChromium(Path proc) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
+            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!comm.startsWith("chrom")) {
+                return 0;
+            }
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15: utime, stime
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+}
