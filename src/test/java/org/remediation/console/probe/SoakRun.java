@@ -42,7 +42,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * result finished → the browsers' DOM showing it, {@link PushFeed}), and writes a Markdown report.
  *
  * <p>Usage: {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.remediation.console.probe.SoakRun
- * [duration=PT30M] [targets=1000] [report=target/soak-report.md] [sessions=50]}
+ * [duration=PT30M] [targets=1000] [report=target/soak-report.md] [sessions=50] [memory-window=PT10M]}
+ * The probe engine keeps {@code memory-window} of history in memory (production default 60 min); the
+ * soak uses 10 min so the history is full after a third of the default run and the rest shows
+ * whether anything else grows.
  */
 public final class SoakRun {
 
@@ -56,6 +59,9 @@ public final class SoakRun {
         int targetCount = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path reportFile = Path.of(args.length > 2 ? args[2] : "target/soak-report.md");
         int sessionCount = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        // The in-memory probe history fills for one memory window; shorter than the run, the heap
+        // must then be flat, so growth after it is a leak and not history filling up.
+        Duration memoryWindow = Duration.parse(args.length > 4 ? args[4] : "PT10M");
         Duration sample = duration.compareTo(Duration.ofMinutes(10)) < 0 ? Duration.ofSeconds(15) : Duration.ofMinutes(1);
 
         AtomicLong errorLogs = new AtomicLong();
@@ -78,9 +84,12 @@ public final class SoakRun {
         List<String> rows = new ArrayList<>();
         try (PushFeed feed = PushFeed.start();
              ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
-                "--spring.datasource.url=jdbc:h2:mem:soak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                // the embedded default's file database: an in-memory one would grow the heap with every stored result
+                "--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("soak-db").resolve("console")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=" + PASSWORD,
-                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true")) {
+                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true",
+                "--console.probes.memory-window=" + memoryWindow)) {
             counter.setContext(logs);
             counter.start();
             logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(counter);
@@ -138,9 +147,10 @@ public final class SoakRun {
                 }
                 feed.measure(null, sessionCount);
                 long broken = sessions.broken();
-                String report = "# Soak report\n\n" + String.format("Run %s, %s, %d HTTP targets every 10 s against a loopback server, "
+                String report = "# Soak report\n\n" + String.format("Run %s, %s, embedded H2 file database, %d HTTP targets every 10 s against a loopback server, "
                                 + "%d board sessions in headless Chromium, a checklist tick every 10 s and a sandbox action every 2 min, "
-                                + "%d cores, load at end %s.%n%n", start, duration, targetCount, sessionCount,
+                                + "probe history kept in memory for %s, %d cores, load at end %s.%n%n", start, duration, targetCount,
+                        sessionCount, memoryWindow,
                         Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim())
                         + String.join("\n", rows) + "\n\n"
                         + String.format("Totals: %d soak results, %d failed, %d ERROR log lines; %d feed results shown in %d sessions, "
