@@ -12,20 +12,15 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
-import org.remediation.console.ConsoleApplication;
 import org.remediation.console.e2e.Browser;
 import org.remediation.console.probe.ui.ProbesDashboardView;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.remediation.console.incident.IncidentService;
 import org.remediation.console.probe.HealthState;
 import org.remediation.console.probe.ProbeStatistics;
-import org.remediation.console.probe.ProbeTargetService;
-import org.remediation.console.probe.TargetDraft;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -59,19 +54,9 @@ public final class DashboardBenchmark {
             ex.close();
         });
         http.start();
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
-                "--spring.datasource.url=jdbc:h2:mem:dash;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=Demo-password-2026",
-                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true")) {
-            ProbeTargetService targets = ctx.getBean(ProbeTargetService.class);
+        try (ConfigurableApplicationContext ctx = BenchConsole.start(BenchConsole.memoryDatabase("dash"))) {
             ProbeStatistics statistics = ctx.getBean(ProbeStatistics.class);
-            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/health";
-            As.user("admin", Role.ADMIN, () -> {
-                for (int i = 0; i < targetCount; i++) {
-                    targets.create(new TargetDraft(String.format("bench-%04d", i), "Bench " + i, "HTTP", Map.of("url", url),
-                            Duration.ofSeconds(10), Duration.ofSeconds(2), true, "bench-" + (i % 20), null));
-                }
-            });
+            BenchConsole.httpTargets(ctx, "bench", targetCount, "http://127.0.0.1:" + http.getAddress().getPort() + "/health");
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             long known = 0;
             while (System.nanoTime() < deadline) {
@@ -103,7 +88,7 @@ public final class DashboardBenchmark {
             if (Browser.available()) {
                 int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
                 try (Browser browser = new Browser(port)) {
-                    browser.login("commander", "Demo-password-2026");
+                    browser.login("commander", BenchConsole.PASSWORD);
                     FirstPaint.report("board (/)", FirstPaint.measure(browser, port, "/", """
                             return document.querySelectorAll('.phase-card').length >= %d
                                 && document.querySelectorAll('#kpi-tiles .kpi-tile').length > 0;""".formatted(phases), 2, 20));

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.HdrHistogram.Histogram;
-import org.remediation.console.ConsoleApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,7 +20,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PushFanOutBenchmark {
 
-    private static final String PASSWORD = "Demo-password-2026";
 
     private PushFanOutBenchmark() {
     }
@@ -32,17 +29,14 @@ public final class PushFanOutBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 120;
         Duration interval = Duration.parse(args.length > 2 ? args[2] : "PT2S");
         try (PushFeed feed = PushFeed.start();
-             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
-                     "--spring.datasource.url=jdbc:h2:mem:fanout;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                     "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=" + PASSWORD,
-                     "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true")) {
+             ConfigurableApplicationContext ctx = BenchConsole.start(BenchConsole.memoryDatabase("fanout"))) {
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             feed.install(ctx, interval);
             Thread.sleep(5_000); // demo targets and the feed get their first results
             long before = usedAfterGc();
             var histogramBefore = HeapHistogram.take();
             long openStart = System.nanoTime();
-            try (BoardSessions sessions = BoardSessions.open(port, n, PASSWORD, "/", PushFeed.TILE_ID)) {
+            try (BoardSessions sessions = BoardSessions.open(port, n, BenchConsole.PASSWORD, "/", PushFeed.TILE_ID)) {
                 long openMs = (System.nanoTime() - openStart) / 1_000_000;
                 Thread.sleep(10_000);
                 long after = usedAfterGc();

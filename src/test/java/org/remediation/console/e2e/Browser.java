@@ -42,6 +42,12 @@ public final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
+    /** Skips the calling test class, saying how to install what is missing, when there is no Chromium. */
+    public static void assumeInstalled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(available(), "Skipping browser tests: install Debian's chromium "
+                + "and chromium-driver (apt-get install -y chromium chromium-driver)");
+    }
+
     public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }

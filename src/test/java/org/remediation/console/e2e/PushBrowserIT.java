@@ -1,7 +1,6 @@
 package org.remediation.console.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +23,7 @@ class PushBrowserIT {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Browser.available(), "Skipping browser tests: install Debian's chromium and chromium-driver "
-                + "(apt-get install -y chromium chromium-driver)");
+        Browser.assumeInstalled();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.remediation.console.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,8 +52,7 @@ class RemediationLoopBrowserIT {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Browser.available(), "Skipping browser tests: install Debian's chromium and chromium-driver "
-                + "(apt-get install -y chromium chromium-driver)");
+        Browser.assumeInstalled();
     }
 
     @Test

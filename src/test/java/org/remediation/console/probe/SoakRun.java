@@ -15,21 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.remediation.console.ConsoleApplication;
+import org.remediation.console.bench.BenchConsole;
 import org.remediation.console.bench.BoardSessions;
 import org.remediation.console.bench.PushFeed;
 import org.remediation.console.bench.PushLatency;
 import org.remediation.console.bench.SoakTrickle;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.remediation.console.base.LiveEvents;
-import org.remediation.console.security.Role;
-import org.remediation.console.support.As;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,7 +45,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SoakRun {
 
-    private static final String PASSWORD = "Demo-password-2026";
 
     private SoakRun() {
     }
@@ -83,24 +78,14 @@ public final class SoakRun {
         http.start();
         List<String> rows = new ArrayList<>();
         try (PushFeed feed = PushFeed.start();
-             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(
-                // the embedded default's file database: an in-memory one would grow the heap with every stored result
-                "--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("soak-db").resolve("console")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
-                "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=" + PASSWORD,
-                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true",
-                "--console.probes.memory-window=" + memoryWindow)) {
+             // the embedded default's file database: an in-memory one would grow the heap with every stored result
+             ConfigurableApplicationContext ctx = BenchConsole.start("jdbc:h2:file:" + Files.createTempDirectory("soak-db").resolve("console")
+                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+                     "--console.probes.memory-window=" + memoryWindow)) {
             counter.setContext(logs);
             counter.start();
             logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(counter);
-            ProbeTargetService targets = ctx.getBean(ProbeTargetService.class);
-            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/health";
-            As.user("admin", Role.ADMIN, () -> {
-                for (int i = 0; i < targetCount; i++) {
-                    targets.create(new TargetDraft(String.format("soak-%04d", i), "Soak " + i, "HTTP", Map.of("url", url),
-                            Duration.ofSeconds(10), Duration.ofSeconds(2), true, "soak-" + (i % 20), null));
-                }
-            });
+            BenchConsole.httpTargets(ctx, "soak", targetCount, "http://127.0.0.1:" + http.getAddress().getPort() + "/health");
             String incident = feed.install(ctx, Duration.ofSeconds(2));
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             AtomicLong results = new AtomicLong();
@@ -114,7 +99,7 @@ public final class SoakRun {
                 }
             });
             long opening = System.nanoTime();
-            try (BoardSessions sessions = BoardSessions.open(port, sessionCount, PASSWORD, "/", PushFeed.TILE_ID);
+            try (BoardSessions sessions = BoardSessions.open(port, sessionCount, BenchConsole.PASSWORD, "/", PushFeed.TILE_ID);
                  SoakTrickle trickle = new SoakTrickle(ctx, incident, 10, 120)) {
                 System.out.printf("%d board sessions open after %.0f s; soak starts%n", sessions.size(), (System.nanoTime() - opening) / 1e9);
                 PushLatency push = new PushLatency(10_000);
