@@ -1,5 +1,6 @@
 package org.remediation.console.audit;
 
+import org.remediation.console.base.LiveUpdate;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
 import org.springframework.stereotype.Service;
@@ -31,13 +32,13 @@ public class AuditService {
 
     private final AuditStore store;
     private final Clock clock;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AuditService(AuditStore store, Clock clock, LiveEvents live) {
+    AuditService(AuditStore store, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.clock = clock;
-        this.live = live;
+        this.events = events;
     }
 
     /** Appends one event as the signed-in user (or "system"). */
@@ -61,7 +62,7 @@ public class AuditService {
         AuditEvent event = new AuditEvent(seq, at, actor, action, subject, safeDetails, head.hash(), hash);
         store.insert(event);
         store.moveHead(seq, hash);
-        live.publish(new AuditAppended(seq));
+        events.publishEvent(new AuditAppended(seq));
         return event;
     }
 
@@ -123,6 +124,6 @@ public class AuditService {
     }
 
     /** Published after an append commits, so open audit views can refresh. */
-    public record AuditAppended(long seq) {
+    public record AuditAppended(long seq) implements LiveUpdate {
     }
 }

@@ -14,14 +14,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * In-process fan-out of domain events to open browser sessions. Services publish; views subscribe
- * through {@link org.remediation.console.base.ui.LiveSubscription} and apply updates with push.
- * Events raised inside a transaction are delivered only after it commits, so no browser ever shows
- * a change that was rolled back.
+ * Fan-out of {@link LiveUpdate}s to open browser tabs, and nothing else: views subscribe through
+ * {@link org.remediation.console.base.ui.LiveSubscription} and apply updates with push. Features
+ * publish with Spring's {@code ApplicationEventPublisher}; an update raised inside a transaction
+ * reaches browsers only after it commits, so no browser ever shows a change that was rolled back.
  */
 @Component
 public class LiveEvents {
@@ -78,22 +77,14 @@ public class LiveEvents {
         }
     }
 
-    /** Delivers {@code event} after the current transaction commits, or at once outside one. */
-    public void publish(Object event) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliver(event);
-                }
-            });
-        } else {
-            deliver(event);
-        }
+    /** Every live update, after the publisher's commit (at once outside a transaction). */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onLiveUpdate(LiveUpdate event) {
+        deliver(event);
     }
 
-    /** Registers a listener for one event type; run the returned handle to unsubscribe. */
-    public <T> Runnable subscribe(Class<T> type, Consumer<? super T> consumer) {
+    /** Registers a browser-tab listener for one update type; run the returned handle to unsubscribe. */
+    public <T extends LiveUpdate> Runnable subscribe(Class<T> type, Consumer<? super T> consumer) {
         Listener<T> listener = new Listener<>(type, consumer);
         listeners.add(listener);
         return () -> listeners.remove(listener);

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.TimelineNote;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,14 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs evaluation rounds: evaluates measured criteria, stores state changes with their "since",
- * and announces each change (live event and timeline note). Rounds are serialised so two probe
- * results arriving together never record the same transition twice.
+ * and announces each change (a {@link CriterionStateChanged} and a timeline note). Rounds are
+ * serialised so two probe results arriving together never record the same transition twice; their
+ * announcements go out after the round committed and released the lock, so listeners that write
+ * (checklist mirror, timeline) never run inside it.
  */
 @Component
 class CriteriaEngine {
 
     private final CriterionStore store;
-    private final LiveEvents live;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<ProbeMeasurements> measurements;
@@ -42,10 +42,9 @@ class CriteriaEngine {
     /** Moves after every committed change of rows or evaluations; readers cache statuses against it. */
     private final AtomicLong version = new AtomicLong();
 
-    CriteriaEngine(CriterionStore store, LiveEvents live, ApplicationEventPublisher events, Clock clock,
+    CriteriaEngine(CriterionStore store, ApplicationEventPublisher events, Clock clock,
                    ObjectProvider<ProbeMeasurements> measurements, PlatformTransactionManager transactions) {
         this.store = store;
-        this.live = live;
         this.events = events;
         this.clock = clock;
         this.measurements = measurements;
@@ -80,20 +79,25 @@ class CriteriaEngine {
     }
 
     private void round(Predicate<CriterionRow> which) {
-        Set<String> incidents;
+        Set<String> incidents = new HashSet<>();
+        List<Object> announcements = new ArrayList<>();
         synchronized (roundLock) {
-            incidents = tx.execute(status -> {
+            tx.executeWithoutResult(status -> {
                 List<CriterionRow> rows = store.all().stream().filter(r -> !r.manual()).filter(which).toList();
-                evaluate(rows, clock.instant());
-                Set<String> keys = new HashSet<>();
-                rows.forEach(r -> keys.add(r.owner().incidentKey()));
-                return keys;
+                announcements.addAll(evaluate(rows, clock.instant()));
+                rows.forEach(r -> incidents.add(r.owner().incidentKey()));
             });
         }
-        // outside the lock: boards refreshing on this must not hold up the next round
-        if (incidents != null && !incidents.isEmpty()) {
-            live.publish(new CriteriaEvaluated(Set.copyOf(incidents), clock.instant()));
+        // outside the lock and the round's transaction: listeners and boards never hold up the next round
+        announce(announcements);
+        if (!incidents.isEmpty()) {
+            events.publishEvent(new CriteriaEvaluated(Set.copyOf(incidents), clock.instant()));
         }
+    }
+
+    /** Publishes what {@link #record} returned (in the caller's transaction, if any). */
+    void announce(List<Object> announcements) {
+        announcements.forEach(events::publishEvent);
     }
 
     long version() {
@@ -106,7 +110,7 @@ class CriteriaEngine {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public int getOrder() {
-                    return HIGHEST_PRECEDENCE; // before LiveEvents delivers, so listeners re-read
+                    return HIGHEST_PRECEDENCE; // before after-commit listeners run, so they re-read
                 }
 
                 @Override
@@ -129,10 +133,11 @@ class CriteriaEngine {
      * invisible to rounds until commit, and taking the lock while holding row locks could deadlock.
      */
     void evaluateNow(List<CriterionRow> rows) {
-        evaluate(rows.stream().filter(r -> !r.manual()).toList(), clock.instant());
+        announce(evaluate(rows.stream().filter(r -> !r.manual()).toList(), clock.instant()));
     }
 
-    private void evaluate(List<CriterionRow> rows, Instant now) {
+    private List<Object> evaluate(List<CriterionRow> rows, Instant now) {
+        List<Object> announcements = new ArrayList<>();
         RoundCache cache = new RoundCache(measurements());
         for (CriterionRow row : rows) {
             if (!(spec(row.definition()) instanceof MeasuredCriterion c)) {
@@ -141,23 +146,27 @@ class CriteriaEngine {
             Evaluation e = CriterionEvaluator.evaluate(c, cache, now);
             latest.put(row.id(), e);
             if (e.state() != row.state()) {
-                record(row, row.withState(e, now, firstMet(row, e.state(), now)), c.thresholdText());
+                announcements.addAll(record(row, row.withState(e, now, firstMet(row, e.state(), now)), c.thresholdText()));
             }
         }
         changed();
+        return announcements;
     }
 
-    /** Stores a state change and announces it; used for measured transitions and manual confirmations. */
-    void record(CriterionRow before, CriterionRow after, String thresholdText) {
+    /**
+     * Stores a state change (measured transition or manual confirmation) and returns its
+     * announcements, for the caller to {@link #announce} when it holds no lock.
+     */
+    List<Object> record(CriterionRow before, CriterionRow after, String thresholdText) {
         store.updateState(after);
         changed();
         CriterionOwner o = after.owner();
-        live.publish(new CriterionStateChanged(o, after.label(), before.state(), after.state(), after.since(),
-                after.valueText(), after.detail()));
+        CriterionStateChanged changed = new CriterionStateChanged(o, after.label(), before.state(), after.state(),
+                after.since(), after.valueText(), after.detail());
         String where = o.isKpi() ? "KPI" : "phase " + o.phaseKey();
         String measured = after.manual() ? after.detail()
                 : after.valueText() + (thresholdText.isEmpty() ? "" : ", needs " + thresholdText);
-        events.publishEvent(new TimelineNote(after.since(), "criterion.state",
+        return List.of(changed, new TimelineNote(after.since(), "criterion.state",
                 "Criterion '" + after.label() + "' (" + where + ") is now " + after.state().label() + ": " + measured,
                 o.incidentKey(), Map.of("criterion", o.criterionKey(), "phase", o.phaseKey(),
                         "from", before.state().name(), "to", after.state().name(), "value", after.valueText())));

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.Problems;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
@@ -38,17 +38,17 @@ public class CriteriaService {
     private final CriterionStore store;
     private final CriteriaEngine engine;
     private final AuditService audit;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final Map<String, KpiSnapshot> kpiCache = new ConcurrentHashMap<>();
 
-    CriteriaService(CriterionStore store, CriteriaEngine engine, AuditService audit, LiveEvents live, Clock clock,
+    CriteriaService(CriterionStore store, CriteriaEngine engine, AuditService audit, ApplicationEventPublisher events, Clock clock,
                     PlatformTransactionManager transactions) {
         this.store = store;
         this.engine = engine;
         this.audit = audit;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -96,7 +96,7 @@ public class CriteriaService {
                 Map.of("criteria", definitions.stream().map(d -> d.key() + ": " + specs.get(d.key()).text()).toList()));
         engine.evaluateNow(fresh);
         engine.changed();
-        live.publish(new CriteriaDefined(incidentKey, phase));
+        events.publishEvent(new CriteriaDefined(incidentKey, phase));
         return statuses(incidentKey, phase);
     }
 
@@ -122,7 +122,7 @@ public class CriteriaService {
                 CriterionState.MET, now, e.valueText(), 0, e.detail(), now,
                 CriteriaEngine.firstMet(row, CriterionState.MET, now), note, by, now);
         if (row.state() != CriterionState.MET) {
-            engine.record(row, after, "");
+            engine.announce(engine.record(row, after, ""));
         } else {
             store.updateState(after);
         }
@@ -130,7 +130,7 @@ public class CriteriaService {
         return status(after);
     }
 
-    /** Called for every stored probe result (by the lead's probe-result listener). */
+    /** Re-evaluates the criteria that read this target; called for every probe result. */
     public void onProbeResult(String targetKey) {
         engine.onProbeResult(targetKey);
     }

@@ -1,8 +1,9 @@
 package org.remediation.console.criteria;
 
+import org.remediation.console.base.LiveUpdate;
 import java.time.Instant;
 
-/** Published on {@link org.remediation.console.base.LiveEvents} whenever a criterion changes state. */
+/** Domain event and live update whenever a criterion changes state. */
 public record CriterionStateChanged(CriterionOwner owner, String label, CriterionState from, CriterionState to,
-                                    Instant since, String valueText, String detail) {
+                                    Instant since, String valueText, String detail) implements LiveUpdate {
 }

@@ -1,5 +1,7 @@
 package org.remediation.console.criteria;
 
-/** Published on LiveEvents when a COMMANDER acknowledges an escalation: boards drop the banner. */
-public record EscalationAcknowledged(EscalationAlert alert) {
+import org.remediation.console.base.LiveUpdate;
+
+/** Live update when a COMMANDER acknowledges an escalation: boards drop the banner. */
+public record EscalationAcknowledged(EscalationAlert alert) implements LiveUpdate {
 }

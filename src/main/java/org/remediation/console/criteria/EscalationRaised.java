@@ -1,5 +1,7 @@
 package org.remediation.console.criteria;
 
-/** Published on LiveEvents when an escalation fires: every open board shows a banner. */
-public record EscalationRaised(EscalationAlert alert) {
+import org.remediation.console.base.LiveUpdate;
+
+/** Live update when an escalation fires: every open board shows a banner. */
+public record EscalationRaised(EscalationAlert alert) implements LiveUpdate {
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
-import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.Problems;
 import org.remediation.console.base.TimelineNote;
 import org.remediation.console.security.CurrentUser;
@@ -33,19 +32,17 @@ public class EscalationService {
     private final ObjectProvider<PhaseTimes> phaseTimes;
     private final EscalationWebhook webhook;
     private final AuditService audit;
-    private final LiveEvents live;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EscalationService(EscalationStore store, CriteriaService criteria, ObjectProvider<PhaseTimes> phaseTimes,
-                      EscalationWebhook webhook, AuditService audit, LiveEvents live,
+                      EscalationWebhook webhook, AuditService audit,
                       ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.criteria = criteria;
         this.phaseTimes = phaseTimes;
         this.webhook = webhook;
         this.audit = audit;
-        this.live = live;
         this.events = events;
         this.clock = clock;
     }
@@ -126,7 +123,7 @@ public class EscalationService {
         EscalationAlert acked = store.firing(alertId).orElseThrow();
         audit.record("escalation.acknowledged", "incident:" + acked.incidentKey(),
                 Map.of("escalation", alertId, "rule", acked.ruleText()));
-        live.publish(new EscalationAcknowledged(acked));
+        events.publishEvent(new EscalationAcknowledged(acked));
         events.publishEvent(new TimelineNote(now, "escalation.acknowledged", "Escalation acknowledged by " + by
                 + ": " + acked.message(), acked.incidentKey(), Map.of("rule", acked.ruleText())));
         return acked;
@@ -143,7 +140,7 @@ public class EscalationService {
     }
 
     private void announce(EscalationAlert a) {
-        live.publish(new EscalationRaised(a));
+        events.publishEvent(new EscalationRaised(a));
         events.publishEvent(new TimelineNote(a.firedAt(), "escalation.fired", "Escalation: " + a.message(),
                 a.incidentKey(), Map.of("rule", a.ruleText(), "phase", a.phaseKey())));
         audit.append("system", "escalation.fired", "incident:" + a.incidentKey(),

@@ -1,6 +1,5 @@
 package org.remediation.console.criteria;
 
-import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
-import org.remediation.console.base.LiveEvents;
 import org.remediation.console.probe.HealthState;
 import org.remediation.console.probe.ProbeResult;
 import org.remediation.console.probe.ProbeResultRecorded;
@@ -21,7 +19,10 @@ import org.remediation.console.probe.ProbeTargetChanged;
 import org.remediation.console.probe.ProbeTargetService;
 import org.remediation.console.probe.Samples;
 import org.remediation.console.security.SystemActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The criteria evaluator's view of the probe engine: window statistics and states from the probe
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ProbeEngineMeasurements implements ProbeMeasurements {
 
+    private static final Logger log = LoggerFactory.getLogger(ProbeEngineMeasurements.class);
+
     /** Named measurements (e.g. PostgreSQL {@code connect}) are read from the most recent results only. */
     private static final int NAMED_MEASUREMENT_RESULTS = 30;
     private static final int SERIES_SAMPLES = 4_000;
@@ -38,21 +41,27 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
     private final ProbeStatistics statistics;
     private final ProbeTargetService targets;
     private final CriteriaService criteria;
-    private final LiveEvents live;
     private volatile @Nullable List<ProbeTarget> targetCache;
 
-    ProbeEngineMeasurements(ProbeStatistics statistics, ProbeTargetService targets, CriteriaService criteria,
-                            LiveEvents live) {
+    ProbeEngineMeasurements(ProbeStatistics statistics, ProbeTargetService targets, CriteriaService criteria) {
         this.statistics = statistics;
         this.targets = targets;
         this.criteria = criteria;
-        this.live = live;
     }
 
-    @PostConstruct
-    void listen() {
-        live.subscribe(ProbeResultRecorded.class, e -> criteria.onProbeResult(e.result().targetKey()));
-        live.subscribe(ProbeTargetChanged.class, e -> targetCache = null);
+    @TransactionalEventListener(fallbackExecution = true)
+    void onResult(ProbeResultRecorded e) {
+        try {
+            criteria.onProbeResult(e.result().targetKey());
+        } catch (RuntimeException failed) {
+            // e.g. the database is down: the result is kept, and the next result or timed round re-evaluates
+            log.warn("Criteria round after a result of {} failed: {}", e.result().targetKey(), failed.toString());
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onTargetChanged(ProbeTargetChanged e) {
+        targetCache = null;
     }
 
     @Override

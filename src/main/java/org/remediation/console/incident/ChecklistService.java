@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.Problems;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
@@ -31,12 +31,12 @@ public class ChecklistService {
     private final PhaseProgress progress;
     private final TimelineService timeline;
     private final AuditService audit;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChecklistService(TaskRepository tasks, CriterionRepository criteria, PhaseRepository phases,
                      IncidentRepository incidents, PhaseProgress progress, TimelineService timeline,
-                     AuditService audit, LiveEvents live, Clock clock) {
+                     AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
         this.criteria = criteria;
         this.phases = phases;
@@ -44,7 +44,7 @@ public class ChecklistService {
         this.progress = progress;
         this.timeline = timeline;
         this.audit = audit;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -135,7 +135,7 @@ public class ChecklistService {
         audit.record("criterion.assess", incident.key() + "/" + phase.key() + "/" + criterion.key(),
                 evidenceMap(met, evidence));
         timeline.record(incident, CurrentUser.require(), "criterion.assess", text, false);
-        live.publish(new IncidentChanged(incident.key(), phase.id()));
+        events.publishEvent(new IncidentChanged(incident.key(), phase.id()));
         return criterion.state();
     }
 
@@ -166,7 +166,7 @@ public class ChecklistService {
         details.put("version", state.version());
         audit.record(action, incident.key() + "/" + phase.key() + "/" + state.ref(), details);
         timeline.record(incident, CurrentUser.require(), action, text, false);
-        live.publish(new IncidentChanged(incident.key(), phase.id()));
+        events.publishEvent(new IncidentChanged(incident.key(), phase.id()));
         return state;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.Problems;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
@@ -25,12 +25,12 @@ public class IncidentService {
     private final PlanFactory factory;
     private final TimelineService timeline;
     private final AuditService audit;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TeamDirectory teams;
 
     IncidentService(IncidentRepository incidents, PhaseRepository phases, PlanReader reader, PlanFactory factory,
-                    TimelineService timeline, AuditService audit, LiveEvents live, Clock clock, TeamDirectory teams) {
+                    TimelineService timeline, AuditService audit, ApplicationEventPublisher events, Clock clock, TeamDirectory teams) {
         this.teams = teams;
         this.incidents = incidents;
         this.phases = phases;
@@ -38,7 +38,7 @@ public class IncidentService {
         this.factory = factory;
         this.timeline = timeline;
         this.audit = audit;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -83,7 +83,7 @@ public class IncidentService {
     public IncidentSummary create(String key, Runbook runbook) {
         String user = CurrentUser.require();
         Incident incident = factory.create(key, runbook, user, clock.instant(), user);
-        live.publish(new IncidentChanged(key, null));
+        events.publishEvent(new IncidentChanged(key, null));
         return incident.summary();
     }
 
@@ -166,7 +166,7 @@ public class IncidentService {
         String user = CurrentUser.require();
         timeline.record(incident, user, action, text, false);
         audit.record(action, incident.key(), details);
-        live.publish(new IncidentChanged(incident.key(), null));
+        events.publishEvent(new IncidentChanged(incident.key(), null));
     }
 
     private Incident require(String key) {

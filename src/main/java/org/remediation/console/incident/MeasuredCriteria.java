@@ -1,9 +1,8 @@
 package org.remediation.console.incident;
 
-import jakarta.annotation.PostConstruct;
 import java.util.List;
 import java.util.Optional;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.CriterionDefinition;
 import org.remediation.console.criteria.CriterionState;
@@ -14,7 +13,10 @@ import org.remediation.console.criteria.PhaseTimes;
 import org.remediation.console.criteria.SeedKpis;
 import org.remediation.console.security.SystemActor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MeasuredCriteria implements PhaseTimes, SignOffCheck {
 
+    private static final Logger log = LoggerFactory.getLogger(MeasuredCriteria.class);
+
     /** The built-in #1278 template's title; incidents opened from it get the seeds' KPIs. */
     static final String TEMPLATE_1278_TITLE_PREFIX = "Issue #1278";
 
@@ -39,12 +43,12 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
     private final PhaseEvidence evidence;
     /** Lazy: the progress rules consult the sign-off gate, which consults this class. */
     private final ObjectProvider<PhaseProgress> progress;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate newTransaction;
 
     MeasuredCriteria(IncidentRepository incidents, PhaseRepository phases, CriterionRepository criteria,
                      CriteriaService criteriaService, EscalationService escalations, PhaseEvidence evidence, ObjectProvider<PhaseProgress> progress,
-                     LiveEvents live,
+                     ApplicationEventPublisher events,
                      PlatformTransactionManager transactions) {
         this.incidents = incidents;
         this.phases = phases;
@@ -53,15 +57,10 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
         this.escalations = escalations;
         this.evidence = evidence;
         this.progress = progress;
-        this.live = live;
+        this.events = events;
         this.newTransaction = new TransactionTemplate(transactions);
-        // Live events arrive after the publisher's commit; our writes need a transaction of their own.
+        // State changes arrive after the publisher's commit; our writes need a transaction of their own.
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
-
-    @PostConstruct
-    void listen() {
-        live.subscribe(CriterionStateChanged.class, this::mirror);
     }
 
     /** Called in the transaction that opens the incident: defines its measured criteria and KPIs. */
@@ -83,10 +82,19 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
         });
     }
 
-    private void mirror(CriterionStateChanged change) {
+    @TransactionalEventListener(fallbackExecution = true)
+    void mirror(CriterionStateChanged change) {
         if (change.owner().isKpi()) {
             return;
         }
+        try {
+            copy(change);
+        } catch (RuntimeException e) {
+            log.warn("Could not mirror criterion {} onto the checklist: {}", change.owner(), e.toString());
+        }
+    }
+
+    private void copy(CriterionStateChanged change) {
         newTransaction.executeWithoutResult(tx -> incidents.findByKey(change.owner().incidentKey())
                 .ifPresent(incident -> phases.findByIncidentIdOrderBySortOrder(incident.id()).stream()
                         .filter(p -> p.key().equals(change.owner().phaseKey())).findFirst()
@@ -99,7 +107,7 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
                                     c.assess(change.to() == CriterionState.MET, change.valueText(), "probes",
                                             change.since());
                                     progress.getObject().recompute(incident, phase);
-                                    live.publish(new IncidentChanged(incident.key(), phase.id()));
+                                    events.publishEvent(new IncidentChanged(incident.key(), phase.id()));
                                 }))));
     }
 

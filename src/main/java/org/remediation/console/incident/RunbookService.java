@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.remediation.console.base.InvalidInputException;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
 import org.remediation.console.security.TeamDirectory;
@@ -25,14 +25,14 @@ public class RunbookService {
     private final TeamDirectory teams;
     private final PlanFactory factory;
     private final IncidentService incidents;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RunbookService(TeamDirectory teams, PlanFactory factory, IncidentService incidents, LiveEvents live, Clock clock) {
+    RunbookService(TeamDirectory teams, PlanFactory factory, IncidentService incidents, ApplicationEventPublisher events, Clock clock) {
         this.teams = teams;
         this.factory = factory;
         this.incidents = incidents;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -49,7 +49,7 @@ public class RunbookService {
         Runbook runbook = parse(yaml);
         String user = CurrentUser.require();
         IncidentSummary created = factory.create(incidentKey.strip(), runbook, user, clock.instant(), user).summary();
-        live.publish(new IncidentChanged(created.key(), null));
+        events.publishEvent(new IncidentChanged(created.key(), null));
         return created;
     }
 

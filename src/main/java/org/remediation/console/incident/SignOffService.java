@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Role;
 import org.remediation.console.security.Roles;
@@ -38,13 +38,13 @@ public class SignOffService {
     private final TeamDirectory teams;
     private final TimelineService timeline;
     private final AuditService audit;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PhaseEvidence evidence;
 
     SignOffService(PhaseRepository phases, IncidentRepository incidents, SignOffRepository signOffs,
                    PlanReader reader, SignOffGate gate, TeamDirectory teams, TimelineService timeline,
-                   AuditService audit, LiveEvents live, Clock clock, PhaseEvidence evidence) {
+                   AuditService audit, ApplicationEventPublisher events, Clock clock, PhaseEvidence evidence) {
         this.evidence = evidence;
         this.phases = phases;
         this.incidents = incidents;
@@ -54,7 +54,7 @@ public class SignOffService {
         this.teams = teams;
         this.timeline = timeline;
         this.audit = audit;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -141,7 +141,7 @@ public class SignOffService {
         details.put("reason", overrideReason == null ? "" : overrideReason);
         details.put("bypassed", bypassed);
         audit.record(override ? "phase.signoff.override" : "phase.signoff", incident.key() + "/" + phase.key(), details);
-        live.publish(new IncidentChanged(incident.key(), phase.id()));
+        events.publishEvent(new IncidentChanged(incident.key(), phase.id()));
         return signOff.record();
     }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
 import org.springframework.stereotype.Service;
@@ -24,13 +24,13 @@ public class StatusUpdateService {
     private final SignOffGate gate;
     private final TimelineService timeline;
     private final AuditService audit;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final IncidentProperties properties;
     private final CriteriaService criteria;
 
     StatusUpdateService(IncidentRepository incidents, PlanReader reader, SignOffGate gate, TimelineService timeline,
-                        AuditService audit, LiveEvents live, Clock clock, IncidentProperties properties,
+                        AuditService audit, ApplicationEventPublisher events, Clock clock, IncidentProperties properties,
                         CriteriaService criteria) {
         this.criteria = criteria;
         this.incidents = incidents;
@@ -38,7 +38,7 @@ public class StatusUpdateService {
         this.gate = gate;
         this.timeline = timeline;
         this.audit = audit;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
         this.properties = properties;
     }
@@ -55,7 +55,7 @@ public class StatusUpdateService {
         incident.statusUpdateDrafted(now);
         timeline.record(incident, CurrentUser.require(), "status.update", "Status update drafted", false);
         audit.record("incident.status-update", incidentKey, Map.of("characters", markdown.length()));
-        live.publish(new IncidentChanged(incidentKey, null));
+        events.publishEvent(new IncidentChanged(incidentKey, null));
         return markdown;
     }
 

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.TimelineNote;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -20,13 +20,13 @@ public class TimelineService {
 
     private final TimelineRepository timeline;
     private final IncidentRepository incidents;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TimelineService(TimelineRepository timeline, IncidentRepository incidents, LiveEvents live, Clock clock) {
+    TimelineService(TimelineRepository timeline, IncidentRepository incidents, ApplicationEventPublisher events, Clock clock) {
         this.timeline = timeline;
         this.incidents = incidents;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -62,7 +62,7 @@ public class TimelineService {
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
             timeline.save(new TimelineEntry(incident.id(), note.at(), "system", note.category(), note.text() + facts,
                     false));
-            live.publish(new IncidentChanged(incident.key(), null));
+            events.publishEvent(new IncidentChanged(incident.key(), null));
         });
     }
 

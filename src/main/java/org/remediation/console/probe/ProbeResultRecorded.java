@@ -1,5 +1,7 @@
 package org.remediation.console.probe;
 
+import org.remediation.console.base.LiveUpdate;
+
 /** Live event: a result was recorded for a target; {@code status} is its state after it. */
-public record ProbeResultRecorded(ProbeResult result, TargetStatus status) {
+public record ProbeResultRecorded(ProbeResult result, TargetStatus status) implements LiveUpdate {
 }

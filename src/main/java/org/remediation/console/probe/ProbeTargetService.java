@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.Problems;
 import org.remediation.console.security.Roles;
 import org.springframework.stereotype.Service;
@@ -28,16 +28,16 @@ public class ProbeTargetService {
     private final ProbeRunner runner;
     private final CredentialRefs credentials;
     private final AuditService audit;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProbeTargetService(TargetRepository repository, ProbeRunner runner, CredentialRefs credentials,
-                       AuditService audit, LiveEvents live, Clock clock) {
+                       AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.runner = runner;
         this.credentials = credentials;
         this.audit = audit;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -92,7 +92,7 @@ public class ProbeTargetService {
         entity.setEnabled(enabled, clock.instant());
         repository.flush();
         audit.record(enabled ? "probe.target.enabled" : "probe.target.disabled", "probe:" + key, Map.of());
-        live.publish(new ProbeTargetChanged(key, toTarget(entity)));
+        events.publishEvent(new ProbeTargetChanged(key, toTarget(entity)));
     }
 
     @Transactional
@@ -101,7 +101,7 @@ public class ProbeTargetService {
         TargetEntity entity = entity(key);
         repository.delete(entity);
         audit.record("probe.target.deleted", "probe:" + key, Map.of());
-        live.publish(new ProbeTargetChanged(key, null));
+        events.publishEvent(new ProbeTargetChanged(key, null));
     }
 
     /**
@@ -164,7 +164,7 @@ public class ProbeTargetService {
         details.put("group", t.group());
         details.put("settings", saved.getSettingsJson());
         audit.record(action, "probe:" + t.key(), details);
-        live.publish(new ProbeTargetChanged(t.key(), result));
+        events.publishEvent(new ProbeTargetChanged(t.key(), result));
         return result;
     }
 

@@ -2,7 +2,6 @@ package org.remediation.console.probe;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.TimelineNote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +20,14 @@ class ResultPipeline {
     private final ProbeStatistics statistics;
     private final ResultWriter writer;
     private final ProbeMetrics metrics;
-    private final LiveEvents live;
     private final ApplicationEventPublisher events;
     private final WebhookNotifier notifier;
 
-    ResultPipeline(ProbeStatistics statistics, ResultWriter writer, ProbeMetrics metrics, LiveEvents live,
+    ResultPipeline(ProbeStatistics statistics, ResultWriter writer, ProbeMetrics metrics,
                    ApplicationEventPublisher events, WebhookNotifier notifier) {
         this.statistics = statistics;
         this.writer = writer;
         this.metrics = metrics;
-        this.live = live;
         this.events = events;
         this.notifier = notifier;
     }
@@ -40,7 +37,7 @@ class ResultPipeline {
         writer.enqueue(result);
         TargetStatus status = statistics.status(target.key()).orElseThrow();
         metrics.record(target, result, status.state());
-        live.publish(new ProbeResultRecorded(result, status));
+        publish(new ProbeResultRecorded(result, status), target);
         if (change != null) {
             onChange(target, change);
         }
@@ -53,7 +50,6 @@ class ResultPipeline {
             log.warn("Could not store the state change of {}", target.key(), e);
         }
         ProbeStateChanged event = new ProbeStateChanged(change, target.group(), target.name());
-        live.publish(event);
         // Listeners write to the database; when it is down they fail, and the webhook must still go out.
         publish(event, target);
         Map<String, String> facts = new LinkedHashMap<>();

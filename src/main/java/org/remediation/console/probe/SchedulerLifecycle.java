@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
-import org.remediation.console.base.LiveEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Runs the {@link ProbeScheduler} in the application: loads enabled targets at start, follows
@@ -23,19 +23,18 @@ class SchedulerLifecycle implements SmartLifecycle {
 
     private final ProbeProperties properties;
     private final ProbeTargetService targets;
-    private final LiveEvents live;
     private final ProbeStatistics statistics;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ProbeScheduler scheduler;
     private volatile @Nullable Thread trigger;
-    private @Nullable Runnable unsubscribe;
+    /** Set before the targets are loaded, so no change committed meanwhile is missed. */
+    private volatile boolean following;
 
-    SchedulerLifecycle(ProbeProperties properties, ProbeTargetService targets, LiveEvents live, ProbeStatistics statistics,
+    SchedulerLifecycle(ProbeProperties properties, ProbeTargetService targets, ProbeStatistics statistics,
                        ProbeRunner runner, ResultPipeline pipeline, SelfAddress self, CredentialRefs credentials,
                        Clock clock) {
         this.properties = properties;
         this.targets = targets;
-        this.live = live;
         this.statistics = statistics;
         this.scheduler = new ProbeScheduler(clock, executor, properties.scheduler().maxConcurrency(),
                 t -> run(t, runner, self, credentials, clock),
@@ -63,14 +62,18 @@ class SchedulerLifecycle implements SmartLifecycle {
             log.info("Probe scheduler is disabled (console.probes.scheduler.enabled=false)");
             return;
         }
-        unsubscribe = live.subscribe(ProbeTargetChanged.class, this::onChange);
+        following = true;
         targets.all().forEach(scheduler::upsert);
         Thread t = Thread.ofPlatform().daemon().name("probe-trigger").start(this::loop);
         trigger = t;
         log.info("Probe scheduler started with {} enabled targets", scheduler.scheduledCount());
     }
 
-    private void onChange(ProbeTargetChanged e) {
+    @TransactionalEventListener(fallbackExecution = true)
+    void onChange(ProbeTargetChanged e) {
+        if (!following) {
+            return;
+        }
         if (e.target() == null) {
             scheduler.remove(e.key());
             statistics.forget(e.key());
@@ -102,9 +105,7 @@ class SchedulerLifecycle implements SmartLifecycle {
             t.interrupt();
         }
         trigger = null;
-        if (unsubscribe != null) {
-            unsubscribe.run();
-        }
+        following = false;
         executor.shutdownNow();
     }
 

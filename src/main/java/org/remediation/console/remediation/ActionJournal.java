@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
-import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.TimelineNote;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -21,14 +20,12 @@ class ActionJournal {
     private final ActionStore store;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
-    private final LiveEvents live;
     private final Clock clock;
 
-    ActionJournal(ActionStore store, AuditService audit, ApplicationEventPublisher events, LiveEvents live, Clock clock) {
+    ActionJournal(ActionStore store, AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.events = events;
-        this.live = live;
         this.clock = clock;
     }
 
@@ -62,6 +59,6 @@ class ActionJournal {
     }
 
     void changed(long id, ActionStatus status, int progress, String message) {
-        live.publish(new ActionChanged(id, status, progress, message));
+        events.publishEvent(new ActionChanged(id, status, progress, message));
     }
 }

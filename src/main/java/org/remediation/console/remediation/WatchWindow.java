@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,19 +31,19 @@ class WatchWindow {
     private final ActionStore store;
     private final ActionJournal journal;
     private final ObjectProvider<WatchSignals> signals;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RemediationProperties properties;
     private final ActionRollbacks rollbacks;
     private final TransactionTemplate tx;
     private final WebhookPoster poster = new WebhookPoster(Duration.ofSeconds(5));
 
-    WatchWindow(ActionStore store, ActionJournal journal, ObjectProvider<WatchSignals> signals, LiveEvents live, Clock clock,
+    WatchWindow(ActionStore store, ActionJournal journal, ObjectProvider<WatchSignals> signals, ApplicationEventPublisher events, Clock clock,
                 RemediationProperties properties, @Lazy ActionRollbacks rollbacks, PlatformTransactionManager txm) {
         this.store = store;
         this.journal = journal;
         this.signals = signals;
-        this.live = live;
+        this.events = events;
         this.clock = clock;
         this.properties = properties;
         this.rollbacks = rollbacks;
@@ -110,7 +110,7 @@ class WatchWindow {
                         "Automatic rollback not possible: " + e.getMessage(), null, null));
             }
         }
-        live.publish(new WatchAlert(a.id(), text, regressions, rolledBack));
+        events.publishEvent(new WatchAlert(a.id(), text, regressions, rolledBack));
         // Retries back off for seconds: never on the tracker's thread.
         boolean undone = rolledBack;
         Thread.ofVirtual().name("watch-webhook-" + a.id()).start(() -> notifyWebhook(a, text, regressions, undone));

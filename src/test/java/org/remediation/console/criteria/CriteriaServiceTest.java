@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @CriteriaSpringTest
 @RecordApplicationEvents
@@ -85,6 +88,34 @@ class CriteriaServiceTest {
 
         define("", new CriterionDefinition("p95", "Backend p95 (renamed)", target + " p95 < 1000 ms over 15m"));
         assertThat(criteria.kpis(incident).getFirst().label()).isEqualTo("Backend p95 (renamed)");
+    }
+
+    @Test
+    void aStateChangeIsAnnouncedAfterTheRoundCommittedAndOutsideItsLock() {
+        define("p1", new CriterionDefinition("p95", "Backend p95 under 1 s", target + " p95 < 1000 ms over 15m"));
+        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, false, 2000);
+        clock.set(T0.plusSeconds(40));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Runnable stop = live.subscribe(CriterionStateChanged.class, e -> {
+            if (!e.owner().incidentKey().equals(incident)) {
+                return;
+            }
+            seen.add("in transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
+            // A listener that writes (the checklist mirror) must not hold up the next round: run one now.
+            try {
+                CompletableFuture.runAsync(() -> criteria.reevaluateAll()).get(10, TimeUnit.SECONDS);
+                seen.add("another round ran");
+            } catch (Exception blocked) {
+                seen.add("another round was blocked: " + blocked);
+            }
+        });
+        try {
+            criteria.onProbeResult(target);
+        } finally {
+            stop.run();
+        }
+        assertThat(seen).containsExactly("in transaction: false", "another round ran");
+        assertThat(status("p1", "p95").state()).isEqualTo(CriterionState.NOT_MET);
     }
 
     @Test

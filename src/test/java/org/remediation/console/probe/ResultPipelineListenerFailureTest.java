@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.LiveUpdate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -43,8 +44,12 @@ class ResultPipelineListenerFailureTest {
             List<Object> seenLive = new CopyOnWriteArrayList<>();
             live.subscribe(ProbeStateChanged.class, seenLive::add);
             ResultPipeline pipeline = new ResultPipeline(new ProbeStatistics(properties, Clock.systemUTC()), writer,
-                    new ProbeMetrics(new SimpleMeterRegistry()), live, event -> {
-                        throw new IllegalStateException("Could not open JPA EntityManager for transaction (test)");
+                    new ProbeMetrics(new SimpleMeterRegistry()), event -> {
+                        if (event instanceof LiveUpdate update) {
+                            live.onLiveUpdate(update); // browsers need no database
+                        } else {
+                            throw new IllegalStateException("Could not open JPA EntityManager for transaction (test)");
+                        }
                     }, new WebhookNotifier(properties));
             ProbeTarget target = new ProbeTarget("api", "API", ProbeKind.HTTP, Map.of(), Duration.ofSeconds(10),
                     Duration.ofSeconds(1), true, "backend", null, 0);

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UIDetachedException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.LiveUpdate;
 
 /**
  * Ties a live-event subscription to a component's attach/detach and applies events with push,
@@ -16,7 +17,7 @@ public final class LiveSubscription {
     private LiveSubscription() {
     }
 
-    public static <T> void bind(Component owner, LiveEvents events, Class<T> type, Consumer<? super T> onEvent) {
+    public static <T extends LiveUpdate> void bind(Component owner, LiveEvents events, Class<T> type, Consumer<? super T> onEvent) {
         owner.addAttachListener(attach -> {
             UI ui = attach.getUI();
             UiMailbox mailbox = UiMailbox.of(ui, events.uiDelivery());

@@ -1,11 +1,12 @@
 package org.remediation.console.cloud.gcp;
 
+import org.remediation.console.base.LiveUpdate;
 import java.time.Instant;
 import java.util.List;
 
 /** The latest diagnostics run: one verdict per API; also the live event views subscribe to. */
 public record GcpDiagnosisReport(Instant checkedAt, String project, boolean enabled, String credentials,
-                                 List<ApiDiagnosis> apis) {
+                                 List<ApiDiagnosis> apis) implements LiveUpdate {
 
     public GcpDiagnosisReport {
         apis = List.copyOf(apis);

@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.remediation.console.base.LiveEvents;
 import org.remediation.console.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -25,13 +25,13 @@ public class GcpDiagnostics {
     private static final Logger log = LoggerFactory.getLogger(GcpDiagnostics.class);
 
     private final ObjectProvider<GcpCloudGateway> gateway;
-    private final LiveEvents liveEvents;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AtomicReference<@Nullable GcpDiagnosisReport> latest = new AtomicReference<>();
 
-    public GcpDiagnostics(ObjectProvider<GcpCloudGateway> gateway, LiveEvents liveEvents, Clock clock) {
+    public GcpDiagnostics(ObjectProvider<GcpCloudGateway> gateway, ApplicationEventPublisher events, Clock clock) {
         this.gateway = gateway;
-        this.liveEvents = liveEvents;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,7 +74,7 @@ public class GcpDiagnostics {
                 ? new GcpDiagnosisReport(clock.instant(), "", false, "", List.of())
                 : GcpProbes.diagnose(g, clock.instant());
         latest.set(report);
-        liveEvents.publish(report);
+        events.publishEvent(report);
         return report;
     }
 }

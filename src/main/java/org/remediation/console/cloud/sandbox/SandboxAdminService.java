@@ -1,5 +1,6 @@
 package org.remediation.console.cloud.sandbox;
 
+import org.remediation.console.base.LiveUpdate;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
-import org.remediation.console.base.LiveEvents;
+import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.cloud.ResourceRef;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
@@ -17,20 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class SandboxAdminService {
 
     /** Published after faults or the topology change, so open views refresh. */
-    public record SandboxChanged() {
+    public record SandboxChanged() implements LiveUpdate {
     }
 
     private final SandboxStore store;
     private final Clock clock;
     private final AuditService audit;
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final SandboxSeeder seeder;
 
-    SandboxAdminService(SandboxStore store, Clock clock, AuditService audit, LiveEvents live, SandboxSeeder seeder) {
+    SandboxAdminService(SandboxStore store, Clock clock, AuditService audit, ApplicationEventPublisher events, SandboxSeeder seeder) {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
-        this.live = live;
+        this.events = events;
         this.seeder = seeder;
     }
 
@@ -64,7 +65,7 @@ public class SandboxAdminService {
         FaultRule rule = new FaultRule(target.trim(), fault, CurrentUser.require(), clock.instant());
         store.putFault(rule);
         audit.record("sandbox.fault.set", "sandbox:" + rule.target(), Map.of("fault", fault.name()));
-        live.publish(new SandboxChanged());
+        events.publishEvent(new SandboxChanged());
         return rule;
     }
 
@@ -73,7 +74,7 @@ public class SandboxAdminService {
     public void clearFault(String target) {
         if (store.deleteFault(target)) {
             audit.record("sandbox.fault.cleared", "sandbox:" + target, Map.of());
-            live.publish(new SandboxChanged());
+            events.publishEvent(new SandboxChanged());
         }
     }
 
@@ -83,6 +84,6 @@ public class SandboxAdminService {
     public void resetTopology() {
         seeder.reset();
         audit.record("sandbox.reset", "sandbox:topology", Map.of("faults", store.faults().keySet().toString()));
-        live.publish(new SandboxChanged());
+        events.publishEvent(new SandboxChanged());
     }
 }

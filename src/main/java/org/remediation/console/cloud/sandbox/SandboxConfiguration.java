@@ -28,8 +28,8 @@ class SandboxConfiguration {
     @Bean
     SandboxAdminService sandboxAdminService(SandboxStore store, Clock clock,
                                             org.remediation.console.audit.AuditService audit,
-                                            org.remediation.console.base.LiveEvents live, SandboxSeeder seeder) {
-        return new SandboxAdminService(store, clock, audit, live, seeder);
+                                            org.springframework.context.ApplicationEventPublisher events, SandboxSeeder seeder) {
+        return new SandboxAdminService(store, clock, audit, events, seeder);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.remediation.console.incident.ui;
 
-import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.LiveUpdate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -9,17 +10,17 @@ import org.springframework.stereotype.Component;
 class Ticker {
 
     /** Live event: time moved on. */
-    record Tick() {
+    record Tick() implements LiveUpdate {
     }
 
-    private final LiveEvents live;
+    private final ApplicationEventPublisher events;
 
-    Ticker(LiveEvents live) {
-        this.live = live;
+    Ticker(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     @Scheduled(fixedRate = 30_000, initialDelay = 30_000)
     void tick() {
-        live.publish(new Tick());
+        events.publishEvent(new Tick());
     }
 }

@@ -29,7 +29,7 @@ class BoardViewTest extends KaribuTest {
     @Autowired IncidentService incidents;
     @Autowired ChecklistService checklist;
     @Autowired SignOffService signOffs;
-    @Autowired org.remediation.console.base.LiveEvents live;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     static void show(String key) {
         UI.getCurrent().navigate("", QueryParameters.of("incident", key));
@@ -87,7 +87,7 @@ class BoardViewTest extends KaribuTest {
         PhaseCard cardB = _get(PhaseCard.class, s -> s.withId("phase-card-b"));
         IncidentHeader header = _get(IncidentHeader.class);
 
-        live.publish(new IncidentChanged(inc.key(), null)); // e.g. a timeline note: nothing on the board moves
+        events.publishEvent(new IncidentChanged(inc.key(), null)); // e.g. a timeline note: nothing on the board moves
         MockVaadin.clientRoundtrip(false);
         assertThat(_get(PhaseCard.class, s -> s.withId("phase-card-a"))).isSameAs(cardA);
         assertThat(_get(PhaseCard.class, s -> s.withId("phase-card-b"))).isSameAs(cardB);

@@ -34,7 +34,7 @@ class PhaseViewTest extends KaribuTest {
 
     @Autowired IncidentService incidents;
     @Autowired ChecklistService checklist;
-    @Autowired org.remediation.console.base.LiveEvents live;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     private PhaseState open(String phaseKey) {
         IncidentSummary inc = TestPlans.open(incidents);
@@ -63,7 +63,7 @@ class PhaseViewTest extends KaribuTest {
         navigate("phases/" + a.id());
         Checkbox before = _get(Checkbox.class, s -> s.withId("tick-a1"));
         // e.g. a timeline note: rebuilding here would drop a tick or note the user is making right now
-        live.publish(new org.remediation.console.incident.IncidentChanged(a.incidentKey(), null));
+        events.publishEvent(new org.remediation.console.incident.IncidentChanged(a.incidentKey(), null));
         MockVaadin.clientRoundtrip(false);
         assertThat(_get(Checkbox.class, s -> s.withId("tick-a1"))).isSameAs(before);
 
