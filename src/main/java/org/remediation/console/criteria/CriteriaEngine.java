@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.TimelineNote;
+import org.remediation.console.security.SystemActor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -166,7 +167,8 @@ class CriteriaEngine {
         String where = o.isKpi() ? "KPI" : "phase " + o.phaseKey();
         String measured = after.manual() ? after.detail()
                 : after.valueText() + (thresholdText.isEmpty() ? "" : ", needs " + thresholdText);
-        return List.of(changed, new TimelineNote(after.since(), "criterion.state",
+        String actor = after.manual() && after.confirmedBy() != null ? after.confirmedBy() : SystemActor.NAME;
+        return List.of(changed, new TimelineNote(after.since(), actor, "criterion.state",
                 "Criterion '" + after.label() + "' (" + where + ") is now " + after.state().label() + ": " + measured,
                 o.incidentKey(), Map.of("criterion", o.criterionKey(), "phase", o.phaseKey(),
                         "from", before.state().name(), "to", after.state().name(), "value", after.valueText())));

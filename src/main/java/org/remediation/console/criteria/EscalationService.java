@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.Problems;
 import org.remediation.console.base.TimelineNote;
+import org.remediation.console.security.SystemActor;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
 import org.springframework.beans.factory.ObjectProvider;
@@ -124,7 +125,7 @@ public class EscalationService {
         audit.record("escalation.acknowledged", "incident:" + acked.incidentKey(),
                 Map.of("escalation", alertId, "rule", acked.ruleText()));
         events.publishEvent(new EscalationAcknowledged(acked));
-        events.publishEvent(new TimelineNote(now, "escalation.acknowledged", "Escalation acknowledged by " + by
+        events.publishEvent(new TimelineNote(now, by, "escalation.acknowledged", "Escalation acknowledged by " + by
                 + ": " + acked.message(), acked.incidentKey(), Map.of("rule", acked.ruleText())));
         return acked;
     }
@@ -141,7 +142,7 @@ public class EscalationService {
 
     private void announce(EscalationAlert a) {
         events.publishEvent(new EscalationRaised(a));
-        events.publishEvent(new TimelineNote(a.firedAt(), "escalation.fired", "Escalation: " + a.message(),
+        events.publishEvent(new TimelineNote(a.firedAt(), SystemActor.NAME, "escalation.fired", "Escalation: " + a.message(),
                 a.incidentKey(), Map.of("rule", a.ruleText(), "phase", a.phaseKey())));
         audit.append("system", "escalation.fired", "incident:" + a.incidentKey(),
                 Map.of("rule", a.ruleText(), "phase", a.phaseKey(), "message", a.message()));

@@ -3,6 +3,7 @@ package org.remediation.console.incident;
 import java.time.Clock;
 import java.time.Duration;
 import org.remediation.console.base.DemoProperties;
+import org.remediation.console.security.SystemActor;
 import org.remediation.console.security.TeamDirectory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -41,9 +42,11 @@ class DemoIncidentSeeder implements ApplicationRunner {
             return;
         }
         Runbook runbook = RunbookYaml.parse(runbooks.templateYaml("inc-1278"), teams::exists);
-        Incident incident = factory.create(KEY, runbook, "commander", clock.instant().minus(Duration.ofHours(2)),
-                "system");
-        incident.status(IncidentStatus.MITIGATING, clock.instant());
-        incident.pinned(true);
+        SystemActor.run(() -> {
+            Incident incident = factory.create(KEY, runbook, "commander", clock.instant().minus(Duration.ofHours(2)),
+                    SystemActor.NAME);
+            incident.status(IncidentStatus.MITIGATING, clock.instant());
+            incident.pinned(true);
+        });
     }
 }

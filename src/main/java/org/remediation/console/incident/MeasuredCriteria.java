@@ -11,7 +11,6 @@ import org.remediation.console.criteria.EscalationService;
 import org.remediation.console.criteria.PhaseEvidence;
 import org.remediation.console.criteria.PhaseTimes;
 import org.remediation.console.criteria.SeedKpis;
-import org.remediation.console.security.SystemActor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,23 +62,24 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Called in the transaction that opens the incident: defines its measured criteria and KPIs. */
+    /**
+     * Called in the transaction that opens the incident, as its caller (the commander importing the
+     * runbook, or the system seeding the demo): defines its measured criteria and KPIs.
+     */
     void define(Incident incident, Runbook runbook) {
-        SystemActor.run(() -> {
-            for (Runbook.Phase phase : runbook.phases()) {
-                List<CriterionDefinition> measured = phase.criteria().stream().filter(c -> c.measure() != null)
-                        .map(c -> new CriterionDefinition(c.key(), c.text(), c.measure())).toList();
-                if (!measured.isEmpty()) {
-                    criteriaService.defineCriteria(incident.key(), phase.key(), measured);
-                }
-                if (!phase.escalationRules().isEmpty()) {
-                    escalations.defineRules(incident.key(), phase.key(), phase.escalationRules());
-                }
+        for (Runbook.Phase phase : runbook.phases()) {
+            List<CriterionDefinition> measured = phase.criteria().stream().filter(c -> c.measure() != null)
+                    .map(c -> new CriterionDefinition(c.key(), c.text(), c.measure())).toList();
+            if (!measured.isEmpty()) {
+                criteriaService.defineCriteria(incident.key(), phase.key(), measured);
             }
-            if (runbook.title().startsWith(TEMPLATE_1278_TITLE_PREFIX)) {
-                criteriaService.defineCriteria(incident.key(), null, SeedKpis.ISSUE_1278);
+            if (!phase.escalationRules().isEmpty()) {
+                escalations.defineRules(incident.key(), phase.key(), phase.escalationRules());
             }
-        });
+        }
+        if (runbook.title().startsWith(TEMPLATE_1278_TITLE_PREFIX)) {
+            criteriaService.defineCriteria(incident.key(), null, SeedKpis.ISSUE_1278);
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -60,7 +60,7 @@ public class TimelineService {
         target.ifPresent(incident -> {
             String facts = note.facts().isEmpty() ? "" : " (" + String.join(", ", note.facts().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
-            timeline.save(new TimelineEntry(incident.id(), note.at(), "system", note.category(), note.text() + facts,
+            timeline.save(new TimelineEntry(incident.id(), note.at(), note.actor(), note.category(), note.text() + facts,
                     false));
             events.publishEvent(new IncidentChanged(incident.key(), null));
         });

@@ -3,6 +3,7 @@ package org.remediation.console.probe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.remediation.console.base.TimelineNote;
+import org.remediation.console.security.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,7 +58,7 @@ class ResultPipeline {
         facts.put("from", change.from().name());
         facts.put("to", change.to().name());
         facts.put("group", target.group());
-        publish(new TimelineNote(change.at(), "probe.state",
+        publish(new TimelineNote(change.at(), SystemActor.NAME, "probe.state",
                 "Probe " + target.name() + " is " + change.to() + " (was " + change.from() + "): " + change.reason(), null, facts), target);
         notifier.notify(event);
     }

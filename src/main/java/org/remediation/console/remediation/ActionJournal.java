@@ -54,8 +54,8 @@ class ActionJournal {
         if (action.taskId() != null) {
             facts.put("task", action.taskId());
         }
-        events.publishEvent(new TimelineNote(clock.instant(), "action." + step,
-                "Action " + action.title() + ": " + message, null, facts));
+        events.publishEvent(new TimelineNote(clock.instant(), actor, "action." + step,
+                "Action " + action.title() + ": " + message, action.incidentKey(), facts));
     }
 
     void changed(long id, ActionStatus status, int progress, String message) {

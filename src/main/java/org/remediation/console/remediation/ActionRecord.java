@@ -8,7 +8,7 @@ import org.remediation.console.cloud.ResourceRef;
 
 /** One action as stored: request, preview, approval, execution and outcome. */
 public record ActionRecord(long id, ActionKind kind, ResourceRef resource, Map<String, String> params,
-                           Map<String, String> desired, String reason, @Nullable String taskId,
+                           Map<String, String> desired, String reason, @Nullable String taskId, @Nullable String incidentKey,
                            @Nullable String incidentSeverity, ActionStatus status, String requestedBy,
                            Instant requestedAt, boolean approvalRequired, String approvalReasons, Preview preview,
                            Map<String, String> beforeState, @Nullable Map<String, String> afterState,

@@ -24,7 +24,8 @@ class ActionRequests {
     static final Set<String> SEVERITIES = Set.of("P0", "P1", "P2", "P3");
 
     /** A validated draft with its preview against the live state. */
-    record Previewed(ActionDraft draft, ResourceState live, Preview preview, ApprovalPolicy.Decision approval) {
+    record Previewed(ActionDraft draft, @Nullable String incidentKey, ResourceState live, Preview preview,
+                     ApprovalPolicy.Decision approval) {
     }
 
     private final ActionCatalog catalog;
@@ -53,7 +54,8 @@ class ActionRequests {
 
     /** Validates the draft (all problems at once) and previews it; writes nothing. */
     Previewed preview(ActionDraft requested) {
-        ActionDraft draft = requested.withIncident(requested.taskId(), severities.severityFor(requested));
+        IncidentSeverities.Link link = severities.link(requested);
+        ActionDraft draft = requested.withIncident(requested.taskId(), link.severity());
         Problems problems = new Problems();
         problems.check(draft.reason() != null && !draft.reason().isBlank(), "reason",
                 "Say why this action is needed (it goes into the audit trail and the timeline).");
@@ -84,7 +86,7 @@ class ActionRequests {
         RemediationAction action = catalog.get(draft.kind());
         Map<String, String> desired = action.validate(draft.params(), live);
         Preview preview = action.preview(live, desired);
-        return new Previewed(draft, live, preview, ApprovalPolicy.decide(draft.incidentSeverity(), preview.sideEffects()));
+        return new Previewed(draft, link.incidentKey(), live, preview, ApprovalPolicy.decide(draft.incidentSeverity(), preview.sideEffects()));
     }
 
     List<String> availableSignals() {
@@ -99,7 +101,8 @@ class ActionRequests {
             Instant now = clock.instant();
             long id = store.insert(columns("kind", draft.kind(), "resource_ref", draft.resource().toString(),
                     "params", ActionStore.json(draft.params()), "desired", ActionStore.json(p.preview().desired()),
-                    "reason", draft.reason().trim(), "task_id", draft.taskId(), "incident_severity", draft.incidentSeverity(),
+                    "reason", draft.reason().trim(), "task_id", draft.taskId(), "incident_key", p.incidentKey(),
+                    "incident_severity", draft.incidentSeverity(),
                     "status", p.approval().required() ? ActionStatus.AWAITING_APPROVAL : ActionStatus.READY,
                     "requested_by", actor, "requested_at", now, "approval_required", p.approval().required(),
                     "approval_reasons", String.join("; ", p.approval().reasons()), "preview", ActionStore.json(p.preview()),

@@ -176,7 +176,7 @@ class ActionStore {
         boolean noRollback = rs.wasNull();
         return new ActionRecord(rs.getLong("id"), ActionKind.valueOf(rs.getString("kind")),
                 ResourceRef.parse(rs.getString("resource_ref")), map(rs.getString("params")), map(rs.getString("desired")),
-                rs.getString("reason"), rs.getString("task_id"), rs.getString("incident_severity"),
+                rs.getString("reason"), rs.getString("task_id"), rs.getString("incident_key"), rs.getString("incident_severity"),
                 ActionStatus.valueOf(rs.getString("status")), rs.getString("requested_by"), instant(rs, "requested_at"),
                 rs.getBoolean("approval_required"), rs.getString("approval_reasons"),
                 JSON.readValue(rs.getString("preview"), Preview.class), map(rs.getString("before_state")),

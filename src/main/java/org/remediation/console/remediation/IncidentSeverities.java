@@ -9,9 +9,10 @@ import org.remediation.console.incident.IncidentSummary;
 import org.springframework.stereotype.Component;
 
 /**
- * The severity the approval policy must use: for an action linked to an incident task, the
- * incident's own severity, whatever the request form says — so a requester cannot talk a P0 action
- * down to needing no second person. Unlinked actions keep the severity the requester gave.
+ * Links a draft to its task's incident: the incident's key (its steps go to that timeline) and the
+ * severity the approval policy must use — the incident's own, whatever the request form says, so a
+ * requester cannot talk a P0 action down to needing no second person. Unlinked actions keep the
+ * severity the requester gave.
  */
 @Component
 class IncidentSeverities {
@@ -24,7 +25,11 @@ class IncidentSeverities {
         this.incidents = incidents;
     }
 
-    @Nullable String severityFor(ActionDraft draft) {
+    /** The incident a draft's task belongs to (null when unlinked) and the severity that applies. */
+    record Link(@Nullable String incidentKey, @Nullable String severity) {
+    }
+
+    Link link(ActionDraft draft) {
         if (draft.taskId() != null && !draft.taskId().isBlank()) {
             long id;
             try {
@@ -34,9 +39,9 @@ class IncidentSeverities {
             }
             Optional<IncidentSummary> incident = checklist.task(id).flatMap(t -> incidents.phase(t.phaseId()))
                     .flatMap(p -> incidents.find(p.incidentKey()));
-            return incident.map(i -> i.severity().name()).orElseThrow(() ->
+            return incident.map(i -> new Link(i.key(), i.severity().name())).orElseThrow(() ->
                     new InvalidInputException("taskId", "There is no incident task " + id + "."));
         }
-        return draft.incidentSeverity();
+        return new Link(null, draft.incidentSeverity());
     }
 }

@@ -174,7 +174,7 @@ class IncidentFlowTest {
     @Test
     void notesFromOtherFeaturesLandOnTheNamedIncidentsTimeline() {
         IncidentSummary inc = TestPlans.open(incidents);
-        events.publishEvent(new TimelineNote(Instant.parse("2026-01-01T00:00:00Z"), "probe.state",
+        events.publishEvent(new TimelineNote(Instant.parse("2026-01-01T00:00:00Z"), "system", "probe.state",
                 "backend-health went DOWN", inc.key(), Map.of("p95", "7200ms")));
         assertThat(timeline.entries(inc.key())).anySatisfy(e -> {
             assertThat(e.category()).isEqualTo("probe.state");

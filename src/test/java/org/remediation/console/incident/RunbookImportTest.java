@@ -52,6 +52,16 @@ class RunbookImportTest {
         assertThat(incidents.runbook(key)).isEqualTo(runbooks.parse(runbooks.templateYaml("inc-1278")));
     }
 
+    @Test
+    void theCriteriaAndEscalationRulesOfACommandersImportAreAuditedAsTheCommanders() {
+        String key = TestPlans.newKey();
+        As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(key, runbooks.templateYaml("inc-1278")));
+        var rows = jdbc.queryForList("select actor, action from audit_event where subject like ? order by seq",
+                "incident:" + key + "/%");
+        assertThat(rows).extracting(r -> r.get("action")).contains("criteria.defined", "escalation.rules.defined");
+        assertThat(rows).extracting(r -> r.get("actor")).containsOnly("commander");
+    }
+
     private long[] counts() {
         return new long[] {count("incident"), count("incident_phase"), count("incident_task"),
                 count("incident_criterion"), humanTimelineEntries(), count("audit_event")};

@@ -2,19 +2,25 @@ package org.remediation.console.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.cloud.ResourceRef;
 import org.remediation.console.incident.IncidentService;
+import org.remediation.console.incident.RunbookService;
+import org.remediation.console.incident.TimelineItem;
+import org.remediation.console.incident.TimelineService;
 import org.remediation.console.incident.TaskState;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The approval policy takes the severity from the incident, not from what the requester typed. */
+/** A task links an action to its incident: the severity the approval policy uses and the timeline its steps go to. */
 @SpringBootTest
 class IncidentSeverityPolicyTest {
 
@@ -22,6 +28,8 @@ class IncidentSeverityPolicyTest {
 
     @Autowired RemediationService remediation;
     @Autowired IncidentService incidents;
+    @Autowired RunbookService runbooks;
+    @Autowired TimelineService timeline;
 
     @Test
     void aTaskOfTheP0IncidentNeedsASecondPersonWhateverTheFormSaid() {
@@ -31,6 +39,24 @@ class IncidentSeverityPolicyTest {
         ActionRecord record = As.user("operator", Role.OPERATOR, () -> remediation.request(draft));
         assertThat(record.incidentSeverity()).isEqualTo("P0");
         assertThat(record.approvalRequired()).isTrue();
+    }
+
+    @Test
+    void theStepsOfAnActionOnATaskReachThatTasksIncidentInTheRequestersName() {
+        String key = "INC-" + ThreadLocalRandom.current().nextInt(100_000, 999_999_999);
+        As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(key, runbooks.templateYaml("inc-1278")));
+        TaskState task = incidents.phases(key).get(0).tasks().get(0);
+        ActionRecord record = As.user("operator", Role.OPERATOR, () -> remediation.request(ActionDraft.of(
+                ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("unhealthyThreshold", "4"), "tolerate slow starts")
+                .withIncident(String.valueOf(task.id()), null)));
+
+        assertThat(record.incidentKey()).isEqualTo(key);
+        List<TimelineItem> onTask = As.user("viewer", Role.VIEWER, () -> timeline.entries(key));
+        assertThat(onTask).filteredOn(i -> i.text().contains(record.title()))
+                .extracting(TimelineItem::category, TimelineItem::actor)
+                .contains(tuple("action.requested", "operator"), tuple("action.previewed", "operator"));
+        assertThat(As.user("viewer", Role.VIEWER, () -> timeline.entries("INC-1278")))
+                .as("not the pinned incident").noneMatch(i -> i.text().contains(record.title()));
     }
 
     @Test

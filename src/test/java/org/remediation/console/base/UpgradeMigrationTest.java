@@ -1,0 +1,74 @@
+package org.remediation.console.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** Migrations carry rows written by the previous release forward, on H2 and on PostgreSQL. */
+class UpgradeMigrationTest {
+
+    @Test
+    void actionsLinkedToATaskGainThatTasksIncidentOnH2() {
+        String url = "jdbc:h2:mem:upgrade_" + UUID.randomUUID().toString().substring(0, 8)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        actionsLinkedToATaskGainThatTasksIncident(url, "sa", "h2");
+    }
+
+    @Test
+    void actionsLinkedToATaskGainThatTasksIncidentOnPostgres() throws Exception {
+        assumeTrue(MigrationParityTest.postgresReachable(), "PostgreSQL on 127.0.0.1:5432 is needed for this test");
+        String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
+            admin.createStatement().execute("create database " + db);
+        }
+        try {
+            actionsLinkedToATaskGainThatTasksIncident(MigrationParityTest.PG + db, "postgres", "postgresql");
+        } finally {
+            try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
+                admin.createStatement().execute("drop database if exists " + db + " with (force)");
+            }
+        }
+    }
+
+    private static void actionsLinkedToATaskGainThatTasksIncident(String url, String user, String vendor) {
+        try (SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, "", true)) {
+            migrate(ds, vendor, "0500");
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            jdbc.update("insert into incident (incident_key, title, severity, status, business_impact, commander, started_at)"
+                    + " values ('INC-7', 'Seven', 'P1', 'OPEN', '', 'cmd', current_timestamp)");
+            jdbc.update("insert into incident_phase (incident_id, sort_order, phase_key, title, priority, owner_team,"
+                    + " supporting_teams, window_start_min, window_end_min, depends_on, rollback_text, escalation_text,"
+                    + " validation_text, status) select id, 1, 'p1', 'P', 'P0', 'Infra', '', 0, 30, '', '', '', '', 'ACTIVE'"
+                    + " from incident where incident_key = 'INC-7'");
+            jdbc.update("insert into incident_task (phase_id, sort_order, task_ref, description, owner)"
+                    + " select id, 1, '1.1', 'Scale', 'ops' from incident_phase where phase_key = 'p1'");
+            long task = jdbc.queryForObject("select id from incident_task", Long.class);
+            insertAction(jdbc, String.valueOf(task));
+            insertAction(jdbc, null);
+
+            migrate(ds, vendor, "latest");
+
+            assertThat(jdbc.queryForList("select incident_key from remediation_action order by id", String.class))
+                    .containsExactly("INC-7", null);
+        }
+    }
+
+    private static void insertAction(JdbcTemplate jdbc, String taskId) {
+        jdbc.update("insert into remediation_action (kind, resource_ref, params, desired, reason, task_id, status,"
+                + " requested_by, requested_at, approval_required, approval_reasons, preview, preview_fingerprint,"
+                + " previewed_at, before_state) values ('HEALTH_CHECK', 'HEALTH_CHECK/global/hc', '{}', '{}', 'why', ?,"
+                + " 'SUCCEEDED', 'operator', current_timestamp, false, '', '{}', 'f', current_timestamp, '{}')", taskId);
+    }
+
+    private static void migrate(SingleConnectionDataSource ds, String vendor, String target) {
+        Flyway.configure().dataSource(ds).target(target)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+    }
+}
