@@ -137,11 +137,6 @@ public class EscalationService {
         return store.open(incidentKey);
     }
 
-    @Transactional(readOnly = true)
-    public List<EscalationAlert> alerts(String incidentKey) {
-        return store.all(incidentKey);
-    }
-
     private void announce(EscalationAlert a) {
         live.publish(new EscalationRaised(a));
         events.publishEvent(new TimelineNote(a.firedAt(), "escalation.fired", "Escalation: " + a.message(),
