@@ -20,11 +20,11 @@ import org.remediation.console.criteria.CriterionDefinition;
 import org.remediation.console.criteria.EscalationAlert;
 import org.remediation.console.criteria.EscalationService;
 import org.remediation.console.criteria.FakePhaseTimes;
-import org.remediation.console.criteria.MutableClock;
 import org.remediation.console.criteria.PhaseTimes.PhaseTiming;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.remediation.console.support.KaribuTest;
+import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @CriteriaSpringTest
