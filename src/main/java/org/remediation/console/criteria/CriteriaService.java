@@ -3,8 +3,6 @@ package org.remediation.console.criteria;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.Problems;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
@@ -32,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CriteriaService {
 
-    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final CriterionStore store;
@@ -188,7 +186,7 @@ public class CriteriaService {
         String value = s.manual() ? (s.met() ? "confirmed by " + s.confirmedBy() + ": " + s.evidenceNote()
                 : "manual, awaiting confirmation") : s.valueText() + " (needs " + s.thresholdText() + ")";
         return "[" + s.state().label() + "] " + s.label() + where + ": " + value + ", since "
-                + HOUR_MINUTE.format(s.since()) + " UTC";
+                + HumanTime.hourMinute(s.since()) + " UTC";
     }
 
     /** Per-minute values of the criterion's statistic over the last hour (null where no samples). */

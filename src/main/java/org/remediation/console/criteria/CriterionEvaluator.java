@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.criteria.ProbeMeasurements.LatestValue;
 import org.remediation.console.criteria.ProbeMeasurements.State;
 import org.remediation.console.criteria.ProbeMeasurements.TargetStatus;
@@ -91,7 +92,7 @@ public final class CriterionEvaluator {
         Duration upFor = s.upFor(now);
         double seconds = upFor.toMillis() / 1000.0;
         boolean ok = c.comparison().test(seconds, c.thresholdValue());
-        String text = Values.duration(upFor);
+        String text = HumanTime.duration(upFor);
         String detail = s.state() == State.UP ? "up without degradation for " + text : "the target is " + s.state().name();
         return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, seconds, text, 1, detail, now);
     }

@@ -135,11 +135,6 @@ public class EscalationService {
         return store.open(incidentKey);
     }
 
-    @Transactional(readOnly = true)
-    public List<EscalationAlert> alerts(String incidentKey) {
-        return store.all(incidentKey);
-    }
-
     private void announce(EscalationAlert a) {
         events.publishEvent(new EscalationRaised(a));
         events.publishEvent(new TimelineNote(a.firedAt(), SystemActor.NAME, "escalation.fired", "Escalation: " + a.message(),

@@ -69,11 +69,6 @@ class EscalationStore {
                 + " and acknowledged_at is null order by fired_at, id", EscalationStore::alert, incidentKey);
     }
 
-    List<EscalationAlert> all(String incidentKey) {
-        return jdbc.query("select " + FIRING + " from escalation_firing where incident_key = ? order by fired_at, id",
-                EscalationStore::alert, incidentKey);
-    }
-
     boolean acknowledge(long id, String by, Instant at) {
         return jdbc.update("update escalation_firing set acknowledged_by = ?, acknowledged_at = ?, version = version + 1"
                 + " where id = ? and acknowledged_at is null", by, odt(at), id) == 1;

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ProbeMeasurements {
 
-    /** Sample counts and latency statistics of one target in a window (rollups included). */
+    /** Sample counts and latency statistics of one target in a window (from the in-memory history only). */
     WindowStats window(String targetKey, @Nullable String measurement, Instant from, Instant to);
 
     /** The target's current state and since when; {@link TargetStatus#unknown()} for unknown keys. */

@@ -2,7 +2,6 @@ package org.remediation.console.criteria;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 
 /** Formats measured values the way people read them on the board. */
 final class Values {
@@ -18,17 +17,6 @@ final class Values {
             return round(value, 1) + " %";
         }
         return round(value, 2);
-    }
-
-    static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return s / 60 + "m" + (s % 60 == 0 ? "" : " " + s % 60 + "s");
-        }
-        return s / 3600 + "h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + "m");
     }
 
     private static String round(double v, int places) {

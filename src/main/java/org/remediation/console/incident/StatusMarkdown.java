@@ -1,8 +1,8 @@
 package org.remediation.console.incident;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.remediation.console.base.HumanTime;
 
 /** The status update text: facts only, from the live plan. */
 final class StatusMarkdown {
@@ -12,13 +12,13 @@ final class StatusMarkdown {
 
     static String render(IncidentSummary incident, List<PhaseState> phases, SignOffGate gate, Instant now) {
         StringBuilder md = new StringBuilder();
-        md.append("## ").append(incident.key()).append(" status update — ").append(TimelineService.TIME.format(now))
+        md.append("## ").append(incident.key()).append(" status update — ").append(HumanTime.timestamp(now))
                 .append("\n\n");
         md.append("- **Severity:** ").append(incident.severity()).append("  \n");
         md.append("- **Status:** ").append(incident.status().label()).append("  \n");
         md.append("- **Commander:** ").append(incident.commander()).append("  \n");
-        md.append("- **Elapsed:** ").append(elapsed(incident.elapsed(now))).append(" since ")
-                .append(TimelineService.TIME.format(incident.startedAt())).append("\n\n");
+        md.append("- **Elapsed:** ").append(HumanTime.duration(incident.elapsed(now))).append(" since ")
+                .append(HumanTime.timestamp(incident.startedAt())).append("\n\n");
         md.append("### Phases\n\n| # | Phase | Owner | Window | Tasks | Criteria | State |\n|---|---|---|---|---|---|---|\n");
         for (PhaseState p : phases) {
             String state = p.status().label();
@@ -70,9 +70,5 @@ final class StatusMarkdown {
             }
         });
         return md.toString();
-    }
-
-    static String elapsed(Duration d) {
-        return d.toHours() + "h " + String.format("%02d", d.toMinutesPart()) + "m";
     }
 }

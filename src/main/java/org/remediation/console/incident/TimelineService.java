@@ -1,11 +1,10 @@
 package org.remediation.console.incident;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.TimelineNote;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -14,9 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** An incident's timeline: every change in order, plus notes other features raise. */
 @Service
 public class TimelineService {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final TimelineRepository timeline;
     private final IncidentRepository incidents;
@@ -44,7 +40,7 @@ public class TimelineService {
         StringBuilder md = new StringBuilder("# Timeline of ").append(incidentKey).append("\n\n");
         md.append("| When | Who | What | |\n|---|---|---|---|\n");
         for (TimelineItem item : entries(incidentKey)) {
-            md.append("| ").append(TIME.format(item.at())).append(" | ").append(cell(item.actor())).append(" | ")
+            md.append("| ").append(HumanTime.timestamp(item.at())).append(" | ").append(cell(item.actor())).append(" | ")
                     .append(item.loud() ? "**" + cell(item.text()) + "**" : cell(item.text())).append(" | ")
                     .append(item.category()).append(" |\n");
         }

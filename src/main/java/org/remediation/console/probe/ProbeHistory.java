@@ -9,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Longer history from the database: per-minute rollups (kept {@code console.probes.rollup-retention},
- * 30 days by default). For the last hour prefer {@link ProbeStatistics}, which answers from memory.
+ * 30 days by default). Available but not yet called outside its test: criteria read only
+ * {@link ProbeStatistics}, which answers from memory (up to {@code console.probes.memory-window}).
  */
 @Service
 public class ProbeHistory {

@@ -32,8 +32,4 @@ public record ProbeResult(String targetKey, Instant startedAt, Duration duration
     public double durationMs() {
         return duration.toNanos() / 1_000_000.0;
     }
-
-    public ProbeResult withTargetKey(String key) {
-        return new ProbeResult(key, startedAt, duration, outcome, errorClass, error, measurements);
-    }
 }

@@ -19,9 +19,4 @@ public record WindowStats(String targetKey, Instant from, Instant to, int sample
                           @Nullable Double successRate, @Nullable Double p50Ms, @Nullable Double p95Ms,
                           @Nullable Double p99Ms, @Nullable Double maxMs, @Nullable Double meanMs,
                           @Nullable Instant coveredFrom) {
-
-    /** Success rate in percent (0..100), or null without samples. */
-    public @Nullable Double successPercent() {
-        return successRate == null ? null : successRate * 100.0;
-    }
 }

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Cloud Run's documented CPU and memory rules (GCP.md), as small pure functions. */
+/** Cloud Run's documented CPU and memory rules, as small pure functions. */
 final class CloudRunLimits {
 
     private static final Pattern MEMORY = Pattern.compile("(\\d+)(Mi|Gi)");

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.remediation.console.criteria.PhaseTimes.PhaseTiming;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
+import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;

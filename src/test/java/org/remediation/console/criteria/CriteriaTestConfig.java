@@ -1,6 +1,7 @@
 package org.remediation.console.criteria;
 
 import java.time.Instant;
+import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

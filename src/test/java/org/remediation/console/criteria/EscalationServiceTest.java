@@ -17,6 +17,7 @@ import org.remediation.console.base.TimelineNote;
 import org.remediation.console.criteria.PhaseTimes.PhaseTiming;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
+import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.remediation.console.support.MutableClock;
 
 /** The trigger's decisions under a hand-moved clock; runs execute inline or on held threads. */
 class ProbeSchedulerTest {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.remediation.console.support.MutableClock;
 
 class ProbeStatisticsTest {
 

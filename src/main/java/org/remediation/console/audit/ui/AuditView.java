@@ -21,12 +21,12 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditEvent;
 import org.remediation.console.audit.AuditFilter;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.audit.ChainVerification;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.ui.StatusBadge;
 import org.remediation.console.security.Roles;
 
@@ -36,9 +36,6 @@ import org.remediation.console.security.Roles;
 @Menu(order = 90, title = "Audit")
 @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
 public class AuditView extends Main {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final AuditService audit;
     private final TextField actor = filterField("Actor");
@@ -74,7 +71,7 @@ public class AuditView extends Main {
 
     private void configureGrid() {
         grid.addColumn(AuditEvent::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> HumanTime.timestamp(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEvent::subject).setHeader("Subject").setAutoWidth(true);

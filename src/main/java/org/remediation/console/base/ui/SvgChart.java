@@ -1,9 +1,8 @@
 package org.remediation.console.base.ui;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.HumanTime;
 
 /**
  * A server-generated SVG time-series chart with axes, tick labels, an optional threshold line and
@@ -11,7 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SvgChart {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final int LEFT = 48;
     private static final int BOTTOM = 22;
     private static final int TOP = 8;
@@ -48,7 +46,7 @@ public final class SvgChart {
         for (int i = 0; i <= 3; i++) {
             long t = t0 + (t1 - t0) * i / 3;
             double x = LEFT + plotW * i / 3.0;
-            sb.append(text(x, height - 6, i == 0 ? "start" : i == 3 ? "end" : "middle", TIME.format(Instant.ofEpochMilli(t))));
+            sb.append(text(x, height - 6, i == 0 ? "start" : i == 3 ? "end" : "middle", HumanTime.hourMinute(Instant.ofEpochMilli(t))));
         }
         StringBuilder points = new StringBuilder();
         StringBuilder dots = new StringBuilder();

@@ -3,7 +3,7 @@ package org.remediation.console.cloud.gcp;
 import java.util.Map;
 
 /**
- * Which predefined role grants a permission the console needs (from shared/GCP.md), so a
+ * Which predefined IAM role grants a permission the console needs, so a
  * permission error can say what to grant. Unknown permissions fall back by verb and service.
  */
 public final class PermissionRoles {

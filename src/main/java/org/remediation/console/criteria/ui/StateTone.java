@@ -1,15 +1,12 @@
 package org.remediation.console.criteria.ui;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.ui.StatusBadge;
 import org.remediation.console.criteria.CriterionState;
 
 /** How criterion states look: badge tone and the "since" label. */
 final class StateTone {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private StateTone() {
     }
@@ -23,6 +20,6 @@ final class StateTone {
     }
 
     static String since(Instant since) {
-        return "since " + TIME.format(since) + " UTC";
+        return "since " + HumanTime.hourMinute(since) + " UTC";
     }
 }

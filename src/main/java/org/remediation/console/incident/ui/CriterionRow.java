@@ -6,6 +6,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.incident.ChecklistService;
 import org.remediation.console.incident.CriterionState;
 
@@ -29,7 +30,7 @@ class CriterionRow extends Div {
         add(met, key, evidence);
         if (criterion.setBy() != null && criterion.setAt() != null) {
             Span who = new Span((criterion.met() ? "met" : "not met") + " per " + criterion.setBy() + " at "
-                    + Format.time(criterion.setAt()));
+                    + HumanTime.time(criterion.setAt()));
             who.addClassName("task-who");
             add(who);
         }

@@ -7,7 +7,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import java.time.Duration;
 import java.time.Instant;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.ui.Notices;
 import org.remediation.console.base.ui.StatusBadge;
@@ -24,11 +26,11 @@ class IncidentHeader extends Div {
     IncidentHeader(IncidentSummary incident, Instant now, IncidentService incidents, StatusUpdateService updates) {
         addClassName("incident-header");
         H2 title = new H2(incident.key() + " · " + incident.title());
-        Span elapsed = new Span("Elapsed " + Format.duration(incident.elapsed(now)));
+        Span elapsed = new Span("Elapsed " + HumanTime.duration(incident.elapsed(now)));
         elapsed.setId("incident-elapsed");
         elapsed.addClassName("incident-elapsed");
         Div facts = new Div(Tones.severity(incident.severity()), Tones.status(incident.status()),
-                new Span("Commander: " + incident.commander()), new Span("Started " + Format.time(incident.startedAt())),
+                new Span("Commander: " + incident.commander()), new Span("Started " + HumanTime.time(incident.startedAt())),
                 elapsed);
         facts.addClassName("incident-facts");
         add(title, facts);
@@ -42,8 +44,8 @@ class IncidentHeader extends Div {
         if (updates.reminderDue(incident)) {
             StatusBadge reminder = new StatusBadge("Status update due: last one "
                     + (incident.lastStatusUpdateAt() == null ? "never (since the start)"
-                    : Format.duration(java.time.Duration.between(incident.lastStatusUpdateAt(), now)) + " ago")
-                    + " — cadence " + Format.duration(updates.cadence()), StatusBadge.Tone.WARN);
+                    : HumanTime.duration(Duration.between(incident.lastStatusUpdateAt(), now)) + " ago")
+                    + " — cadence " + HumanTime.duration(updates.cadence()), StatusBadge.Tone.WARN);
             reminder.setId("status-update-reminder");
             actions.add(reminder);
         }

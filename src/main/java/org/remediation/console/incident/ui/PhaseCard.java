@@ -5,9 +5,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import java.time.Duration;
 import java.time.Instant;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.ui.StatusBadge;
 import org.remediation.console.incident.PhaseState;
+import org.remediation.console.incident.RunbookYaml;
 import org.remediation.console.incident.SignOffRecord;
 
 /** One phase on the board: owner, window against now, progress, sign-off. */
@@ -24,16 +27,16 @@ class PhaseCard extends Div {
         add(heading, badges);
         add(line("Owner", phase.ownerTeam() + (phase.supportingTeams().isEmpty() ? ""
                 : " (with " + String.join(", ", phase.supportingTeams()) + ")")));
-        Span window = line("Window", Format.window(phase, incidentStart));
+        Span window = line("Window", window(phase, incidentStart));
         add(window);
         if (phase.overrun(incidentStart, now)) {
-            StatusBadge overrun = new StatusBadge("Overrun by " + Format.duration(
-                    java.time.Duration.between(phase.plannedEnd(incidentStart), now)), StatusBadge.Tone.BAD);
+            StatusBadge overrun = new StatusBadge("Overrun by " + HumanTime.duration(
+                    Duration.between(phase.plannedEnd(incidentStart), now)), StatusBadge.Tone.BAD);
             overrun.setId("overrun-" + phase.key());
             add(overrun);
             addClassName("phase-card-overrun");
         } else if (!phase.signedOff() && now.isBefore(phase.plannedStart(incidentStart))) {
-            add(line("Starts in", Format.duration(java.time.Duration.between(now, phase.plannedStart(incidentStart)))));
+            add(line("Starts in", HumanTime.duration(Duration.between(now, phase.plannedStart(incidentStart)))));
         }
         Span tasks = line("Tasks", phase.tasksDone() + " / " + phase.tasks().size() + " done");
         tasks.setId("tasks-" + phase.key());
@@ -42,7 +45,7 @@ class PhaseCard extends Div {
         add(tasks, criteria);
         SignOffRecord signOff = phase.lastSignOff();
         if (phase.signedOff() && signOff != null) {
-            Span signed = line("Signed off", signOff.signedBy() + " at " + Format.time(signOff.signedAt()));
+            Span signed = line("Signed off", signOff.signedBy() + " at " + HumanTime.time(signOff.signedAt()));
             add(signed);
             if (signOff.override()) {
                 StatusBadge loud = new StatusBadge("OVERRIDE: " + signOff.overrideReason(), StatusBadge.Tone.BAD);
@@ -57,5 +60,12 @@ class PhaseCard extends Div {
         Span line = new Span(label + ": " + value);
         line.addClassName("phase-card-line");
         return line;
+    }
+
+    /** The planned window as the runbook writes it, then in clock time: {@code 0h–1h (Nov 25 12:00 UTC – ...)}. */
+    static String window(PhaseState phase, Instant incidentStart) {
+        return RunbookYaml.offset(phase.windowStartMinutes()) + "–" + RunbookYaml.offset(phase.windowEndMinutes())
+                + " (" + HumanTime.time(phase.plannedStart(incidentStart)) + " – "
+                + HumanTime.time(phase.plannedEnd(incidentStart)) + ")";
     }
 }

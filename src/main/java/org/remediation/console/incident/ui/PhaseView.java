@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.EscalationService;
 import org.remediation.console.criteria.ui.EscalationRulesEditor;
@@ -94,7 +95,7 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         H2 title = new H2(phase.title());
         Div badges = new Div(Tones.severity(phase.priority()), Tones.phase(phase.status()));
         if (phase.statusAt() != null) {
-            badges.add(new com.vaadin.flow.component.html.Span("since " + Format.time(phase.statusAt())
+            badges.add(new com.vaadin.flow.component.html.Span("since " + HumanTime.time(phase.statusAt())
                     + (phase.statusBy() == null ? "" : " (" + phase.statusBy() + ")")));
         }
         badges.addClassName("phase-card-badges");

@@ -13,7 +13,7 @@ class PlanDetails extends Div {
         addClassName("plan-details");
         add(PhaseCard.line("Owner", phase.ownerTeam() + (phase.supportingTeams().isEmpty() ? ""
                 : " (with " + String.join(", ", phase.supportingTeams()) + ")")));
-        add(PhaseCard.line("Window", Format.window(phase, incidentStart)));
+        add(PhaseCard.line("Window", PhaseCard.window(phase, incidentStart)));
         add(PhaseCard.line("Depends on", phase.dependencies().isEmpty() ? "nothing"
                 : String.join(", ", phase.dependencies().stream().map(d -> d.title() + " (" + d.status().label() + ")")
                         .toList())));

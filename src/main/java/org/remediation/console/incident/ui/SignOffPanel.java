@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.criteria.EvidenceSnapshot;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,7 +27,7 @@ class SignOffPanel extends Div {
         add(new H3("Sign-off"));
         SignOffRecord last = phase.lastSignOff();
         if (phase.signedOff() && last != null) {
-            add(new Paragraph("Signed off by " + last.signedBy() + " at " + Format.time(last.signedAt())));
+            add(new Paragraph("Signed off by " + last.signedBy() + " at " + HumanTime.time(last.signedAt())));
             if (last.override()) {
                 StatusBadge loud = new StatusBadge("OVERRIDE — reason: " + last.overrideReason(), StatusBadge.Tone.BAD);
                 loud.setId("signoff-override");

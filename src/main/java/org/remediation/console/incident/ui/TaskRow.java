@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.ui.Notices;
 import org.remediation.console.incident.ChecklistService;
@@ -33,7 +34,7 @@ class TaskRow extends Div {
         head.addClassName("task-head");
         add(head);
         if (task.done() && task.doneBy() != null && task.doneAt() != null) {
-            Span who = new Span("✔ " + task.doneBy() + " at " + Format.time(task.doneAt()));
+            Span who = new Span("✔ " + task.doneBy() + " at " + HumanTime.time(task.doneAt()));
             who.addClassName("task-who");
             who.setId("task-who-" + task.ref());
             add(who);

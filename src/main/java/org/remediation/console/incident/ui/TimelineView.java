@@ -17,6 +17,7 @@ import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.ui.LiveSubscription;
 import org.remediation.console.incident.IncidentChanged;
@@ -72,7 +73,7 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         list.setId("timeline");
         list.addClassName("timeline");
         for (TimelineItem item : timeline.entries(key)) {
-            Span when = new Span(Format.time(item.at()));
+            Span when = new Span(HumanTime.time(item.at()));
             when.addClassName("timeline-time");
             Span who = new Span(item.actor());
             who.addClassName("timeline-actor");

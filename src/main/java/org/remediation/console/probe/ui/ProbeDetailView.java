@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.ui.LiveSubscription;
 import org.remediation.console.base.ui.StatusBadge;
@@ -79,8 +80,8 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         badge.setText(t.enabled() ? s.name() : "DISABLED");
         badge.setTone(ProbeFormat.tone(s));
         since.setText(status == null || status.since() == null ? " no results yet"
-                : " for " + ProbeFormat.ago(status.sinceChange()) + " · healthy streak "
-                + ProbeFormat.ago(status.consecutiveSuccess()));
+                : " for " + HumanTime.duration(status.sinceChange()) + " · healthy streak "
+                + HumanTime.duration(status.consecutiveSuccess()));
         windows.removeAll();
         for (Duration w : new Duration[] {Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(60)}) {
             windows.add(windowCard(w, statistics.window(t.key(), w).orElse(null)));

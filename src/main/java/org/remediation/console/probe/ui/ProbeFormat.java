@@ -1,6 +1,5 @@
 package org.remediation.console.probe.ui;
 
-import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.ui.StatusBadge;
@@ -21,17 +20,6 @@ final class ProbeFormat {
 
     static String percent(@Nullable Double rate) {
         return rate == null ? "—" : String.format(Locale.ROOT, "%.1f %%", rate * 100);
-    }
-
-    static String ago(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return s / 60 + " min";
-        }
-        return s / 3600 + " h " + (s % 3600) / 60 + " min";
     }
 
     static StatusBadge.Tone tone(HealthState s) {

@@ -1,20 +1,17 @@
 package org.remediation.console.probe.ui;
 
 import com.vaadin.flow.component.grid.Grid;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.probe.ProbeResult;
 
 /** The latest runs with their timing phases (DNS, connect, TLS, TTFB, query, command…) and errors. */
 class RecentRuns extends Grid<ProbeResult> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-
     RecentRuns() {
-        addColumn(r -> TIME.format(r.startedAt())).setHeader("Start (UTC)").setAutoWidth(true);
+        addColumn(r -> HumanTime.clock(r.startedAt())).setHeader("Start (UTC)").setAutoWidth(true);
         addColumn(r -> r.outcome().name()).setHeader("Outcome").setAutoWidth(true);
         addColumn(r -> ProbeFormat.ms(r.durationMs())).setHeader("Total").setAutoWidth(true);
         addColumn(RecentRuns::phases).setHeader("Phases").setAutoWidth(true);

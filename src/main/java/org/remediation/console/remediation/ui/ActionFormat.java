@@ -1,23 +1,19 @@
 package org.remediation.console.remediation.ui;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.ui.StatusBadge;
 import org.remediation.console.remediation.ActionStatus;
 
 /** Shared formatting for the remediation views. */
 final class ActionFormat {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private ActionFormat() {
     }
 
     static String time(@Nullable Instant at) {
-        return at == null ? "—" : TIME.format(at);
+        return at == null ? "—" : HumanTime.timestamp(at);
     }
 
     static StatusBadge badge(ActionStatus status) {

@@ -15,10 +15,10 @@ import org.remediation.console.criteria.CriteriaSpringTest;
 import org.remediation.console.criteria.CriterionDefinition;
 import org.remediation.console.criteria.CriterionOwner;
 import org.remediation.console.criteria.InMemoryProbeMeasurements;
-import org.remediation.console.criteria.MutableClock;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.remediation.console.support.KaribuTest;
+import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @CriteriaSpringTest

@@ -16,7 +16,6 @@ import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.CriteriaSpringTest;
 import org.remediation.console.criteria.InMemoryProbeMeasurements;
-import org.remediation.console.criteria.MutableClock;
 import org.remediation.console.incident.ChecklistService;
 import org.remediation.console.incident.IncidentService;
 import org.remediation.console.incident.IncidentSummary;
@@ -27,6 +26,7 @@ import org.remediation.console.incident.SignOffService;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.remediation.console.support.KaribuTest;
+import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A plan criterion bound to probe data: results arriving make it met and open the sign-off. */

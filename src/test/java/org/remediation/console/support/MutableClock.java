@@ -1,4 +1,4 @@
-package org.remediation.console.probe;
+package org.remediation.console.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class MutableClock extends Clock {
+public class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    public MutableClock(Instant now) {
+        this.now = now;
     }
 
-    void advance(Duration d) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
-    void set(Instant instant) {
-        now = instant;
+    @Override
+    public Instant instant() {
+        return now;
     }
 
     @Override
@@ -31,10 +36,5 @@ final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }
