@@ -3,7 +3,7 @@ package org.remediation.console.criteria;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.remediation.console.base.WebhookPoster;
+import org.remediation.console.notify.WebhookPoster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

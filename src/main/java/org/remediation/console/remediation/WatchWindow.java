@@ -1,6 +1,6 @@
 package org.remediation.console.remediation;
 
-import org.remediation.console.base.WebhookPoster;
+import org.remediation.console.notify.WebhookPoster;
 import static org.remediation.console.remediation.ActionStore.columns;
 
 import java.time.Clock;
