@@ -34,6 +34,11 @@ public class Notifier {
         this(routing, Thread::sleep, key -> severities.getIfAvailable(() -> k -> Optional.empty()).severity(key));
     }
 
+    /** A notifier over these settings, without severity look-up (for tests and tools outside Spring). */
+    public static Notifier of(NotifyProperties properties) {
+        return new Notifier(new Routing(properties, LegacySettings.none()), Thread::sleep, key -> Optional.empty());
+    }
+
     Notifier(Routing routing, WebhookPoster.Sleeper sleeper, SeverityLookup severities) {
         this.routing = routing;
         this.poster = new WebhookPoster(routing.policy().timeout(), sleeper);
