@@ -12,6 +12,8 @@ import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.Problems;
 import org.remediation.console.base.TimelineNote;
 import org.remediation.console.security.SystemActor;
+import org.remediation.console.notify.Notification;
+import org.remediation.console.notify.Notifier;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Escalation rules over time: edited by a COMMANDER, checked with the injected clock, and when one
- * fires: a banner on every open board, a timeline entry, an audit event and a webhook notification.
+ * fires: a banner on every open board, a timeline entry, an audit event and a notification (source
+ * {@code escalation}, sent after commit).
  */
 @Service
 public class EscalationService {
@@ -31,18 +34,18 @@ public class EscalationService {
     private final EscalationStore store;
     private final CriteriaService criteria;
     private final ObjectProvider<PhaseTimes> phaseTimes;
-    private final EscalationWebhook webhook;
+    private final Notifier notifier;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EscalationService(EscalationStore store, CriteriaService criteria, ObjectProvider<PhaseTimes> phaseTimes,
-                      EscalationWebhook webhook, AuditService audit,
+                      Notifier notifier, AuditService audit,
                       ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.criteria = criteria;
         this.phaseTimes = phaseTimes;
-        this.webhook = webhook;
+        this.notifier = notifier;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -141,17 +144,16 @@ public class EscalationService {
                 a.incidentKey(), Map.of("rule", a.ruleText(), "phase", a.phaseKey())));
         audit.append("system", "escalation.fired", "incident:" + a.incidentKey(),
                 Map.of("rule", a.ruleText(), "phase", a.phaseKey(), "message", a.message()));
-        String text = ":rotating_light: Escalation on incident " + a.incidentKey() + ": " + a.message()
-                + " (rule: " + a.ruleText() + ")";
+        Notification notification = EscalationNotification.of(a);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    webhook.sendAsync(text);
+                    notifier.send(notification);
                 }
             });
         } else {
-            webhook.sendAsync(text);
+            notifier.send(notification);
         }
     }
 

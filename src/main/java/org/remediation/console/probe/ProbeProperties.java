@@ -1,7 +1,6 @@
 package org.remediation.console.probe;
 
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,13 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param downAfter consecutive failures before a target is DOWN (hysteresis going down)
  * @param upAfter consecutive successes before a DOWN or DEGRADED target is UP again (hysteresis coming back)
  * @param memoryWindow how much recent history each target keeps in memory for statistics and dashboards
- * @param notifications webhook notifications on state changes
  */
 @ConfigurationProperties("console.probes")
 public record ProbeProperties(@DefaultValue Scheduler scheduler, @DefaultValue("24h") Duration rawRetention,
                               @DefaultValue("30d") Duration rollupRetention, @DefaultValue("500") int batchSize,
                               @DefaultValue("3") int downAfter, @DefaultValue("2") int upAfter,
-                              @DefaultValue("60m") Duration memoryWindow, @DefaultValue Notify notifications) {
+                              @DefaultValue("60m") Duration memoryWindow) {
 
     /**
      * @param enabled whether targets are probed on schedule (tests switch it off unless they need it)
@@ -30,14 +28,5 @@ public record ProbeProperties(@DefaultValue Scheduler scheduler, @DefaultValue("
      */
     public record Scheduler(@DefaultValue("true") boolean enabled, @DefaultValue("256") int maxConcurrency,
                             @DefaultValue("10ms") Duration tick) {
-    }
-
-    /**
-     * @param webhooks Slack-compatible webhook URL per target group ({@code *} for all groups)
-     * @param retries attempts after the first failed delivery
-     * @param backoff delay before the first retry; doubles each retry
-     */
-    public record Notify(@DefaultValue Map<String, String> webhooks, @DefaultValue("3") int retries,
-                         @DefaultValue("500ms") Duration backoff) {
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.remediation.console.base.TimelineNote;
 import org.remediation.console.security.SystemActor;
+import org.remediation.console.notify.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where every result goes: in-memory statistics and state, the batched writer, metrics, live
- * views; and on a state change the history table, a timeline note, listeners and the webhook.
+ * views; and on a state change the history table, a timeline note, listeners and the notifier.
  */
 @Component
 class ResultPipeline {
@@ -22,10 +23,10 @@ class ResultPipeline {
     private final ResultWriter writer;
     private final ProbeMetrics metrics;
     private final ApplicationEventPublisher events;
-    private final WebhookNotifier notifier;
+    private final Notifier notifier;
 
     ResultPipeline(ProbeStatistics statistics, ResultWriter writer, ProbeMetrics metrics,
-                   ApplicationEventPublisher events, WebhookNotifier notifier) {
+                   ApplicationEventPublisher events, Notifier notifier) {
         this.statistics = statistics;
         this.writer = writer;
         this.metrics = metrics;
@@ -60,7 +61,7 @@ class ResultPipeline {
         facts.put("group", target.group());
         publish(new TimelineNote(change.at(), SystemActor.NAME, "probe.state",
                 "Probe " + target.name() + " is " + change.to() + " (was " + change.from() + "): " + change.reason(), null, facts), target);
-        notifier.notify(event);
+        notifier.send(StateChangeNotification.of(event));
     }
 
     private void publish(Object event, ProbeTarget target) {

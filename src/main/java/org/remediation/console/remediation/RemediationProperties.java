@@ -1,8 +1,6 @@
 package org.remediation.console.remediation;
 
-import java.net.URI;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,11 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often running actions' cloud operations are polled (and watch windows checked)
  * @param operationTimeout after this long an operation that has not finished is marked failed with an
  *     unknown outcome (re-read the resource), so nothing stays "running" forever
- * @param watchWebhookUrl optional URL that receives a JSON POST when a watched signal regresses after an action
  */
 @ConfigurationProperties("console.remediation")
 public record RemediationProperties(@DefaultValue("15m") Duration approvalTtl,
                                     @DefaultValue("1s") Duration pollInterval,
-                                    @DefaultValue("30m") Duration operationTimeout,
-                                    @Nullable URI watchWebhookUrl) {
+                                    @DefaultValue("30m") Duration operationTimeout) {
 }

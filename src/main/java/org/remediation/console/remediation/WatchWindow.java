@@ -1,17 +1,17 @@
 package org.remediation.console.remediation;
 
-import org.remediation.console.base.WebhookPoster;
 import static org.remediation.console.remediation.ActionStore.columns;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.notify.Notification;
+import org.remediation.console.notify.Notifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -20,32 +20,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After a successful action, watches the chosen signals for N minutes against the readings taken
- * when it succeeded; a regression raises an alert (banner, timeline, webhook) and, where the action
+ * when it succeeded; a regression raises an alert (banner, timeline, notification) and, where the action
  * asked for it, an automatic rollback pre-authorised by the original approval.
  */
 @Component
 class WatchWindow {
-
-    private static final Logger log = LoggerFactory.getLogger(WatchWindow.class);
 
     private final ActionStore store;
     private final ActionJournal journal;
     private final ObjectProvider<WatchSignals> signals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final RemediationProperties properties;
     private final ActionRollbacks rollbacks;
     private final TransactionTemplate tx;
-    private final WebhookPoster poster = new WebhookPoster(Duration.ofSeconds(5));
+    private final Notifier notifier;
 
     WatchWindow(ActionStore store, ActionJournal journal, ObjectProvider<WatchSignals> signals, ApplicationEventPublisher events, Clock clock,
-                RemediationProperties properties, @Lazy ActionRollbacks rollbacks, PlatformTransactionManager txm) {
+                Notifier notifier, @Lazy ActionRollbacks rollbacks, PlatformTransactionManager txm) {
         this.store = store;
         this.journal = journal;
         this.signals = signals;
         this.events = events;
         this.clock = clock;
-        this.properties = properties;
+        this.notifier = notifier;
         this.rollbacks = rollbacks;
         this.tx = new TransactionTemplate(txm);
     }
@@ -111,9 +108,7 @@ class WatchWindow {
             }
         }
         events.publishEvent(new WatchAlert(a.id(), text, regressions, rolledBack));
-        // Retries back off for seconds: never on the tracker's thread.
-        boolean undone = rolledBack;
-        Thread.ofVirtual().name("watch-webhook-" + a.id()).start(() -> notifyWebhook(a, text, regressions, undone));
+        notifier.send(notification(a, text, regressions, rolledBack)); // delivered in the background
     }
 
     private void end(ActionRecord a, String step, String message) {
@@ -124,18 +119,14 @@ class WatchWindow {
         });
     }
 
-    private void notifyWebhook(ActionRecord a, String text, List<String> regressions, boolean rolledBack) {
-        if (properties.watchWebhookUrl() == null) {
-            return;
-        }
-        String body = ActionStore.json(Map.of("action", a.id(), "resource", a.resource().toString(), "text", text,
-                "regressions", regressions, "rolledBack", rolledBack));
-        // Same retry policy as escalations: 5 tries, 1 s doubling to at most 30 s.
-        WebhookPoster.Delivery d = poster.post(properties.watchWebhookUrl(), body,
-                new WebhookPoster.Policy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10)));
-        if (!d.delivered()) {
-            log.warn("Watch webhook {} gave up after {} attempts (last status {})", properties.watchWebhookUrl(),
-                    d.attempts(), d.lastStatus());
-        }
+    /** Source {@code watch}, routed by the severity the action was requested under (when it had one). */
+    private Notification notification(ActionRecord a, String text, List<String> regressions, boolean rolledBack) {
+        Map<String, @Nullable Object> facts = new LinkedHashMap<>();
+        facts.put("action", a.id());
+        facts.put("resource", a.resource().toString());
+        facts.put("regressions", regressions);
+        facts.put("rolledBack", rolledBack);
+        return new Notification(Notification.Source.WATCH, clock.instant(), null, a.incidentSeverity(), null, null,
+                "Watched signals regressed after " + a.title(), text, facts);
     }
 }

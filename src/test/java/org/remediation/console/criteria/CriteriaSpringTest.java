@@ -5,16 +5,19 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.remediation.console.support.WebhookReceiver;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * One shared Spring context for criteria tests: the periodic round is pushed out of the way (tests
- * call it by hand with a controlled clock) and the probe fixture stands in for the probe engine.
+ * call it by hand with a controlled clock), the probe fixture stands in for the probe engine and
+ * notifications go to the shared loopback {@link WebhookReceiver}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"console.criteria.reevaluate-interval=1h",
-        "console.criteria.webhook-url=http://127.0.0.1:${criteria.test.webhook-port}/hook"})
+@SpringBootTest(properties = "console.criteria.reevaluate-interval=1h")
 @Import(CriteriaTestConfig.class)
+@ContextConfiguration(initializers = WebhookReceiver.Routes.class)
 public @interface CriteriaSpringTest {
 }

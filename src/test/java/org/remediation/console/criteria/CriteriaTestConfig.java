@@ -2,7 +2,6 @@ package org.remediation.console.criteria;
 
 import java.time.Instant;
 import org.remediation.console.support.MutableClock;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -10,12 +9,6 @@ import org.springframework.context.annotation.Primary;
 /** The in-memory probe fixture, a hand-moved clock and fake phase times for criteria tests. */
 @TestConfiguration(proxyBeanMethods = false)
 public class CriteriaTestConfig {
-
-    /** Runs before any singleton is created, so the receiver's port is known when properties are bound. */
-    @Bean
-    static BeanFactoryPostProcessor webhookReceiverStarter() {
-        return beanFactory -> WebhookReceiver.ensureStarted();
-    }
 
     @Bean
     @Primary

@@ -18,6 +18,7 @@ import org.remediation.console.criteria.PhaseTimes.PhaseTiming;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.remediation.console.support.MutableClock;
+import org.remediation.console.support.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -94,17 +95,8 @@ class EscalationServiceTest {
 
     /** Waits for the asynchronous webhook post about this incident (other tests' posts are skipped). */
     static String webhookBodyMentioning(String incident) {
-        try {
-            for (int i = 0; i < 100; i++) {
-                String body = WebhookReceiver.BODIES.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (body != null && body.contains(incident)) {
-                    return body;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "no webhook post mentioned " + incident;
+        return WebhookReceiver.shared().await(b -> b.contains(incident), java.time.Duration.ofSeconds(20))
+                .orElse("no webhook post mentioned " + incident);
     }
 
     @Test

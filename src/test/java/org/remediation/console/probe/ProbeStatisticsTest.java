@@ -22,8 +22,7 @@ class ProbeStatisticsTest {
     void setUp() {
         clock = new MutableClock(T0);
         stats = new ProbeStatistics(new ProbeProperties(new ProbeProperties.Scheduler(true, 10, Duration.ofMillis(10)),
-                Duration.ofHours(24), Duration.ofDays(30), 100, 3, 2, Duration.ofMinutes(60),
-                new ProbeProperties.Notify(Map.of(), 0, Duration.ofMillis(1))), clock);
+                Duration.ofHours(24), Duration.ofDays(30), 100, 3, 2, Duration.ofMinutes(60)), clock);
     }
 
     void result(Outcome outcome, double ms) {

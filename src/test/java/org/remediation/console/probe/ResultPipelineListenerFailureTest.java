@@ -3,9 +3,7 @@ package org.remediation.console.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.LiveUpdate;
+import org.remediation.console.notify.Notifier;
+import org.remediation.console.notify.NotifyProperties;
+import org.remediation.console.support.WebhookReceiver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -24,19 +25,12 @@ class ResultPipelineListenerFailureTest {
 
     @Test
     void aFailingListenerDoesNotSwallowTheWebhook() throws Exception {
-        List<String> delivered = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(Loopback.LOCAL, 0), 10);
-        receiver.createContext("/hook", ex -> {
-            delivered.add(new String(ex.getRequestBody().readAllBytes()));
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        receiver.start();
-        try {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
             ProbeProperties properties = new ProbeProperties(new ProbeProperties.Scheduler(false, 1, Duration.ofMillis(10)),
-                    Duration.ofHours(24), Duration.ofDays(30), 500, 1, 1, Duration.ofMinutes(60),
-                    new ProbeProperties.Notify(Map.of("backend", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"),
-                            0, Duration.ofMillis(10)));
+                    Duration.ofHours(24), Duration.ofDays(30), 500, 1, 1, Duration.ofMinutes(60));
+            Notifier notifier = Notifier.of(new NotifyProperties(List.of(new NotifyProperties.Route(receiver.url("/hook").toString(),
+                    "slack", List.of("probe"), List.of("backend"), List.of(), List.of(), false)),
+                    new NotifyProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5))));
             // A database nobody can reach: the writer holds what it cannot write.
             JdbcTemplate unreachable = new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + Loopback.closedPort() + "/none"));
             ResultWriter writer = new ResultWriter(unreachable, properties);
@@ -50,22 +44,17 @@ class ResultPipelineListenerFailureTest {
                         } else {
                             throw new IllegalStateException("Could not open JPA EntityManager for transaction (test)");
                         }
-                    }, new WebhookNotifier(properties));
+                    }, notifier);
             ProbeTarget target = new ProbeTarget("api", "API", ProbeKind.HTTP, Map.of(), Duration.ofSeconds(10),
                     Duration.ofSeconds(1), true, "backend", null, 0);
 
             assertThatCode(() -> pipeline.accept(target, new ProbeResult("api", Instant.now(), Duration.ofMillis(3),
                     Outcome.DOWN, "connect", "Connection refused", Map.of()))).doesNotThrowAnyException();
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (delivered.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(delivered).singleElement().asString().contains("API");
+            assertThat(receiver.await(b -> b.contains("API"), Duration.ofSeconds(10))).isPresent();
+            assertThat(receiver.bodies()).hasSize(1);
             assertThat(seenLive).hasSize(1);
             assertThat(writer.held()).as("the result and the state change wait for the database").isEqualTo(2);
-        } finally {
-            receiver.stop(0);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.remediation.console.cloud.sandbox.Fault;
 import org.remediation.console.cloud.sandbox.SandboxAdminService;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
+import org.remediation.console.support.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -146,7 +147,7 @@ class ExecutionTest {
             assertThat(n.category()).isEqualTo("action.watch-regressed");
             assertThat(n.facts()).containsEntry("action", "#" + watched.id());
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> WebhookReceiver.bodies().stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> WebhookReceiver.shared().bodies("/json").stream()
                 .anyMatch(b -> b.contains("\"action\":" + watched.id()) && b.contains("\"rolledBack\":true")));
         signals.set("backend-health", WatchSignals.Level.OK);
     }

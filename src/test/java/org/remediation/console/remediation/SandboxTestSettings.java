@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.remediation.console.support.WebhookReceiver;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
@@ -20,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @TestPropertySource(properties = {"console.sandbox.operation-duration=400ms", "console.remediation.poll-interval=50ms"})
 @Import(SandboxTestSettings.Beans.class)
-@ContextConfiguration(initializers = WebhookReceiver.class)
+@ContextConfiguration(initializers = WebhookReceiver.Routes.class)
 public @interface SandboxTestSettings {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-package org.remediation.console.base;
+package org.remediation.console.notify;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Posts a JSON body to a chat webhook, retrying non-2xx answers and connection failures with
- * doubling, capped backoff. One mechanism for every feature that notifies (probe state changes,
- * escalations, watch-window alerts).
+ * Posts a JSON body to a webhook, retrying non-2xx answers and connection failures with
+ * doubling, capped backoff. The one delivery mechanism behind {@link Notifier}; the policy comes
+ * from {@code console.notify.retry}.
  */
 public final class WebhookPoster {
 
