@@ -1,5 +1,6 @@
 package org.remediation.console.criteria;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.remediation.console.probe.ProbeTarget;
 import org.remediation.console.probe.ProbeTargetChanged;
 import org.remediation.console.probe.ProbeTargetService;
 import org.remediation.console.probe.Samples;
-import org.remediation.console.security.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package org.remediation.console.incident;
 import java.time.Clock;
 import java.time.Duration;
 import org.remediation.console.base.DemoProperties;
-import org.remediation.console.security.SystemActor;
+import org.remediation.console.base.identity.SystemActor;
 import org.remediation.console.security.TeamDirectory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -12,9 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Role;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.CurrentUser;
+import org.remediation.console.base.identity.Roles;
 import org.remediation.console.security.TeamDirectory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -79,7 +78,7 @@ public class SignOffService {
     /** Whether the signed-in user may sign this phase off (a view hint; the service checks again). */
     @Transactional(readOnly = true)
     public boolean maySignOff(long phaseId) {
-        return CurrentUser.hasRole(Role.COMMANDER) || (CurrentUser.hasRole(Role.TEAM_LEAD)
+        return CurrentUser.hasRole(Roles.COMMANDER) || (CurrentUser.hasRole(Roles.TEAM_LEAD)
                 && CurrentUser.username().map(u -> teams.isLeadOf(u, phase(phaseId).ownerTeam())).orElse(false));
     }
 
@@ -88,7 +87,7 @@ public class SignOffService {
     public SignOffRecord signOff(long phaseId) {
         Phase phase = phase(phaseId);
         String user = CurrentUser.require();
-        if (!CurrentUser.hasRole(Role.COMMANDER) && !teams.isLeadOf(user, phase.ownerTeam())) {
+        if (!CurrentUser.hasRole(Roles.COMMANDER) && !teams.isLeadOf(user, phase.ownerTeam())) {
             throw new AccessDeniedException("Only a lead of " + phase.ownerTeam() + " (or the incident commander) "
                     + "may sign off phase '" + phase.title() + "'.");
         }

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.CurrentUser;
+import org.remediation.console.base.identity.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import org.remediation.console.audit.AuditEvent;
 import org.remediation.console.audit.AuditFilter;
 import org.remediation.console.audit.AuditService;
-import org.remediation.console.security.SystemActor;
+import org.remediation.console.base.identity.SystemActor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -11,7 +11,7 @@ import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.Problems;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,9 +1,9 @@
 package org.remediation.console.probe;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.remediation.console.base.TimelineNote;
-import org.remediation.console.security.SystemActor;
 import org.remediation.console.notify.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,8 +6,8 @@ import org.remediation.console.cloud.CloudException;
 import org.remediation.console.cloud.CloudGateway;
 import org.remediation.console.cloud.ResourceRef;
 import org.remediation.console.cloud.ResourceState;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.CurrentUser;
+import org.remediation.console.base.identity.Roles;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,6 +1,6 @@
 package org.remediation.console.security;
 
-/** What a user may do. Names match {@link Roles}; Spring authorities are {@code ROLE_<name>}. */
+/** What a user may do. Names match {@link org.remediation.console.base.identity.Roles}; Spring authorities are {@code ROLE_<name>}. */
 public enum Role {
     VIEWER("Reads everything, changes nothing"),
     RESPONDER("Ticks checklist items"),

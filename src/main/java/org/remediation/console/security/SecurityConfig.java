@@ -1,5 +1,7 @@
 package org.remediation.console.security;
 
+import org.remediation.console.base.identity.Roles;
+
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.remediation.console.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;

@@ -28,7 +28,7 @@ import org.remediation.console.audit.AuditService;
 import org.remediation.console.audit.ChainVerification;
 import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.ui.StatusBadge;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 
 /** The audit trail: filterable, lazily loaded (fast at a million rows), verifiable, exportable. */
 @Route("audit")

@@ -10,8 +10,8 @@ import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.cloud.ResourceRef;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.CurrentUser;
+import org.remediation.console.base.identity.Roles;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Failure injection for drills and tests, and a reset to the #1278 state. ADMIN only; audited. */

@@ -1,5 +1,6 @@
 package org.remediation.console.criteria.ui;
 
+import org.remediation.console.base.identity.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,8 +13,7 @@ import org.remediation.console.criteria.EscalationAcknowledged;
 import org.remediation.console.criteria.EscalationAlert;
 import org.remediation.console.criteria.EscalationRaised;
 import org.remediation.console.criteria.EscalationService;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Role;
+import org.remediation.console.base.identity.CurrentUser;
 
 /**
  * Open escalations of an incident as banners on the board, appearing and disappearing live; a
@@ -48,7 +48,7 @@ public class EscalationBanner extends Div {
             Div banner = new Div(new Span("Escalation: " + a.message()));
             banner.addClassName("escalation-banner");
             banner.setId("escalation-" + a.id());
-            if (CurrentUser.hasRole(Role.COMMANDER)) {
+            if (CurrentUser.hasRole(Roles.COMMANDER)) {
                 Button ack = new Button("Acknowledge", click -> acknowledge(a));
                 ack.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 ack.setId("acknowledge-" + a.id());

@@ -1,5 +1,6 @@
 package org.remediation.console.criteria.ui;
 
+import org.remediation.console.base.identity.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -10,8 +11,7 @@ import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.ui.Notices;
 import org.remediation.console.criteria.EscalationRuleView;
 import org.remediation.console.criteria.EscalationService;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Role;
+import org.remediation.console.base.identity.CurrentUser;
 
 /** A phase's escalation rules, one per line; only a COMMANDER gets an editable field and a Save button. */
 public class EscalationRulesEditor extends Div {
@@ -32,7 +32,7 @@ public class EscalationRulesEditor extends Div {
                 + " · criterion redis-ok regressed after being met");
         rules.setValue(String.join("\n", escalations.rules(incidentKey, phaseKey).stream()
                 .map(EscalationRuleView::text).toList()));
-        boolean commander = CurrentUser.hasRole(Role.COMMANDER);
+        boolean commander = CurrentUser.hasRole(Roles.COMMANDER);
         rules.setReadOnly(!commander);
         add(rules);
         if (commander) {

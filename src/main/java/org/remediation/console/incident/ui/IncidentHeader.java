@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.identity.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,8 +18,7 @@ import org.remediation.console.incident.IncidentService;
 import org.remediation.console.incident.IncidentStatus;
 import org.remediation.console.incident.IncidentSummary;
 import org.remediation.console.incident.StatusUpdateService;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Role;
+import org.remediation.console.base.identity.CurrentUser;
 
 /** The incident at a glance: severity, status, commander, elapsed time, status-update reminder. */
 class IncidentHeader extends Div {
@@ -49,13 +49,13 @@ class IncidentHeader extends Div {
             reminder.setId("status-update-reminder");
             actions.add(reminder);
         }
-        if (CurrentUser.hasRole(Role.COMMANDER) || CurrentUser.hasRole(Role.TEAM_LEAD)) {
+        if (CurrentUser.hasRole(Roles.COMMANDER) || CurrentUser.hasRole(Roles.TEAM_LEAD)) {
             Button draft = new Button("Draft status update", e -> new StatusUpdateDialog(updates.draft(incident.key())).open());
             draft.setId("draft-status-update");
             draft.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(draft);
         }
-        if (CurrentUser.hasRole(Role.COMMANDER)) {
+        if (CurrentUser.hasRole(Roles.COMMANDER)) {
             actions.add(commanderControls(incident, incidents));
         }
         add(actions);

@@ -1,5 +1,7 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.identity.CurrentUser;
+import org.remediation.console.base.identity.Roles;
 import org.remediation.console.base.HumanTime;
 import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.EscalationService;
@@ -27,8 +29,6 @@ import org.remediation.console.incident.IncidentSummary;
 import org.remediation.console.incident.PhaseState;
 import org.remediation.console.incident.PhaseStatus;
 import org.remediation.console.incident.SignOffService;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Role;
 import org.remediation.console.security.TeamDirectory;
 import org.remediation.console.security.TeamSummary;
 
@@ -100,11 +100,11 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         }
         badges.addClassName("phase-card-badges");
         add(back, title, badges);
-        if (CurrentUser.hasRole(Role.COMMANDER)) {
+        if (CurrentUser.hasRole(Roles.COMMANDER)) {
             add(new PhaseCommandBar(phase, teams.teams().stream().map(TeamSummary::name).toList(), incidents));
         }
-        boolean editable = phase.status() != PhaseStatus.SIGNED_OFF && (CurrentUser.hasRole(Role.RESPONDER)
-                || CurrentUser.hasRole(Role.TEAM_LEAD) || CurrentUser.hasRole(Role.COMMANDER));
+        boolean editable = phase.status() != PhaseStatus.SIGNED_OFF && (CurrentUser.hasRole(Roles.RESPONDER)
+                || CurrentUser.hasRole(Roles.TEAM_LEAD) || CurrentUser.hasRole(Roles.COMMANDER));
         Div columns = new Div();
         columns.addClassName("phase-columns");
         Div left = new Div(new H3("Checklist (" + phase.tasksDone() + " / " + phase.tasks().size() + " done)"));

@@ -23,7 +23,7 @@ import org.remediation.console.incident.IncidentService;
 import org.remediation.console.incident.IncidentSummary;
 import org.remediation.console.incident.Runbook;
 import org.remediation.console.incident.RunbookService;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 
 /** Runbooks as code: validate and import YAML as a new incident, export an incident's plan. */
 @Route("runbooks")

@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.identity.Roles;
 import org.remediation.console.base.HumanTime;
 import org.remediation.console.criteria.EvidenceSnapshot;
 import com.vaadin.flow.component.button.Button;
@@ -15,8 +16,7 @@ import org.remediation.console.base.ui.StatusBadge;
 import org.remediation.console.incident.PhaseState;
 import org.remediation.console.incident.SignOffRecord;
 import org.remediation.console.incident.SignOffService;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Role;
+import org.remediation.console.base.identity.CurrentUser;
 
 /** Sign-off state, what still blocks it, and the sign-off / override buttons for those allowed. */
 class SignOffPanel extends Div {
@@ -60,7 +60,7 @@ class SignOffPanel extends Div {
             signOff.setEnabled(reasons.isEmpty());
             add(signOff);
         }
-        if (CurrentUser.hasRole(Role.COMMANDER) && !reasons.isEmpty()) {
+        if (CurrentUser.hasRole(Roles.COMMANDER) && !reasons.isEmpty()) {
             Button override = new Button("Override and sign off…",
                     e -> new OverrideDialog(phase, reasons, signOffs, reload).open());
             override.setId("override-sign-off");

@@ -19,7 +19,7 @@ import org.remediation.console.probe.Durations;
 import org.remediation.console.probe.ProbeTarget;
 import org.remediation.console.probe.ProbeTargetChanged;
 import org.remediation.console.probe.ProbeTargetService;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 
 /** Admin: create, edit, enable/disable, delete probe targets; import and export them as YAML. */
 @Route("admin/probes")

@@ -1,5 +1,6 @@
 package org.remediation.console.remediation.ui;
 
+import org.remediation.console.base.identity.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -29,8 +30,7 @@ import org.remediation.console.remediation.ActionStatus;
 import org.remediation.console.remediation.ActionStep;
 import org.remediation.console.remediation.RemediationService;
 import org.remediation.console.remediation.RollbackPlan;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Role;
+import org.remediation.console.base.identity.CurrentUser;
 
 /** One action: its state, preview, live progress, full trail, and the buttons its status allows. */
 @Route("actions/:id([0-9]+)")
@@ -108,7 +108,7 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
 
     private HorizontalLayout buttons(ActionRecord a) {
         HorizontalLayout row = new HorizontalLayout();
-        boolean actor = CurrentUser.hasRole(Role.OPERATOR) || CurrentUser.hasRole(Role.COMMANDER);
+        boolean actor = CurrentUser.hasRole(Roles.OPERATOR) || CurrentUser.hasRole(Roles.COMMANDER);
         if (!actor) {
             return row;
         }

@@ -1,5 +1,6 @@
 package org.remediation.console.remediation.ui;
 
+import org.remediation.console.base.identity.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -24,8 +25,7 @@ import org.remediation.console.remediation.ActionRecord;
 import org.remediation.console.remediation.ActionStatus;
 import org.remediation.console.remediation.RemediationService;
 import org.remediation.console.remediation.WatchAlert;
-import org.remediation.console.security.CurrentUser;
-import org.remediation.console.security.Role;
+import org.remediation.console.base.identity.CurrentUser;
 
 /** In-flight actions with live progress, and the filterable history of every action. */
 @Route("actions")
@@ -67,7 +67,7 @@ public class ActionsView extends Main {
         grid.addColumn(ActionRecord::reason).setHeader("Reason").setFlexGrow(1);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("actions/" + e.getItem().id())));
         HorizontalLayout header = new HorizontalLayout(new H2("Actions"));
-        if (CurrentUser.hasRole(Role.OPERATOR) || CurrentUser.hasRole(Role.COMMANDER)) {
+        if (CurrentUser.hasRole(Roles.OPERATOR) || CurrentUser.hasRole(Roles.COMMANDER)) {
             Button create = new Button("New action", e -> getUI().ifPresent(ui -> ui.navigate("actions/new")));
             create.setId("new-action");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

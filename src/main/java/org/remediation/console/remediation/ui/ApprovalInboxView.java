@@ -18,7 +18,7 @@ import org.remediation.console.remediation.ActionChanged;
 import org.remediation.console.remediation.ActionRecord;
 import org.remediation.console.remediation.ActionRefusedException;
 import org.remediation.console.remediation.RemediationService;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 
 /** Actions waiting for a second person: everyone's but the signed-in user's own. */
 @Route("actions/inbox")

@@ -39,7 +39,7 @@ import org.remediation.console.remediation.ActionSpec;
 import org.remediation.console.remediation.ParamSpec;
 import org.remediation.console.remediation.Preview;
 import org.remediation.console.remediation.RemediationService;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 
 /** The action catalogue and request form; {@code ?task=<id>&spec=<actionSpec>} pre-fills it from an incident task. */
 @Route("actions/new")

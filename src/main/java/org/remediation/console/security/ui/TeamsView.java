@@ -14,7 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.ui.Notices;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 import org.remediation.console.security.TeamSummary;
 import org.remediation.console.security.UserAdminService;
 

@@ -1,5 +1,6 @@
 package org.remediation.console.security.ui;
 
+import org.remediation.console.base.identity.Roles;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

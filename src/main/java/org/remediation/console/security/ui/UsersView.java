@@ -10,7 +10,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.TreeSet;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 import org.remediation.console.security.UserAdminService;
 import org.remediation.console.security.UserSummary;
 

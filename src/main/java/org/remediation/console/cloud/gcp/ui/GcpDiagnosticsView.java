@@ -18,7 +18,7 @@ import org.remediation.console.base.ui.LiveSubscription;
 import org.remediation.console.cloud.gcp.GcpDiagnosisReport;
 import org.remediation.console.cloud.gcp.GcpDiagnostics;
 import org.remediation.console.cloud.gcp.PermissionRoles;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 
 /**
  * Google Cloud diagnostics for admins: per API whether it is reachable and which permissions the

@@ -20,7 +20,7 @@ import org.remediation.console.base.ui.Notices;
 import org.remediation.console.cloud.sandbox.Fault;
 import org.remediation.console.cloud.sandbox.FaultRule;
 import org.remediation.console.cloud.sandbox.SandboxAdminService;
-import org.remediation.console.security.Roles;
+import org.remediation.console.base.identity.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** ADMIN: inject faults into the sandbox cloud for drills, and reset it to the #1278 outage state. */

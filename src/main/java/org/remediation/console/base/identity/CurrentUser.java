@@ -1,4 +1,4 @@
-package org.remediation.console.security;
+package org.remediation.console.base.identity;
 
 import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -29,9 +29,9 @@ public final class CurrentUser {
                 "You are not signed in."));
     }
 
-    public static boolean hasRole(Role role) {
+    public static boolean hasRole(String role) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> ("ROLE_" + role.name()).equals(a.getAuthority()));
+                .anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
     }
 }

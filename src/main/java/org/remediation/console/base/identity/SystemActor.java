@@ -1,4 +1,4 @@
-package org.remediation.console.security;
+package org.remediation.console.base.identity;
 
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -1,4 +1,4 @@
-package org.remediation.console.security;
+package org.remediation.console.base.identity;
 
 /** Role names as compile-time constants for {@code @RolesAllowed} on services and views. */
 public final class Roles {
