@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.InvalidInputException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** The meaning of a runbook document: required fields, allowed values, references between phases. */
@@ -26,12 +27,14 @@ final class RunbookParser {
 
     private final YamlNodes y;
     private final Predicate<String> teamExists;
+    private final TaskActions actions;
     private final Set<String> taskIds = new LinkedHashSet<>();
     private final Map<String, Integer> phaseIndex = new HashMap<>();
 
-    RunbookParser(YamlNodes y, Predicate<String> teamExists) {
+    RunbookParser(YamlNodes y, Predicate<String> teamExists, TaskActions actions) {
         this.y = y;
         this.teamExists = teamExists;
+        this.actions = actions;
     }
 
     @Nullable Runbook runbook(Node root) {
@@ -197,9 +200,10 @@ final class RunbookParser {
         String command = y.text(path, f, "command", false, 4000, node);
         String spec = y.text(path, f, "actionSpec", false, 500, node);
         if (spec != null) {
-            String problem = ActionSpecs.problem(spec);
-            if (problem != null) {
-                y.problem(path + ".actionSpec", f.get("actionSpec"), problem);
+            try {
+                actions.read(spec);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> y.problem(path + ".actionSpec", f.get("actionSpec"), actionProblem(p)));
                 spec = null;
             }
         }
@@ -209,6 +213,12 @@ final class RunbookParser {
             return null;
         }
         return new Runbook.Task(id, text, owner, command, spec, note);
+    }
+
+    /** A problem with a task's action spec in words: {@code minInstances=lots: Minimum instances must be …}. */
+    static String actionProblem(InvalidInputException.Problem p) {
+        return "the action cannot be requested as written: "
+                + (p.field().equals("spec") ? "" : "parameter " + p.field() + ": ") + p.message();
     }
 
     /** Each rule parses, and a rule about a criterion names a measured criterion of this phase. */

@@ -11,7 +11,6 @@ import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.LiveEvents;
 import org.remediation.console.security.CurrentUser;
 import org.remediation.console.security.Roles;
-import org.remediation.console.security.TeamDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +21,12 @@ public class RunbookService {
     /** Built-in templates under {@code classpath:runbooks/}. */
     public static final List<String> TEMPLATES = List.of("inc-1278");
 
-    private final TeamDirectory teams;
     private final PlanFactory factory;
     private final IncidentService incidents;
     private final LiveEvents live;
     private final Clock clock;
 
-    RunbookService(TeamDirectory teams, PlanFactory factory, IncidentService incidents, LiveEvents live, Clock clock) {
-        this.teams = teams;
+    RunbookService(PlanFactory factory, IncidentService incidents, LiveEvents live, Clock clock) {
         this.factory = factory;
         this.incidents = incidents;
         this.live = live;
@@ -39,7 +36,7 @@ public class RunbookService {
     /** Validates a runbook; problems carry YAML path and line. Writes nothing. */
     @Transactional(readOnly = true)
     public Runbook parse(String yaml) {
-        return RunbookYaml.parse(yaml, teams::exists);
+        return factory.read(yaml);
     }
 
     /** Opens a new incident from runbook YAML, started now and commanded by the caller; all or nothing. */

@@ -31,7 +31,11 @@ public final class RunbookYaml {
     private RunbookYaml() {
     }
 
-    public static Runbook parse(String yaml, Predicate<String> teamExists) {
+    /**
+     * @param teamExists whether a team of that name exists
+     * @param actions reads tasks' action specs (see {@link TaskActions})
+     */
+    public static Runbook parse(String yaml, Predicate<String> teamExists, TaskActions actions) {
         Problems problems = new Problems();
         if (yaml.length() > MAX_SIZE) {
             problems.add("(document)", "line 1: the runbook is larger than " + MAX_SIZE + " characters").throwIfAny();
@@ -51,7 +55,7 @@ public final class RunbookYaml {
         if (root == null) {
             problems.add("(document)", "line 1: the runbook is empty").throwIfAny();
         }
-        Runbook runbook = new RunbookParser(new YamlNodes(problems), teamExists).runbook(root);
+        Runbook runbook = new RunbookParser(new YamlNodes(problems), teamExists, actions).runbook(root);
         problems.throwIfAny();
         return runbook;
     }
