@@ -59,6 +59,11 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** See {@link CriteriaService#missingProbes}. */
+    Optional<String> missingProbes(String measure) {
+        return criteriaService.missingProbes(measure);
+    }
+
     @PostConstruct
     void listen() {
         live.subscribe(CriterionStateChanged.class, this::mirror);

@@ -44,6 +44,11 @@ class PlanFactory {
         return RunbookYaml.parse(yaml, teams::exists, taskActions());
     }
 
+    /** {@link #read} plus the warnings: measured criteria on probe targets or groups that do not exist. */
+    RunbookCheck check(String yaml) {
+        return RunbookYaml.check(yaml, teams::exists, taskActions(), measured::missingProbes);
+    }
+
     /** The remediation feature's reading of task actions, or {@link TaskActions#UNCHECKED} in a slice without it. */
     TaskActions taskActions() {
         return actions.getIfAvailable(() -> TaskActions.UNCHECKED);

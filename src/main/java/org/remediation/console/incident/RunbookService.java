@@ -39,15 +39,28 @@ public class RunbookService {
         return factory.read(yaml);
     }
 
-    /** Opens a new incident from runbook YAML, started now and commanded by the caller; all or nothing. */
+    /**
+     * Validates a runbook like {@link #parse} and also reports what import accepts with a warning:
+     * measured criteria on probe targets that do not exist, or on groups without targets.
+     */
+    @Transactional(readOnly = true)
+    public RunbookCheck check(String yaml) {
+        return factory.check(yaml);
+    }
+
+    /**
+     * Opens a new incident from runbook YAML, started now and commanded by the caller; all or nothing.
+     * The warnings of {@link #check} come back with it.
+     */
     @RolesAllowed(Roles.COMMANDER)
     @Transactional
-    public IncidentSummary importAsIncident(String incidentKey, String yaml) {
-        Runbook runbook = parse(yaml);
+    public RunbookImport importAsIncident(String incidentKey, String yaml) {
+        RunbookCheck checked = check(yaml);
+        Runbook runbook = checked.runbook();
         String user = CurrentUser.require();
         IncidentSummary created = factory.create(incidentKey.strip(), runbook, user, clock.instant(), user).summary();
         live.publish(new IncidentChanged(created.key(), null));
-        return created;
+        return new RunbookImport(created, checked.warnings());
     }
 
     @Transactional(readOnly = true)
