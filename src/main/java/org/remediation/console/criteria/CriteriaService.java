@@ -189,6 +189,19 @@ public class CriteriaService {
                 + HumanTime.hourMinute(s.since()) + " UTC";
     }
 
+    /**
+     * Why a measured criterion could never get data as the probe targets stand now, in plain words:
+     * {@code no such probe target: backend-helth}, a group without targets, no golden path. Empty when
+     * its targets exist, and for a manual criterion. Runbook import warns with this (targets may be
+     * added later); the evaluation says the same while it holds.
+     *
+     * @throws IllegalArgumentException when the definition does not parse ({@link CriterionText})
+     */
+    public Optional<String> missingProbes(String definition) {
+        return CriterionText.parse(definition) instanceof MeasuredCriterion c
+                ? CriterionEvaluator.missingProbes(c.subject(), engine.measurements()) : Optional.empty();
+    }
+
     /** Per-minute values of the criterion's statistic over the last hour (null where no samples). */
     public List<@Nullable Double> trend(CriterionOwner owner) {
         return store.find(owner).map(r -> engine.spec(r.definition()) instanceof MeasuredCriterion c

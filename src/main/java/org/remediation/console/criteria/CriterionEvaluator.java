@@ -24,10 +24,10 @@ public final class CriterionEvaluator {
             case GROUP -> m.targetsInGroup(c.subject().name());
             case GOLDEN_PATH -> m.goldenPathTargets();
         };
-        if (targets.isEmpty()) {
-            String what = c.subject().kind() == Subject.Kind.GROUP
-                    ? "group '" + c.subject().name() + "' has no probe targets" : "no golden-path targets are defined";
-            return Evaluation.noData("no targets", 0, what, now);
+        Optional<String> missing = missingProbes(c.subject(), m);
+        if (missing.isPresent()) {
+            String value = c.subject().kind() == Subject.Kind.TARGET ? missing.get() : "no targets";
+            return Evaluation.noData(value, 0, missing.get(), now);
         }
         if (c.subject().kind() == Subject.Kind.TARGET) {
             return one(c, targets.getFirst(), m, now);
@@ -37,6 +37,21 @@ public final class CriterionEvaluator {
             each.add(one(c, t, m, now));
         }
         return Groups.combine(c, targets, each, now);
+    }
+
+    /**
+     * Why the subject can never have data as things stand, in plain words: a target key that names no
+     * probe target, a group without targets, no golden path. Empty when the subject's targets exist.
+     */
+    static Optional<String> missingProbes(Subject subject, ProbeMeasurements m) {
+        return switch (subject.kind()) {
+            case TARGET -> m.targetExists(subject.name()) ? Optional.empty()
+                    : Optional.of("no such probe target: " + subject.name());
+            case GROUP -> m.targetsInGroup(subject.name()).isEmpty()
+                    ? Optional.of("group '" + subject.name() + "' has no probe targets") : Optional.empty();
+            case GOLDEN_PATH -> m.goldenPathTargets().isEmpty()
+                    ? Optional.of("no golden-path targets are defined") : Optional.empty();
+        };
     }
 
     static Evaluation one(MeasuredCriterion c, String target, ProbeMeasurements m, Instant now) {

@@ -25,6 +25,12 @@ final class NoProbeMeasurements implements ProbeMeasurements {
         return Optional.empty();
     }
 
+    /** Without a probe engine nothing is known, so nothing is called missing either: criteria read "no data". */
+    @Override
+    public boolean targetExists(String targetKey) {
+        return true;
+    }
+
     @Override
     public List<String> targetsInGroup(String group) {
         return List.of();

@@ -109,6 +109,11 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
     }
 
     @Override
+    public boolean targetExists(String targetKey) {
+        return allTargets().stream().anyMatch(t -> t.key().equals(targetKey));
+    }
+
+    @Override
     public List<String> targetsInGroup(String group) {
         return allTargets().stream().filter(t -> t.group().equals(group)).map(ProbeTarget::key).toList();
     }

@@ -26,6 +26,12 @@ public interface ProbeMeasurements {
     /** The latest recorded value of a named attribute (TLS {@code daysToExpiry}, HTTP {@code status}, cloud {@code state}). */
     Optional<LatestValue> latest(String targetKey, String attribute);
 
+    /**
+     * Whether a probe target with this key exists (enabled or not). A criterion on a key that does not
+     * exist says "no such probe target" rather than waiting for data forever.
+     */
+    boolean targetExists(String targetKey);
+
     /** Keys of the enabled targets in a group, in a stable order; empty for an unknown group. */
     List<String> targetsInGroup(String group);
 

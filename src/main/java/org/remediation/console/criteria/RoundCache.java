@@ -25,6 +25,7 @@ final class RoundCache implements ProbeMeasurements {
     private final Map<String, TargetStatus> statuses = new HashMap<>();
     private final Map<LatestKey, Optional<LatestValue>> latest = new HashMap<>();
     private final Map<String, List<String>> groups = new HashMap<>();
+    private final Map<String, Boolean> exists = new HashMap<>();
     private @Nullable List<String> goldenPath;
 
     RoundCache(ProbeMeasurements delegate) {
@@ -45,6 +46,11 @@ final class RoundCache implements ProbeMeasurements {
     @Override
     public Optional<LatestValue> latest(String targetKey, String attribute) {
         return latest.computeIfAbsent(new LatestKey(targetKey, attribute), k -> delegate.latest(targetKey, attribute));
+    }
+
+    @Override
+    public boolean targetExists(String targetKey) {
+        return exists.computeIfAbsent(targetKey, delegate::targetExists);
     }
 
     @Override

@@ -29,6 +29,7 @@ public class ChecklistService {
     private final PhaseRepository phases;
     private final IncidentRepository incidents;
     private final PhaseProgress progress;
+    private final PlanFactory factory;
     private final TimelineService timeline;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
@@ -36,7 +37,7 @@ public class ChecklistService {
 
     ChecklistService(TaskRepository tasks, CriterionRepository criteria, PhaseRepository phases,
                      IncidentRepository incidents, PhaseProgress progress, TimelineService timeline,
-                     AuditService audit, ApplicationEventPublisher events, Clock clock) {
+                     AuditService audit, ApplicationEventPublisher events, Clock clock, PlanFactory factory) {
         this.tasks = tasks;
         this.criteria = criteria;
         this.phases = phases;
@@ -46,6 +47,7 @@ public class ChecklistService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.factory = factory;
     }
 
     @Transactional(readOnly = true)
@@ -55,8 +57,16 @@ public class ChecklistService {
 
     /** The task's ready-made action, for the remediation feature's request form. */
     @Transactional(readOnly = true)
-    public Optional<ActionSpec> actionSpec(long taskId) {
-        return tasks.findById(taskId).flatMap(t -> ActionSpecs.parse(t.actionSpec()));
+    public Optional<TaskActions.TaskAction> actionSpec(long taskId) {
+        return tasks.findById(taskId).map(Task::actionSpec).flatMap(this::readable);
+    }
+
+    private Optional<TaskActions.TaskAction> readable(String spec) {
+        try {
+            return Optional.of(factory.taskActions().read(spec));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
     }
 
     @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.COMMANDER})
@@ -89,8 +99,13 @@ public class ChecklistService {
         problems.check(!text.isBlank() && text.length() <= 1000, "text", "describe the task (1 to 1000 characters)");
         problems.check(!owner.isBlank() && owner.length() <= 80, "owner", "name the owning team or person");
         problems.check(command == null || command.length() <= 4000, "command", "at most 4000 characters");
-        String specProblem = actionSpec == null || actionSpec.isBlank() ? null : ActionSpecs.problem(actionSpec);
-        problems.check(specProblem == null, "actionSpec", String.valueOf(specProblem));
+        if (actionSpec != null && !actionSpec.isBlank()) {
+            try {
+                factory.taskActions().read(actionSpec);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> problems.add("actionSpec", RunbookParser.actionProblem(p)));
+            }
+        }
         Phase phase = phases.findById(phaseId).orElse(null);
         problems.check(phase != null, "phase", "no such phase");
         problems.throwIfAny();

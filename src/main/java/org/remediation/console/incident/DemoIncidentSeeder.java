@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.remediation.console.base.DemoProperties;
 import org.remediation.console.base.identity.SystemActor;
-import org.remediation.console.security.TeamDirectory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -21,16 +20,14 @@ class DemoIncidentSeeder implements ApplicationRunner {
     private final DemoProperties demo;
     private final IncidentRepository incidents;
     private final PlanFactory factory;
-    private final TeamDirectory teams;
     private final RunbookService runbooks;
     private final Clock clock;
 
-    DemoIncidentSeeder(DemoProperties demo, IncidentRepository incidents, PlanFactory factory, TeamDirectory teams,
+    DemoIncidentSeeder(DemoProperties demo, IncidentRepository incidents, PlanFactory factory,
                        RunbookService runbooks, Clock clock) {
         this.demo = demo;
         this.incidents = incidents;
         this.factory = factory;
-        this.teams = teams;
         this.runbooks = runbooks;
         this.clock = clock;
     }
@@ -41,7 +38,7 @@ class DemoIncidentSeeder implements ApplicationRunner {
         if (!demo.enabled() || incidents.count() > 0) {
             return;
         }
-        Runbook runbook = RunbookYaml.parse(runbooks.templateYaml("inc-1278"), teams::exists);
+        Runbook runbook = factory.read(runbooks.templateYaml("inc-1278"));
         SystemActor.run(() -> {
             Incident incident = factory.create(KEY, runbook, "commander", clock.instant().minus(Duration.ofHours(2)),
                     SystemActor.NAME);

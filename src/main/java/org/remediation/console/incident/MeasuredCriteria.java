@@ -62,6 +62,11 @@ class MeasuredCriteria implements PhaseTimes, SignOffCheck {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** See {@link CriteriaService#missingProbes}. */
+    Optional<String> missingProbes(String measure) {
+        return criteriaService.missingProbes(measure);
+    }
+
     /**
      * Called in the transaction that opens the incident, as its caller (the commander importing the
      * runbook, or the system seeding the demo): defines its measured criteria and KPIs.

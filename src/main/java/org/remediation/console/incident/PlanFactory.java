@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.Problems;
 import org.remediation.console.security.TeamDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Writes a new incident and its plan from a runbook; the caller holds the transaction and the role. */
@@ -22,11 +23,13 @@ class PlanFactory {
     private final TimelineService timeline;
     private final AuditService audit;
     private final MeasuredCriteria measured;
+    private final ObjectProvider<TaskActions> actions;
 
     PlanFactory(IncidentRepository incidents, PhaseRepository phases, TaskRepository tasks,
                 CriterionRepository criteria, TeamDirectory teams, TimelineService timeline, AuditService audit,
-                MeasuredCriteria measured) {
+                MeasuredCriteria measured, ObjectProvider<TaskActions> actions) {
         this.measured = measured;
+        this.actions = actions;
         this.incidents = incidents;
         this.phases = phases;
         this.tasks = tasks;
@@ -34,6 +37,21 @@ class PlanFactory {
         this.teams = teams;
         this.timeline = timeline;
         this.audit = audit;
+    }
+
+    /** Reads runbook YAML with every check: teams, and task actions as the remediation feature reads them. */
+    Runbook read(String yaml) {
+        return RunbookYaml.parse(yaml, teams::exists, taskActions());
+    }
+
+    /** {@link #read} plus the warnings: measured criteria on probe targets or groups that do not exist. */
+    RunbookCheck check(String yaml) {
+        return RunbookYaml.check(yaml, teams::exists, taskActions(), measured::missingProbes);
+    }
+
+    /** The remediation feature's reading of task actions, or {@link TaskActions#UNCHECKED} in a slice without it. */
+    TaskActions taskActions() {
+        return actions.getIfAvailable(() -> TaskActions.UNCHECKED);
     }
 
     Incident create(String key, Runbook runbook, String commander, Instant startedAt, String actor) {
@@ -44,7 +62,7 @@ class PlanFactory {
         problems.check(!commander.isBlank(), "commander", "name the incident commander");
         problems.throwIfAny();
         // A runbook built in code gets the same checks as an imported one (keys, windows, cycles, teams).
-        RunbookYaml.parse(RunbookWriter.write(runbook), teams::exists);
+        read(RunbookWriter.write(runbook));
         Incident incident = incidents.save(new Incident(key, runbook.title(), runbook.severity(),
                 runbook.businessImpact(), commander, startedAt));
         int order = 1;

@@ -1,6 +1,8 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.criteria.CriterionSpec;
 import org.remediation.console.criteria.CriterionText;
+import org.remediation.console.criteria.MeasuredCriterion;
 import org.remediation.console.criteria.EscalationRule;
 import org.remediation.console.criteria.EscalationRuleText;
 import java.util.ArrayList;
@@ -9,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.InvalidInputException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** The meaning of a runbook document: required fields, allowed values, references between phases. */
@@ -26,12 +31,27 @@ final class RunbookParser {
 
     private final YamlNodes y;
     private final Predicate<String> teamExists;
+    private final TaskActions actions;
+    private final Function<String, Optional<String>> missingProbes;
+    private final List<RunbookWarning> warnings = new ArrayList<>();
     private final Set<String> taskIds = new LinkedHashSet<>();
     private final Map<String, Integer> phaseIndex = new HashMap<>();
 
-    RunbookParser(YamlNodes y, Predicate<String> teamExists) {
+    /**
+     * @param missingProbes for a measure that parses: why it can never get data as the probe targets
+     *     stand (a warning, not a problem), or empty
+     */
+    RunbookParser(YamlNodes y, Predicate<String> teamExists, TaskActions actions,
+                  Function<String, Optional<String>> missingProbes) {
         this.y = y;
         this.teamExists = teamExists;
+        this.actions = actions;
+        this.missingProbes = missingProbes;
+    }
+
+    /** The warnings found by {@link #runbook}, in document order. */
+    List<RunbookWarning> warnings() {
+        return List.copyOf(warnings);
     }
 
     @Nullable Runbook runbook(Node root) {
@@ -197,9 +217,10 @@ final class RunbookParser {
         String command = y.text(path, f, "command", false, 4000, node);
         String spec = y.text(path, f, "actionSpec", false, 500, node);
         if (spec != null) {
-            String problem = ActionSpecs.problem(spec);
-            if (problem != null) {
-                y.problem(path + ".actionSpec", f.get("actionSpec"), problem);
+            try {
+                actions.read(spec);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> y.problem(path + ".actionSpec", f.get("actionSpec"), actionProblem(p)));
                 spec = null;
             }
         }
@@ -209,6 +230,12 @@ final class RunbookParser {
             return null;
         }
         return new Runbook.Task(id, text, owner, command, spec, note);
+    }
+
+    /** A problem with a task's action spec in words: {@code minInstances=lots: Minimum instances must be …}. */
+    static String actionProblem(InvalidInputException.Problem p) {
+        return "the action cannot be requested as written: "
+                + (p.field().equals("spec") ? "" : "parameter " + p.field() + ": ") + p.message();
     }
 
     /** Each rule parses, and a rule about a criterion names a measured criterion of this phase. */
@@ -253,7 +280,13 @@ final class RunbookParser {
             String measure = y.text(at, f, "measure", false, 300, nodes.get(i));
             if (measure != null) {
                 try {
-                    CriterionText.parse(measure);
+                    CriterionSpec spec = CriterionText.parse(measure);
+                    String subject = spec instanceof MeasuredCriterion m ? subject(m) : "";
+                    String criterion = key == null ? "#" + (i + 1) : key;
+                    Node measureNode = f.get("measure");
+                    missingProbes.apply(measure).ifPresent(w -> warnings.add(new RunbookWarning(at + ".measure",
+                            YamlNodes.line(measureNode), criterion, subject,
+                            w + "; the criterion reads \"no data\" until there is one (Admin → Probe targets)")));
                 } catch (IllegalArgumentException e) {
                     y.problem(at + ".measure", f.get("measure"), "not a measurable criterion: " + e.getMessage());
                     measure = null;
@@ -266,6 +299,13 @@ final class RunbookParser {
             }
         }
         return out;
+    }
+
+    private static String subject(MeasuredCriterion m) {
+        return switch (m.subject().kind()) {
+            case TARGET, GROUP -> m.subject().name();
+            case GOLDEN_PATH -> "golden path";
+        };
     }
 
     private void checkDependencies(List<Runbook.Phase> phases, Map<String, Node> keyNodes) {

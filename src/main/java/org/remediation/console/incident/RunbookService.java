@@ -11,7 +11,6 @@ import org.remediation.console.base.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.identity.CurrentUser;
 import org.remediation.console.base.identity.Roles;
-import org.remediation.console.security.TeamDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +21,12 @@ public class RunbookService {
     /** Built-in templates under {@code classpath:runbooks/}. */
     public static final List<String> TEMPLATES = List.of("inc-1278");
 
-    private final TeamDirectory teams;
     private final PlanFactory factory;
     private final IncidentService incidents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RunbookService(TeamDirectory teams, PlanFactory factory, IncidentService incidents, ApplicationEventPublisher events, Clock clock) {
-        this.teams = teams;
+    RunbookService(PlanFactory factory, IncidentService incidents, ApplicationEventPublisher events, Clock clock) {
         this.factory = factory;
         this.incidents = incidents;
         this.events = events;
@@ -39,18 +36,31 @@ public class RunbookService {
     /** Validates a runbook; problems carry YAML path and line. Writes nothing. */
     @Transactional(readOnly = true)
     public Runbook parse(String yaml) {
-        return RunbookYaml.parse(yaml, teams::exists);
+        return factory.read(yaml);
     }
 
-    /** Opens a new incident from runbook YAML, started now and commanded by the caller; all or nothing. */
+    /**
+     * Validates a runbook like {@link #parse} and also reports what import accepts with a warning:
+     * measured criteria on probe targets that do not exist, or on groups without targets.
+     */
+    @Transactional(readOnly = true)
+    public RunbookCheck check(String yaml) {
+        return factory.check(yaml);
+    }
+
+    /**
+     * Opens a new incident from runbook YAML, started now and commanded by the caller; all or nothing.
+     * The warnings of {@link #check} come back with it.
+     */
     @RolesAllowed(Roles.COMMANDER)
     @Transactional
-    public IncidentSummary importAsIncident(String incidentKey, String yaml) {
-        Runbook runbook = parse(yaml);
+    public RunbookImport importAsIncident(String incidentKey, String yaml) {
+        RunbookCheck checked = check(yaml);
+        Runbook runbook = checked.runbook();
         String user = CurrentUser.require();
         IncidentSummary created = factory.create(incidentKey.strip(), runbook, user, clock.instant(), user).summary();
         events.publishEvent(new IncidentChanged(created.key(), null));
-        return created;
+        return new RunbookImport(created, checked.warnings());
     }
 
     @Transactional(readOnly = true)

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +33,22 @@ public final class RunbookYaml {
     private RunbookYaml() {
     }
 
-    public static Runbook parse(String yaml, Predicate<String> teamExists) {
+    /**
+     * @param teamExists whether a team of that name exists
+     * @param actions reads tasks' action specs (see {@link TaskActions})
+     */
+    public static Runbook parse(String yaml, Predicate<String> teamExists, TaskActions actions) {
+        return check(yaml, teamExists, actions, measure -> Optional.empty()).runbook();
+    }
+
+    /**
+     * Like {@link #parse}, and also collects warnings that do not refuse the runbook.
+     *
+     * @param missingProbes for a measure that parses: why it can never get data as the probe targets
+     *     stand now, or empty
+     */
+    static RunbookCheck check(String yaml, Predicate<String> teamExists, TaskActions actions,
+                              Function<String, Optional<String>> missingProbes) {
         Problems problems = new Problems();
         if (yaml.length() > MAX_SIZE) {
             problems.add("(document)", "line 1: the runbook is larger than " + MAX_SIZE + " characters").throwIfAny();
@@ -51,9 +68,10 @@ public final class RunbookYaml {
         if (root == null) {
             problems.add("(document)", "line 1: the runbook is empty").throwIfAny();
         }
-        Runbook runbook = new RunbookParser(new YamlNodes(problems), teamExists).runbook(root);
+        RunbookParser parser = new RunbookParser(new YamlNodes(problems), teamExists, actions, missingProbes);
+        Runbook runbook = parser.runbook(root);
         problems.throwIfAny();
-        return runbook;
+        return new RunbookCheck(runbook, parser.warnings());
     }
 
     /** Minutes from a window offset such as {@code 4h}, {@code 90m} or {@code 1h30m}; null if malformed. */

@@ -1,15 +1,10 @@
 package org.remediation.console.incident;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** One checklist task as seen now; {@code version} goes back with a change (optimistic locking). */
 public record TaskState(long id, long phaseId, String ref, String text, String owner, @Nullable String command,
                         @Nullable String actionSpec, @Nullable String note, boolean done, @Nullable String doneBy,
                         @Nullable Instant doneAt, long version) {
-
-    public Optional<ActionSpec> parsedActionSpec() {
-        return ActionSpecs.parse(actionSpec);
-    }
 }

@@ -104,6 +104,18 @@ abstract class AbstractAction implements RemediationAction {
         }
     }
 
+    /**
+     * A whole-number parameter that {@link #intParam} accepted in {@link #check}: its value, or null
+     * when it is absent or {@code check} reported a problem with it.
+     */
+    static @Nullable Integer checkedInt(Problems problems, Map<String, String> params, String name) {
+        String raw = params.get(name);
+        if (raw == null || raw.isBlank() || problems.list().stream().anyMatch(p -> p.field().equals(name))) {
+            return null;
+        }
+        return Integer.parseInt(raw.trim());
+    }
+
     /** Rejects parameters the action does not know, so a typo in a task spec is not silently ignored. */
     void unknownParams(Problems problems, Map<String, String> params) {
         Set<String> known = new LinkedHashSet<>();

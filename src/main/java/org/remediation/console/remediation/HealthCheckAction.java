@@ -31,8 +31,7 @@ final class HealthCheckAction extends AbstractAction {
     }
 
     @Override
-    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
-        Problems problems = new Problems();
+    public void check(Map<String, String> params, Problems problems) {
         unknownParams(problems, params);
         Integer interval = intParam(problems, params, CHECK_INTERVAL_SECONDS, "Check interval (s)", 1, 300, false);
         Integer timeout = intParam(problems, params, CHECK_TIMEOUT_SECONDS, "Timeout (s)", 1, 300, false);
@@ -41,11 +40,22 @@ final class HealthCheckAction extends AbstractAction {
         if (problems.isEmpty() && interval == null && timeout == null && healthy == null && unhealthy == null) {
             problems.add(CHECK_INTERVAL_SECONDS, "Give at least one of interval, timeout, healthy or unhealthy threshold.");
         }
-        int effInterval = interval != null ? interval : live.intValue(CHECK_INTERVAL_SECONDS);
-        int effTimeout = timeout != null ? timeout : live.intValue(CHECK_TIMEOUT_SECONDS);
-        if (problems.isEmpty() && effTimeout > effInterval) {
-            problems.add(CHECK_TIMEOUT_SECONDS, "Timeout (" + effTimeout + " s) must not exceed the check interval ("
-                    + effInterval + " s).");
+        if (interval != null && timeout != null) {
+            timeoutWithinInterval(problems, timeout, interval);
+        }
+    }
+
+    @Override
+    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
+        Problems problems = new Problems();
+        check(params, problems);
+        Integer interval = checkedInt(problems, params, CHECK_INTERVAL_SECONDS);
+        Integer timeout = checkedInt(problems, params, CHECK_TIMEOUT_SECONDS);
+        Integer healthy = checkedInt(problems, params, HEALTHY_THRESHOLD);
+        Integer unhealthy = checkedInt(problems, params, UNHEALTHY_THRESHOLD);
+        if (problems.isEmpty() && (interval == null || timeout == null)) {
+            timeoutWithinInterval(problems, timeout != null ? timeout : live.intValue(CHECK_TIMEOUT_SECONDS),
+                    interval != null ? interval : live.intValue(CHECK_INTERVAL_SECONDS));
         }
         Map<String, String> desired = new TreeMap<>();
         if (problems.isEmpty()) {
@@ -62,6 +72,13 @@ final class HealthCheckAction extends AbstractAction {
     private static void put(Map<String, String> desired, String key, Integer value) {
         if (value != null) {
             desired.put(key, String.valueOf(value));
+        }
+    }
+
+    private static void timeoutWithinInterval(Problems problems, int timeout, int interval) {
+        if (timeout > interval) {
+            problems.add(CHECK_TIMEOUT_SECONDS, "Timeout (" + timeout + " s) must not exceed the check interval ("
+                    + interval + " s).");
         }
     }
 

@@ -2,6 +2,7 @@ package org.remediation.console.remediation;
 
 import java.util.List;
 import java.util.Map;
+import org.remediation.console.base.Problems;
 import org.remediation.console.cloud.CloudGateway;
 import org.remediation.console.cloud.OperationHandle;
 import org.remediation.console.cloud.ResourceState;
@@ -18,7 +19,15 @@ public interface RemediationAction {
     List<ParamSpec> parameters();
 
     /**
-     * Checks the parameters against the documented limits and the live state; returns the
+     * The checks that need no live state: unknown or missing parameters, whole numbers within their
+     * documented range, allowed values, and relations between values that are both given. Adds one
+     * problem per bad parameter, named by the parameter. {@link #validate} runs these first, and a
+     * task's action spec is held to them when a runbook is imported or a task is added.
+     */
+    void check(Map<String, String> params, Problems problems);
+
+    /**
+     * Runs {@link #check} and then the checks against the live state; returns the
      * attributes to send. Throws {@link org.remediation.console.base.InvalidInputException} naming
      * each bad parameter and showing its valid range.
      */

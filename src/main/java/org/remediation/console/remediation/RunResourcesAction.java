@@ -36,35 +36,54 @@ final class RunResourcesAction extends AbstractAction {
     }
 
     @Override
-    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
-        Problems problems = new Problems();
+    public void check(Map<String, String> params, Problems problems) {
         unknownParams(problems, params);
-        Map<String, String> desired = new TreeMap<>();
         String memory = params.getOrDefault(MEMORY, "").trim();
-        Integer mib = memory.isEmpty() ? CloudRunLimits.memoryMib(live.require(MEMORY)) : CloudRunLimits.memoryMib(memory);
-        if (!memory.isEmpty()) {
-            if (mib == null) {
-                problems.add(MEMORY, "Memory must be " + CloudRunLimits.MEMORY_RANGE + " (got '" + memory + "').");
-            } else {
-                desired.put(MEMORY, memory);
-            }
+        Integer mib = memory.isEmpty() ? null : CloudRunLimits.memoryMib(memory);
+        if (!memory.isEmpty() && mib == null) {
+            problems.add(MEMORY, "Memory must be " + CloudRunLimits.MEMORY_RANGE + " (got '" + memory + "').");
         }
         String cpuText = params.getOrDefault(CPU, "").trim();
-        BigDecimal cpu = CloudRunLimits.cpu(cpuText.isEmpty() ? live.require(CPU) : cpuText);
-        if (!cpuText.isEmpty()) {
-            if (cpu == null) {
-                problems.add(CPU, "CPU must be " + CloudRunLimits.CPU_RANGE + " (got '" + cpuText + "').");
-            } else {
-                desired.put(CPU, cpuText);
-            }
+        BigDecimal cpu = cpuText.isEmpty() ? null : CloudRunLimits.cpu(cpuText);
+        if (!cpuText.isEmpty() && cpu == null) {
+            problems.add(CPU, "CPU must be " + CloudRunLimits.CPU_RANGE + " (got '" + cpuText + "').");
         }
-        if (mib != null && cpu != null && cpu.compareTo(CloudRunLimits.minimumCpuFor(mib)) < 0) {
-            problems.add(desired.containsKey(CPU) ? CPU : MEMORY, mib + " MiB of memory needs at least "
-                    + CloudRunLimits.minimumCpuFor(mib).stripTrailingZeros().toPlainString() + " CPU (has " + cpu.toPlainString() + ").");
+        if (mib != null && cpu != null) {
+            enoughCpu(problems, mib, cpu, CPU);
         }
         Integer timeout = intParam(problems, params, TIMEOUT_SECONDS, "Request timeout (s)", 1, 3600, false);
         Integer min = intParam(problems, params, MIN_INSTANCES, "Min instances", 0, 1000, false);
         Integer max = intParam(problems, params, MAX_INSTANCES, "Max instances", 1, 1000, false);
+        if (min != null && max != null && min > max) {
+            problems.add(MAX_INSTANCES, "Max instances (" + max + ") must not be below min instances (" + min + ").");
+        }
+        if (problems.isEmpty() && memory.isEmpty() && cpuText.isEmpty() && timeout == null && min == null && max == null) {
+            problems.add(MEMORY, "Give at least one of memory, CPU, timeout, min or max instances.");
+        }
+    }
+
+    @Override
+    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
+        Problems problems = new Problems();
+        check(params, problems);
+        Map<String, String> desired = new TreeMap<>();
+        String memory = params.getOrDefault(MEMORY, "").trim();
+        Integer mib = CloudRunLimits.memoryMib(memory.isEmpty() ? live.require(MEMORY) : memory);
+        if (!memory.isEmpty() && mib != null) {
+            desired.put(MEMORY, memory);
+        }
+        String cpuText = params.getOrDefault(CPU, "").trim();
+        BigDecimal cpu = CloudRunLimits.cpu(cpuText.isEmpty() ? live.require(CPU) : cpuText);
+        if (!cpuText.isEmpty() && cpu != null) {
+            desired.put(CPU, cpuText);
+        }
+        // check() compared memory and CPU when both are given; here the live state fills in the other one.
+        if ((memory.isEmpty() || cpuText.isEmpty()) && mib != null && cpu != null) {
+            enoughCpu(problems, mib, cpu, desired.containsKey(CPU) ? CPU : MEMORY);
+        }
+        Integer timeout = checkedInt(problems, params, TIMEOUT_SECONDS);
+        Integer min = checkedInt(problems, params, MIN_INSTANCES);
+        Integer max = checkedInt(problems, params, MAX_INSTANCES);
         int effMin = min != null ? min : live.intValue(MIN_INSTANCES);
         int effMax = max != null ? max : live.intValue(MAX_INSTANCES);
         if (problems.isEmpty() && effMin > effMax) {
@@ -79,12 +98,16 @@ final class RunResourcesAction extends AbstractAction {
         if (max != null) {
             desired.put(MAX_INSTANCES, String.valueOf(max));
         }
-        if (problems.isEmpty() && desired.isEmpty()) {
-            problems.add(MEMORY, "Give at least one of memory, CPU, timeout, min or max instances.");
-        }
         nothingChanges(problems, live, desired, MEMORY);
         problems.throwIfAny();
         return desired;
+    }
+
+    private static void enoughCpu(Problems problems, int mib, BigDecimal cpu, String field) {
+        if (cpu.compareTo(CloudRunLimits.minimumCpuFor(mib)) < 0) {
+            problems.add(field, mib + " MiB of memory needs at least "
+                    + CloudRunLimits.minimumCpuFor(mib).stripTrailingZeros().toPlainString() + " CPU (has " + cpu.toPlainString() + ").");
+        }
     }
 
     @Override

@@ -30,21 +30,32 @@ final class RunTrafficAction extends AbstractAction {
     static final String LATEST = "LATEST";
 
     @Override
+    public void check(Map<String, String> params, Problems problems) {
+        unknownParams(problems, params);
+        String revision = params.getOrDefault(REVISION, "").trim();
+        if (revision.isEmpty()) {
+            problems.add(REVISION, "Revision is required; name an existing revision, or " + LATEST + ".");
+        }
+        if (LATEST.equals(revision) && params.containsKey(PERCENT) && !"100".equals(params.get(PERCENT).trim())) {
+            problems.add(PERCENT, LATEST + " takes all traffic; split between named revisions instead.");
+        }
+        if (params.containsKey(PERCENT)) {
+            intParam(problems, params, PERCENT, "Percent", 1, 100, false);
+        }
+    }
+
+    @Override
     public Map<String, String> validate(Map<String, String> params, ResourceState live) {
         Problems problems = new Problems();
-        unknownParams(problems, params);
+        check(params, problems);
         String revision = params.getOrDefault(REVISION, "").trim();
         List<String> revisions = Arrays.asList(live.get(REVISIONS).orElse("").split(","));
         // LATEST follows whichever revision is newest (gcloud --to-latest); Google reports traffic that way.
-        boolean toLatest = LATEST.equals(revision);
-        if (!revisions.contains(revision) && !toLatest) {
-            problems.add(REVISION, (revision.isEmpty() ? "Revision is required" : "Revision '" + revision + "' does not exist")
-                    + "; choose one of " + String.join(", ", revisions) + ", or " + LATEST + ".");
+        if (!revision.isEmpty() && !revisions.contains(revision) && !LATEST.equals(revision)) {
+            problems.add(REVISION, "Revision '" + revision + "' does not exist; choose one of "
+                    + String.join(", ", revisions) + ", or " + LATEST + ".");
         }
-        if (toLatest && params.containsKey(PERCENT) && !"100".equals(params.get(PERCENT).trim())) {
-            problems.add(PERCENT, LATEST + " takes all traffic; split between named revisions instead.");
-        }
-        Integer percent = params.containsKey(PERCENT) ? intParam(problems, params, PERCENT, "Percent", 1, 100, false) : Integer.valueOf(100);
+        Integer percent = params.containsKey(PERCENT) ? checkedInt(problems, params, PERCENT) : Integer.valueOf(100);
         String latest = live.get(LATEST_READY_REVISION).orElse("");
         if (problems.isEmpty() && percent != null && percent < 100 && revision.equals(latest)) {
             problems.add(PERCENT, "A split needs two revisions: " + revision + " is already the latest, so send it 100 %.");

@@ -31,20 +31,29 @@ final class ScaleConnectorAction extends AbstractAction {
     }
 
     @Override
-    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
-        Problems problems = new Problems();
+    public void check(Map<String, String> params, Problems problems) {
         unknownParams(problems, params);
         Integer min = intParam(problems, params, MIN_INSTANCES, "Minimum instances", 2, 9, true);
         Integer max = intParam(problems, params, MAX_INSTANCES, "Maximum instances", 3, 10, true);
         String machine = params.getOrDefault(MACHINE_TYPE, "").trim();
-        if (machine.isEmpty()) {
-            machine = live.get(MACHINE_TYPE).orElse("e2-micro");
-        } else if (!MACHINE_TYPES.contains(machine)) {
+        if (!machine.isEmpty() && !MACHINE_TYPES.contains(machine)) {
             problems.add(MACHINE_TYPE, "Machine type must be one of " + String.join(", ", MACHINE_TYPES)
                     + " (got '" + machine + "').");
         }
         if (min != null && max != null && min >= max) {
             problems.add(MAX_INSTANCES, "Maximum instances (" + max + ") must be greater than minimum instances (" + min + ").");
+        }
+    }
+
+    @Override
+    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
+        Problems problems = new Problems();
+        check(params, problems);
+        Integer min = checkedInt(problems, params, MIN_INSTANCES);
+        Integer max = checkedInt(problems, params, MAX_INSTANCES);
+        String machine = params.getOrDefault(MACHINE_TYPE, "").trim();
+        if (machine.isEmpty()) {
+            machine = live.get(MACHINE_TYPE).orElse("e2-micro");
         }
         if (min != null && min < live.intValue(MIN_INSTANCES)) {
             problems.add(MIN_INSTANCES, "Minimum instances cannot be lowered in place (now " + live.require(MIN_INSTANCES)

@@ -38,8 +38,7 @@ final class SqlFlagAction extends AbstractAction {
     }
 
     @Override
-    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
-        Problems problems = new Problems();
+    public void check(Map<String, String> params, Problems problems) {
         unknownParams(problems, params);
         String flag = params.getOrDefault(FLAG, "").trim();
         String raw = params.getOrDefault(VALUE, "").trim();
@@ -59,6 +58,14 @@ final class SqlFlagAction extends AbstractAction {
                         + " (got '" + raw + "').");
             }
         }
+    }
+
+    @Override
+    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
+        Problems problems = new Problems();
+        check(params, problems);
+        String flag = params.getOrDefault(FLAG, "").trim();
+        String raw = params.getOrDefault(VALUE, "").trim();
         Map<String, String> desired = new TreeMap<>();
         if (problems.isEmpty()) {
             live.attributes().forEach((k, v) -> {

@@ -28,14 +28,19 @@ final class SqlTierAction extends AbstractAction {
     }
 
     @Override
-    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
-        Problems problems = new Problems();
+    public void check(Map<String, String> params, Problems problems) {
         unknownParams(problems, params);
-        String tier = params.getOrDefault(TIER, "").trim();
-        String problem = tierProblem(tier);
+        String problem = tierProblem(params.getOrDefault(TIER, "").trim());
         if (problem != null) {
             problems.add(TIER, problem);
         }
+    }
+
+    @Override
+    public Map<String, String> validate(Map<String, String> params, ResourceState live) {
+        Problems problems = new Problems();
+        check(params, problems);
+        String tier = params.getOrDefault(TIER, "").trim();
         Map<String, String> desired = Map.of(TIER, tier);
         nothingChanges(problems, live, desired, TIER);
         problems.throwIfAny();

@@ -36,6 +36,16 @@ class CriterionEvaluatorTest {
     }
 
     @Test
+    void aTargetThatDoesNotExistSaysSoInsteadOfWaitingForData() {
+        probes.missing("backend-helth");
+        Evaluation e = eval("backend-helth p95 < 1000 ms over 15m");
+        assertThat(e.state()).isEqualTo(CriterionState.NO_DATA);
+        assertThat(e.valueText()).isEqualTo("no such probe target: backend-helth");
+        assertThat(e.detail()).isEqualTo("no such probe target: backend-helth");
+        assertThat(eval("backend-helth up").detail()).isEqualTo("no such probe target: backend-helth");
+    }
+
+    @Test
     void samplesOutsideTheWindowDoNotCount() {
         probes.results("backend-health", NOW.minus(Duration.ofMinutes(30)), TEN_S, 60, true, 100);
         assertThat(eval("backend-health p95 < 1000 ms over 15m").state()).isEqualTo(CriterionState.NO_DATA);

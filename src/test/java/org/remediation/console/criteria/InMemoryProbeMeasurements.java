@@ -39,6 +39,7 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
     private final Map<String, Map<String, LatestValue>> latest = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private volatile List<String> goldenPath = List.of();
+    private final java.util.Set<String> missing = ConcurrentHashMap.newKeySet();
 
     public synchronized void clear() {
         raw.clear();
@@ -47,6 +48,18 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
         latest.clear();
         groups.clear();
         goldenPath = List.of();
+        missing.clear();
+    }
+
+    /** Every target exists unless marked missing here (a criterion on it then says "no such probe target"). */
+    public InMemoryProbeMeasurements missing(String target) {
+        missing.add(target);
+        return this;
+    }
+
+    @Override
+    public boolean targetExists(String targetKey) {
+        return !missing.contains(targetKey);
     }
 
     public InMemoryProbeMeasurements group(String group, String... targets) {

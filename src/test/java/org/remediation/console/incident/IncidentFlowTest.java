@@ -159,11 +159,12 @@ class IncidentFlowTest {
         PhaseState a = TestPlans.phase(incidents, inc.key(), "a");
         TaskState added = As.user("responder", Role.RESPONDER, () -> checklist.addTask(a.id(), "Raise SQL connections",
                 "Infrastructure", "gcloud sql instances patch netra-staging-db", "sql-flag "
-                        + "resource=SQL_INSTANCE/us-central1/netra-staging-db max_connections=120"));
+                        + "resource=SQL_INSTANCE/us-central1/netra-staging-db flag=max_connections value=120"));
         assertThat(added.ref()).isEqualTo("1.2");
         assertThat(checklist.actionSpec(added.id())).hasValueSatisfying(s -> {
             assertThat(s.kind()).isEqualTo("sql-flag");
-            assertThat(s.params()).containsEntry("max_connections", "120");
+            assertThat(s.label()).isEqualTo("Set Cloud SQL flag");
+            assertThat(s.params()).containsEntry("flag", "max_connections").containsEntry("value", "120");
         });
         assertThatThrownBy(() -> As.user("responder", Role.RESPONDER, () -> checklist.addTask(a.id(), " ", "",
                 null, "launch-rockets now")))

@@ -101,6 +101,13 @@ final class MalformedRunbooks {
                 c("action parameter without value", "phases[0].tasks[0].actionSpec", HEAD + PHASE_A
                         + "    tasks:\n      - id: t1\n        text: x\n        owner: QA\n"
                         + "        actionSpec: scale-connector minInstances # <-\n"),
+                c("action parameter value the action kind refuses", "phases[0].tasks[0].actionSpec", HEAD + PHASE_A
+                        + "    tasks:\n      - id: t1\n        text: x\n        owner: QA\n        actionSpec: "
+                        + "scale-connector resource=VPC_CONNECTOR/us-central1/staging-connector minInstances=lots "
+                        + "maxInstances=10 # <-\n"),
+                c("action spec with an unclosed quote", "phases[0].tasks[0].actionSpec", HEAD + PHASE_A
+                        + "    tasks:\n      - id: t1\n        text: x\n        owner: QA\n"
+                        + "        actionSpec: 'sql-flag flag=max_connections value=\"500' # <-\n"),
                 c("criterion text missing", "phases[0].criteria[0].text", HEAD + PHASE_A
                         + "    criteria:\n      - key: c1 # <-\n"),
                 c("duplicate criterion key", "phases[0].criteria[1].key", HEAD + PHASE_A

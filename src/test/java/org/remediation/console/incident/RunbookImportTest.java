@@ -3,10 +3,15 @@ package org.remediation.console.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.probe.ProbeTargetService;
+import org.remediation.console.probe.TargetDraft;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +25,8 @@ class RunbookImportTest {
     @Autowired RunbookService runbooks;
     @Autowired IncidentService incidents;
     @Autowired JdbcTemplate jdbc;
+    @Autowired CriteriaService criteria;
+    @Autowired ProbeTargetService targets;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.remediation.console.incident.MalformedRunbooks#corpus")
@@ -45,8 +52,10 @@ class RunbookImportTest {
     @Test
     void theTemplateImportsAsANewIncidentWithEveryTask() {
         String key = TestPlans.newKey();
-        IncidentSummary created = As.user("commander", Role.COMMANDER,
+        RunbookImport imported = As.user("commander", Role.COMMANDER,
                 () -> runbooks.importAsIncident(key, runbooks.templateYaml("inc-1278")));
+        IncidentSummary created = imported.incident();
+        assertThat(imported.warnings()).as("the template binds to the demo probe targets").isEmpty();
         assertThat(created.commander()).isEqualTo("commander");
         assertThat(incidents.phases(key)).extracting(p -> p.tasks().size()).containsExactly(5, 6, 5, 6);
         assertThat(incidents.runbook(key)).isEqualTo(runbooks.parse(runbooks.templateYaml("inc-1278")));
@@ -60,6 +69,55 @@ class RunbookImportTest {
                 "incident:" + key + "/%");
         assertThat(rows).extracting(r -> r.get("action")).contains("criteria.defined", "escalation.rules.defined");
         assertThat(rows).extracting(r -> r.get("actor")).containsOnly("commander");
+    }
+
+    /** A runbook whose phase has a measured criterion {@code ghost} on {@code measure}. */
+    static String runbookMeasuring(String measure) {
+        return "title: Drill\nseverity: P1\nphases:\n  - key: a\n    title: A\n    priority: P0\n"
+                + "    owner: Infrastructure\n    window: { start: 0h, end: 4h }\n    criteria:\n"
+                + "      - key: ghost\n        text: The new service answers\n"
+                + "        measure: \"" + measure + "\"\n";
+    }
+
+    @Test
+    void aMeasuredCriterionOnAProbeTargetThatDoesNotExistIsImportedWithAWarningAndSaysSo() {
+        String target = "ghost-" + TestPlans.newKey().toLowerCase();
+        String key = TestPlans.newKey();
+        RunbookImport imported = As.user("commander", Role.COMMANDER,
+                () -> runbooks.importAsIncident(key, runbookMeasuring(target + " up")));
+        assertThat(incidents.find(key)).isPresent();
+        assertThat(imported.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("phases[0].criteria[0].measure");
+            assertThat(w.line()).isEqualTo(12);
+            assertThat(w.criterionKey()).isEqualTo("ghost");
+            assertThat(w.subject()).isEqualTo(target);
+            assertThat(w.toString()).startsWith("phases[0].criteria[0].measure: line 12: criterion ghost: "
+                    + "no such probe target: " + target + ";");
+        });
+        assertThat(criteria.ofPhase(key, "a")).singleElement().satisfies(c -> {
+            assertThat(c.detail()).isEqualTo("no such probe target: " + target);
+            assertThat(c.valueText()).isEqualTo("no such probe target: " + target);
+        });
+
+        As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(target, "Ghost", "HTTP",
+                Map.of("url", "http://127.0.0.1:9/health"), Duration.ofSeconds(30), Duration.ofSeconds(1), false,
+                "ghosts", null)));
+        criteria.reevaluateAll();
+        assertThat(criteria.ofPhase(key, "a")).singleElement().satisfies(c -> {
+            assertThat(c.state()).isEqualTo(org.remediation.console.criteria.CriterionState.NO_DATA);
+            assertThat(c.detail()).isEqualTo("the target has not been probed yet");
+        });
+    }
+
+    @Test
+    void aGroupWithoutTargetsIsAWarningToo() {
+        String group = "nobody-" + TestPlans.newKey().toLowerCase();
+        RunbookCheck checked = runbooks.check(runbookMeasuring("group " + group + " all success-rate >= 99 %"));
+        assertThat(checked.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.subject()).isEqualTo(group);
+            assertThat(w.message()).startsWith("group '" + group + "' has no probe targets");
+        });
+        assertThat(runbooks.check(runbookMeasuring("golden-path all up")).warnings()).isEmpty();
     }
 
     private long[] counts() {

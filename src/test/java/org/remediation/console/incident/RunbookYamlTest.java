@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.remediation.ActionCatalog;
+import org.remediation.console.remediation.TaskActionSpecs;
 
 class RunbookYamlTest {
 
@@ -21,7 +23,7 @@ class RunbookYamlTest {
     }
 
     static Runbook parse(String yaml) {
-        return RunbookYaml.parse(yaml, MalformedRunbooks.TEAMS::contains);
+        return RunbookYaml.parse(yaml, MalformedRunbooks.TEAMS::contains, new TaskActionSpecs(ActionCatalog.standard()));
     }
 
     @Test
@@ -84,6 +86,37 @@ class RunbookYamlTest {
     void malformedRunbooksNamePathAndLine(String name, String path, int line, String yaml) {
         assertThatThrownBy(() -> parse(yaml)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.getMessage()).contains(path + ": line " + line + ":"));
+    }
+
+    private static String withAction(String spec) {
+        return "title: Drill\nseverity: P1\nphases:\n  - key: a\n    title: A\n    priority: P0\n"
+                + "    owner: Infrastructure\n    window: { start: 0h, end: 4h }\n    tasks:\n      - id: t1\n"
+                + "        text: x\n        owner: QA\n        actionSpec: '" + spec + "'\n";
+    }
+
+    @Test
+    void anActionTheRemediationFeatureWouldRefuseIsRefusedAtImportInPlainWords() {
+        assertThatThrownBy(() -> parse(withAction("scale-connector resource=VPC_CONNECTOR/us-central1/staging-connector "
+                + "minInstances=lots maxInstances=10"))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("phases[0].tasks[0].actionSpec: line 13: the action cannot be "
+                        + "requested as written: parameter minInstances: Minimum instances must be a whole number "
+                        + "between 2 and 9 (got 'lots')."));
+        assertThatThrownBy(() -> parse(withAction("scale-connector minInstances=3 maxInstances=10 color=red")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .contains("line 13:", "Unknown parameter 'color' for scale-connector"));
+        assertThatThrownBy(() -> parse(withAction("reboot-everything now=1")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .contains("line 13:", "Unknown action kind 'reboot-everything'", "scale-connector"));
+        assertThatThrownBy(() -> parse(withAction("sql-flag flag=max_connections value=\"500")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .contains("line 13:", "A double quote is not closed."));
+    }
+
+    @Test
+    void quotedValuesMayHoldSpaces() {
+        String spec = "sql-flag resource=SQL_INSTANCE/us-central1/netra-staging-db flag=\" max_connections \" "
+                + "value=\"500 \"";
+        assertThat(parse(withAction(spec)).phases().get(0).tasks().get(0).actionSpec()).isEqualTo(spec);
     }
 
     @Test

@@ -7,10 +7,12 @@ import static org.remediation.console.cloud.Attributes.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.Problems;
 import org.remediation.console.cloud.CloudChange;
 import org.remediation.console.cloud.CloudException;
 import org.remediation.console.cloud.CloudGateway;
@@ -125,6 +127,25 @@ public abstract class ActionContractTest {
         assertThatThrownBy(() -> action(kind).validate(invalidParameters(kind), live))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).isNotEmpty());
         assertThat(gateway().read(live.ref()).fingerprint()).isEqualTo(live.fingerprint());
+    }
+
+    /** Runbook import holds task specs to {@code check}: it must never refuse what a request would accept. */
+    @ParameterizedTest
+    @EnumSource(ActionKind.class)
+    void theChecksWithoutLiveStateReportOnlyWhatValidateReports(ActionKind kind) {
+        ResourceState live = gateway().read(resourceFor(kind));
+        for (Map<String, String> params : List.of(exampleParameters(kind, live), invalidParameters(kind))) {
+            Problems checked = new Problems();
+            action(kind).check(params, checked);
+            List<InvalidInputException.Problem> validated;
+            try {
+                action(kind).validate(params, live);
+                validated = List.of();
+            } catch (InvalidInputException e) {
+                validated = e.problems();
+            }
+            assertThat(validated).as(params.toString()).containsAll(checked.list());
+        }
     }
 
     @ParameterizedTest

@@ -22,6 +22,12 @@ public final class Notices {
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    /** Something accepted that the user should still act on; stays until closed or 15 s. */
+    public static void warning(String text) {
+        Notification n = Notification.show(text, 15000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
+
     /** Marks each named field invalid with its message, clears the others, and shows the summary. */
     public static void showProblems(InvalidInputException e, Map<String, ? extends HasValidation> fields) {
         fields.values().forEach(f -> f.setInvalid(false));

@@ -16,14 +16,18 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Map;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.ui.Notices;
 import org.remediation.console.incident.IncidentService;
 import org.remediation.console.incident.IncidentSummary;
 import org.remediation.console.incident.Runbook;
+import org.remediation.console.incident.RunbookCheck;
+import org.remediation.console.incident.RunbookImport;
 import org.remediation.console.incident.RunbookService;
 import org.remediation.console.base.identity.Roles;
+import org.remediation.console.incident.RunbookWarning;
 
 /** Runbooks as code: validate and import YAML as a new incident, export an incident's plan. */
 @Route("runbooks")
@@ -61,9 +65,16 @@ public class RunbooksView extends Main {
     private void validate() {
         problems.removeAll();
         try {
-            Runbook runbook = runbooks.parse(yaml.getValue());
-            Notices.success("Valid: " + runbook.phases().size() + " phases, " + runbook.phases().stream()
-                    .mapToInt(p -> p.tasks().size()).sum() + " tasks");
+            RunbookCheck checked = runbooks.check(yaml.getValue());
+            Runbook runbook = checked.runbook();
+            String valid = "Valid: " + runbook.phases().size() + " phases, " + runbook.phases().stream()
+                    .mapToInt(p -> p.tasks().size()).sum() + " tasks";
+            if (checked.warnings().isEmpty()) {
+                Notices.success(valid);
+            } else {
+                showWarnings(checked.warnings());
+                Notices.warning(valid + ", " + warnings(checked.warnings()));
+            }
         } catch (InvalidInputException e) {
             show(e);
         }
@@ -72,13 +83,32 @@ public class RunbooksView extends Main {
     private void importRunbook() {
         problems.removeAll();
         try {
-            IncidentSummary created = runbooks.importAsIncident(key.getValue(), yaml.getValue());
-            Notices.success("Incident " + created.key() + " opened");
+            RunbookImport imported = runbooks.importAsIncident(key.getValue(), yaml.getValue());
+            IncidentSummary created = imported.incident();
+            if (imported.warnings().isEmpty()) {
+                Notices.success("Incident " + created.key() + " opened");
+            } else {
+                Notices.warning("Incident " + created.key() + " opened, " + warnings(imported.warnings()));
+            }
             getUI().ifPresent(ui -> ui.navigate("", QueryParameters.of("incident", created.key())));
         } catch (InvalidInputException e) {
             show(e);
             Notices.showProblems(e, Map.of("incidentKey", key));
         }
+    }
+
+    private void showWarnings(List<RunbookWarning> warnings) {
+        warnings.forEach(w -> {
+            ListItem item = new ListItem("warning: " + w);
+            item.addClassName("runbook-warning");
+            problems.add(item);
+        });
+    }
+
+    /** "with 1 warning: …" / "with 2 warnings: … · …", for a notification that outlives this view. */
+    private static String warnings(List<RunbookWarning> warnings) {
+        return "with " + warnings.size() + (warnings.size() == 1 ? " warning: " : " warnings: ")
+                + String.join(" · ", warnings.stream().map(RunbookWarning::toString).toList());
     }
 
     private void show(InvalidInputException e) {

@@ -17,14 +17,21 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.ui.CriterionBadge;
 import org.remediation.console.incident.ChecklistService;
 import org.remediation.console.incident.IncidentService;
 import org.remediation.console.incident.IncidentSummary;
 import org.remediation.console.incident.PhaseState;
 import org.remediation.console.incident.PhaseStatus;
+import org.remediation.console.incident.RunbookService;
 import org.remediation.console.incident.TaskState;
 import org.remediation.console.incident.TestPlans;
+import org.remediation.console.probe.ProbeTargetService;
+import org.remediation.console.probe.TargetDraft;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.remediation.console.support.KaribuTest;
@@ -35,6 +42,9 @@ class PhaseViewTest extends KaribuTest {
     @Autowired IncidentService incidents;
     @Autowired ChecklistService checklist;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired RunbookService runbooks;
+    @Autowired CriteriaService criteria;
+    @Autowired ProbeTargetService targets;
 
     private PhaseState open(String phaseKey) {
         IncidentSummary inc = TestPlans.open(incidents);
@@ -72,6 +82,31 @@ class PhaseViewTest extends KaribuTest {
         Checkbox after = _get(Checkbox.class, s -> s.withId("tick-a1"));
         assertThat(after).isNotSameAs(before);
         assertThat(after.getValue()).isTrue();
+    }
+
+    @Test
+    void aCriterionOnAProbeTargetThatDoesNotExistSaysSoUntilTheTargetIsCreated() {
+        String target = "ghost-" + TestPlans.newKey().toLowerCase();
+        String key = TestPlans.newKey();
+        As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(key, "title: Drill\nseverity: P1\n"
+                + "phases:\n  - key: a\n    title: A\n    priority: P0\n    owner: Infrastructure\n"
+                + "    window: { start: 0h, end: 4h }\n    criteria:\n      - key: ghost\n"
+                + "        text: The new service answers\n        measure: \"" + target + " up\"\n"));
+        PhaseState a = TestPlans.phase(incidents, key, "a");
+        login("viewer", Role.VIEWER);
+        navigate("phases/" + a.id());
+        CriterionBadge badge = _get(CriterionBadge.class);
+        assertThat(badge.valueText()).startsWith("no such probe target: " + target);
+        assertThat(badge.getElement().getAttribute("title")).contains("no such probe target: " + target);
+
+        As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(target, "Ghost", "HTTP",
+                Map.of("url", "http://127.0.0.1:9/health"), Duration.ofSeconds(30), Duration.ofSeconds(1), false,
+                "ghosts", null)));
+        criteria.reevaluateAll();
+        MockVaadin.clientRoundtrip(false);
+        navigate("phases/" + a.id());
+        assertThat(_get(CriterionBadge.class).valueText()).doesNotContain("no such probe target")
+                .startsWith("unknown");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -70,6 +71,28 @@ class TimelineAndRunbooksViewTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("runbook-import")));
         assertThat(incidents.phases(key)).hasSize(4);
         assertThat(_find(PhaseCard.class)).hasSize(4);
+    }
+
+    @Test
+    void aCriterionOnAnUnknownProbeTargetOpensTheIncidentWithAWarning() {
+        login("commander", Role.COMMANDER);
+        navigate("runbooks");
+        String key = TestPlans.newKey();
+        String target = "ghost-" + key.toLowerCase();
+        _setValue(_get(TextArea.class, s -> s.withId("runbook-yaml")), "title: Drill\nseverity: P1\nphases:\n"
+                + "  - key: a\n    title: A\n    priority: P0\n    owner: Infrastructure\n"
+                + "    window: { start: 0h, end: 4h }\n    criteria:\n      - key: ghost\n        text: It answers\n"
+                + "        measure: \"" + target + " up\"\n");
+        _click(_get(Button.class, s -> s.withId("runbook-validate")));
+        assertThat(_find(ListItem.class, s -> s.withClasses("runbook-warning"))).extracting(ListItem::getText)
+                .singleElement().asString().startsWith("warning: phases[0].criteria[0].measure: line 12: criterion ghost: "
+                        + "no such probe target: " + target);
+        _setValue(_get(TextField.class, s -> s.withId("runbook-incident-key")), key);
+        _click(_get(Button.class, s -> s.withId("runbook-import")));
+        assertThat(incidents.find(key)).isPresent();
+        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text", ""))
+                .anySatisfy(t -> assertThat(t).startsWith("Incident " + key + " opened, with 1 warning: ")
+                        .contains("no such probe target: " + target));
     }
 
     @Test
