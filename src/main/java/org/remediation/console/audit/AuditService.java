@@ -1,5 +1,6 @@
 package org.remediation.console.audit;
 
+import org.remediation.console.base.identity.SignedIn;
 import org.remediation.console.base.LiveUpdate;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * have already checked their caller, and by the login machinery for anonymous failed logins.
  */
 @Service
+@SignedIn
 public class AuditService {
 
     private static final int MAX_DETAILS = 20_000;
@@ -82,7 +84,7 @@ public class AuditService {
         return walked;
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
+    @RolesAllowed({Roles.ADMIN, Roles.COMMANDER, Roles.SYSTEM})
     @Transactional(readOnly = true)
     public List<AuditEvent> find(AuditFilter filter, int offset, int limit) {
         return store.page(filter, offset, Math.min(limit, 1000));

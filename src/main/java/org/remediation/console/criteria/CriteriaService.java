@@ -1,5 +1,6 @@
 package org.remediation.console.criteria;
 
+import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * manual ones, read live states, and re-evaluate as probe results arrive.
  */
 @Service
+@SignedIn
 public class CriteriaService {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -56,7 +58,7 @@ public class CriteriaService {
      * Replaces the criteria of a phase ({@code phaseKey} null or empty: the incident's KPIs). A
      * criterion whose key and text are unchanged keeps its state and "since".
      */
-    @RolesAllowed({Roles.COMMANDER, Roles.ADMIN})
+    @RolesAllowed({Roles.COMMANDER, Roles.ADMIN, Roles.SYSTEM})
     @Transactional
     public List<CriterionStatus> defineCriteria(String incidentKey, @Nullable String phaseKey,
                                                 List<CriterionDefinition> definitions) {
@@ -129,11 +131,13 @@ public class CriteriaService {
     }
 
     /** Re-evaluates the criteria that read this target; called for every probe result. */
+    @RolesAllowed(Roles.SYSTEM)
     public void onProbeResult(String targetKey) {
         engine.onProbeResult(targetKey);
     }
 
     /** Re-evaluates every measured criterion; called periodically so windows move with the clock. */
+    @RolesAllowed(Roles.SYSTEM)
     public void reevaluateAll() {
         engine.reevaluateAll();
     }

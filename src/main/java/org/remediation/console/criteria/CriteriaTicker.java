@@ -1,5 +1,6 @@
 package org.remediation.console.criteria;
 
+import org.remediation.console.base.identity.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,8 +24,10 @@ class CriteriaTicker {
             initialDelayString = "${console.criteria.reevaluate-interval:15s}")
     void tick() {
         try {
-            criteria.reevaluateAll();
-            escalations.checkAll();
+            SystemActor.run(() -> {
+                criteria.reevaluateAll();
+                escalations.checkAll();
+            });
         } catch (RuntimeException e) {
             log.warn("Criteria round failed; the next one retries", e);
         }

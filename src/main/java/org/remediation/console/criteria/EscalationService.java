@@ -1,5 +1,6 @@
 package org.remediation.console.criteria;
 
+import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code escalation}, sent after commit).
  */
 @Service
+@SignedIn
 public class EscalationService {
 
     private final EscalationStore store;
@@ -52,7 +54,7 @@ public class EscalationService {
     }
 
     /** Replaces the rules of a phase ({@code phaseKey} null or empty: incident-level rules). */
-    @RolesAllowed(Roles.COMMANDER)
+    @RolesAllowed({Roles.COMMANDER, Roles.SYSTEM})
     @Transactional
     public List<EscalationRuleView> defineRules(String incidentKey, @Nullable String phaseKey, List<String> texts) {
         String phase = phaseKey == null ? "" : phaseKey.strip();
@@ -88,6 +90,7 @@ public class EscalationService {
 
     /** Checks every rule now; returns the escalations that fired in this check. Run by the ticker. */
     @Transactional
+    @RolesAllowed(Roles.SYSTEM)
     public List<EscalationAlert> checkAll() {
         Instant now = clock.instant();
         PhaseTimes times = phaseTimes.getIfAvailable(() -> (incident, phase) -> Optional.empty());

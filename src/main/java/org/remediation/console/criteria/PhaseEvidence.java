@@ -1,5 +1,6 @@
 package org.remediation.console.criteria;
 
+import org.remediation.console.base.identity.SignedIn;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the evidence to freeze into the sign-off record.
  */
 @Service
+@SignedIn
 public class PhaseEvidence {
 
     private final CriteriaService criteria;

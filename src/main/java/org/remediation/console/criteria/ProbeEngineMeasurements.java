@@ -52,7 +52,7 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
     @TransactionalEventListener(fallbackExecution = true)
     void onResult(ProbeResultRecorded e) {
         try {
-            criteria.onProbeResult(e.result().targetKey());
+            SystemActor.run(() -> criteria.onProbeResult(e.result().targetKey()));
         } catch (RuntimeException failed) {
             // e.g. the database is down: the result is kept, and the next result or timed round re-evaluates
             log.warn("Criteria round after a result of {} failed: {}", e.result().targetKey(), failed.toString());

@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ConcurrentChangeException}, so nobody silently overwrites someone else's tick.
  */
 @Service
+@SignedIn
 public class ChecklistService {
 
     private final TaskRepository tasks;

@@ -38,8 +38,8 @@ class DemoIncidentSeeder implements ApplicationRunner {
         if (!demo.enabled() || incidents.count() > 0) {
             return;
         }
-        Runbook runbook = factory.read(runbooks.templateYaml("inc-1278"));
         SystemActor.run(() -> {
+            Runbook runbook = factory.read(runbooks.templateYaml("inc-1278"));
             Incident incident = factory.create(KEY, runbook, "commander", clock.instant().minus(Duration.ofHours(2)),
                     SystemActor.NAME);
             incident.status(IncidentStatus.MITIGATING, clock.instant());

@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Incidents and their plans: reading for everyone, changes for the incident commander. */
 @Service
+@SignedIn
 public class IncidentService {
 
     private final IncidentRepository incidents;

@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.util.Optional;
 import org.remediation.console.notify.SeverityLookup;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ class IncidentSeverityLookup implements SeverityLookup {
 
     @Override
     public Optional<String> severity(String incidentKey) {
-        return incidents.find(incidentKey).map(i -> i.severity().name());
+        // Runs on the notifier's background thread, on no one's behalf.
+        return SystemActor.call(() -> incidents.find(incidentKey).map(i -> i.severity().name()));
     }
 }

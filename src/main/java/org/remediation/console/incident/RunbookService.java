@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Runbooks as code: validate, import as a new incident, export an incident's plan, built-in templates. */
 @Service
+@SignedIn
 public class RunbookService {
 
     /** Built-in templates under {@code classpath:runbooks/}. */

@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.base.identity.SignedIn;
 import org.remediation.console.criteria.EvidenceSnapshot;
 import org.remediation.console.criteria.PhaseEvidence;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * loudly on the timeline and in the audit trail. The evidence is frozen into the sign-off record.
  */
 @Service
+@SignedIn
 public class SignOffService {
 
     static final int MIN_REASON = 10;

@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.base.identity.SignedIn;
 import java.util.List;
 import org.remediation.console.criteria.CriteriaService;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Drafts Markdown status updates from live data and tells when the next one is due. */
 @Service
+@SignedIn
 public class StatusUpdateService {
 
     private final IncidentRepository incidents;

@@ -1,28 +1,24 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.base.identity.SignedIn;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.HumanTime;
-import org.remediation.console.base.TimelineNote;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** An incident's timeline: every change in order, plus notes other features raise. */
 @Service
+@SignedIn
 public class TimelineService {
 
     private final TimelineRepository timeline;
     private final IncidentRepository incidents;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TimelineService(TimelineRepository timeline, IncidentRepository incidents, ApplicationEventPublisher events, Clock clock) {
+    TimelineService(TimelineRepository timeline, IncidentRepository incidents, Clock clock) {
         this.timeline = timeline;
         this.incidents = incidents;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -45,21 +41,6 @@ public class TimelineService {
                     .append(item.category()).append(" |\n");
         }
         return md.toString();
-    }
-
-    /** Notes from other features go onto the named incident, or the current one when none is named. */
-    @EventListener
-    @Transactional
-    public void onNote(TimelineNote note) {
-        Optional<Incident> target = note.incidentKey() != null ? incidents.findByKey(note.incidentKey())
-                : incidents.findFirstByPinnedTrue();
-        target.ifPresent(incident -> {
-            String facts = note.facts().isEmpty() ? "" : " (" + String.join(", ", note.facts().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
-            timeline.save(new TimelineEntry(incident.id(), note.at(), note.actor(), note.category(), note.text() + facts,
-                    false));
-            events.publishEvent(new IncidentChanged(incident.key(), null));
-        });
     }
 
     /** Appends within the caller's transaction. */

@@ -1,15 +1,12 @@
 package org.remediation.console.probe;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.remediation.console.base.DemoProperties;
-import org.remediation.console.security.Role;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Creates the demo targets of the cross-feature contract on first start of the embedded demo. */
@@ -45,18 +42,9 @@ class DemoTargets {
 
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
-        if (!demo.enabled() || !service.all().isEmpty()) {
+        if (!demo.enabled() || !SystemActor.call(service::all).isEmpty()) {
             return;
         }
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        var authority = new SimpleGrantedAuthority("ROLE_" + Role.ADMIN.name());
-        context.setAuthentication(new UsernamePasswordAuthenticationToken("system", null, List.of(authority)));
-        SecurityContextHolder.setContext(context);
-        try {
-            drafts().forEach(service::create);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        SystemActor.run(() -> drafts().forEach(service::create));
     }
 }

@@ -1,5 +1,6 @@
 package org.remediation.console.probe;
 
+import org.remediation.console.base.identity.SignedIn;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ProbeStatistics}, which answers from memory (up to {@code console.probes.memory-window}).
  */
 @Service
+@SignedIn
 public class ProbeHistory {
 
     private final JdbcTemplate jdbc;

@@ -8,15 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * Live statistics of every target, served from memory (no database query), for dashboards and the
  * success-criteria evaluator. Windows reach back at most {@code console.probes.memory-window}
  * (default 60 min); {@link WindowStats#coveredFrom()} tells how far the data really goes.
- * Read-only and not role-restricted: it exposes figures, never settings or secrets.
+ * Engine state, not a service: written on probe threads and read on every criteria round, so it
+ * carries no per-call security check (ADR 0009); it exposes figures, never settings or secrets.
  */
-@Service
+@Component
 public class ProbeStatistics {
 
     private final Map<String, TargetHistory> histories = new ConcurrentHashMap<>();

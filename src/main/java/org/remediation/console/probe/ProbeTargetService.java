@@ -1,5 +1,6 @@
 package org.remediation.console.probe;
 
+import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ProbeTargetChanged} after commit so the scheduler and open views follow without a restart.
  */
 @Service
+@SignedIn
 public class ProbeTargetService {
 
 
@@ -42,13 +44,11 @@ public class ProbeTargetService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public List<ProbeTarget> list() {
         return all();
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public Optional<ProbeTarget> find(String key) {
         return repository.findByKey(key).map(ProbeTargetService::toTarget);
     }
@@ -60,7 +60,7 @@ public class ProbeTargetService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
     public ProbeTarget create(TargetDraft draft) {
         Problems p = new Problems();
         ProbeTarget t = TargetRules.check(draft, runner, credentials::resolvable, p);

@@ -1,5 +1,6 @@
 package org.remediation.console.probe;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +64,7 @@ class SchedulerLifecycle implements SmartLifecycle {
             return;
         }
         following = true;
-        targets.all().forEach(scheduler::upsert);
+        SystemActor.call(targets::all).forEach(scheduler::upsert);
         Thread t = Thread.ofPlatform().daemon().name("probe-trigger").start(this::loop);
         trigger = t;
         log.info("Probe scheduler started with {} enabled targets", scheduler.scheduledCount());

@@ -1,5 +1,6 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,12 @@ class ActionTracker implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** One pass over every running action and open watch window. */
+    /** One pass over every running action and open watch window, as the system (no one triggers it). */
     void tick() {
+        SystemActor.run(this::pass);
+    }
+
+    private void pass() {
         try {
             for (ActionRecord a : store.byStatus(ActionStatus.RUNNING)) {
                 try {

@@ -1,5 +1,6 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.remediation.console.cloud.CloudException;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
  * and read them. OPERATOR and COMMANDER change things; every signed-in role may look.
  */
 @Service
+@SignedIn
 public class RemediationService {
 
     private final ActionRequests requests;
@@ -78,27 +80,22 @@ public class RemediationService {
         return rollbacks.request(actionId, CurrentUser.require(), reason);
     }
 
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public RollbackPlan rollbackPlan(long actionId) {
         return rollbacks.plan(store.find(actionId).orElseThrow(() -> ActionRequests.notFound(actionId)));
     }
 
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public ActionRecord get(long actionId) {
         return store.find(actionId).orElseThrow(() -> ActionRequests.notFound(actionId));
     }
 
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public List<ActionStep> trail(long actionId) {
         return store.steps(actionId);
     }
 
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public List<ActionRecord> history(ActionFilter filter, int limit) {
         return store.list(filter, limit);
     }
 
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public List<ActionRecord> inFlight() {
         return store.byStatus(ActionStatus.RUNNING);
     }
@@ -111,7 +108,6 @@ public class RemediationService {
     }
 
     /** The live state of every resource the cloud adapter knows (unreadable ones are skipped with a reason). */
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public List<ResourceState> resources() {
         return gateway.resources().stream().map(ref -> {
             try {
@@ -122,23 +118,19 @@ public class RemediationService {
         }).toList();
     }
 
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public List<ResourceRef> resourcesOf(ActionKind kind) {
         return gateway.resources().stream().filter(r -> r.kind() == kind.resourceKind()).toList();
     }
 
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public List<RemediationAction> catalogue() {
         return catalog.all();
     }
 
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public List<String> watchSignals() {
         return requests.availableSignals();
     }
 
     /** Gateway name for display: {@code sandbox} or {@code gcp}. */
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN})
     public String cloudName() {
         return gateway.name();
     }

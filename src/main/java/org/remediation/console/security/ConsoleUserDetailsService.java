@@ -6,11 +6,11 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Loads users from the database; a locked or disabled account is refused by Spring Security. */
-@Service
+@Component
 class ConsoleUserDetailsService implements UserDetailsService {
 
     private final UserRepository users;

@@ -1,5 +1,6 @@
 package org.remediation.console.security;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,7 @@ class LoginAuditor {
     public void onLogin(InteractiveAuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
         users.lockUntil(username, null);
-        audit.append(username, "login.succeeded", "user:" + username, details(event.getAuthentication(), null));
+        record(username, "login.succeeded", "user:" + username, details(event.getAuthentication(), null));
     }
 
     @EventListener
@@ -45,12 +46,12 @@ class LoginAuditor {
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
         boolean known = users.incrementFailures(username) > 0;
-        audit.append(username, "login.failed", "user:" + username,
+        record(username, "login.failed", "user:" + username,
                 details(event.getAuthentication(), known ? "wrong password" : "unknown user"));
         int failures = users.failures(username).orElse(0);
         if (known && failures >= props.maxFailedLogins()) {
             users.lockUntil(username, clock.instant().plus(props.lockout()));
-            audit.append("system", "user.locked", "user:" + username, Map.of(
+            record(SystemActor.NAME, "user.locked", "user:" + username, Map.of(
                     "reason", failures + " failed logins in a row", "lockedFor", props.lockout().toString()));
         }
     }
@@ -60,14 +61,19 @@ class LoginAuditor {
     public void onRefused(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
         String why = event instanceof AuthenticationFailureLockedEvent ? "account locked" : "account disabled";
-        audit.append(username, "login.refused", "user:" + username, details(event.getAuthentication(), why));
+        record(username, "login.refused", "user:" + username, details(event.getAuthentication(), why));
     }
 
     @EventListener
     @Transactional
     public void onLogout(LogoutSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        audit.append(username, "logout", "user:" + username, Map.of());
+        record(username, "logout", "user:" + username, Map.of());
+    }
+
+    /** Login events come before anyone is signed in: the audit write runs as the system, naming the user. */
+    private void record(String actor, String action, String subject, Map<String, ?> details) {
+        SystemActor.run(() -> audit.append(actor, action, subject, details));
     }
 
     private static Map<String, String> details(Authentication auth, @org.jspecify.annotations.Nullable String why) {

@@ -1,11 +1,13 @@
 package org.remediation.console.security;
 
+import org.remediation.console.base.identity.SignedIn;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Read-only answers about teams for other features (who leads what). */
 @Service
+@SignedIn
 public class TeamDirectory {
 
     private final TeamRepository teams;

@@ -1,5 +1,6 @@
 package org.remediation.console.security;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -54,6 +55,10 @@ class UserBootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        SystemActor.run(this::bootstrap);
+    }
+
+    private void bootstrap() {
         if (demo.enabled() && users.count() == 0) {
             createDemoUsers();
         }

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.remediation.console.security.Role;
+import org.remediation.console.support.As;
 import org.remediation.console.support.Database;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,9 +54,11 @@ class AuditServiceTest {
         for (int w = 0; w < 8; w++) {
             int writer = w;
             futures.add(pool.submit(() -> {
-                for (int i = 0; i < 25; i++) {
-                    audit.append("writer-" + writer, "test.concurrent", "n:" + i, "{}");
-                }
+                As.user("writer-" + writer, Role.OPERATOR, () -> {
+                    for (int i = 0; i < 25; i++) {
+                        audit.append("writer-" + writer, "test.concurrent", "n:" + i, "{}");
+                    }
+                });
             }));
         }
         for (Future<?> f : futures) {

@@ -1,5 +1,7 @@
 package org.remediation.console.criteria;
 
+import org.springframework.security.test.context.support.WithMockUser;
+import org.remediation.console.base.identity.SystemActor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Every role against every state-changing criteria and escalation operation. */
 @CriteriaSpringTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class CriteriaRoleMatrixTest {
 
     @Autowired CriteriaService criteria;
@@ -54,7 +57,7 @@ class CriteriaRoleMatrixTest {
                 List.of("phase overran its window")));
         Instant now = t.clock.instant();
         t.phaseTimes.set(incident, "p1", new PhaseTiming(now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)), null));
-        long id = t.escalations.checkAll().stream().filter(a -> a.incidentKey().equals(incident)).findFirst()
+        long id = SystemActor.call(() -> t.escalations.checkAll()).stream().filter(a -> a.incidentKey().equals(incident)).findFirst()
                 .orElseThrow().id();
         return () -> t.escalations.acknowledge(id);
     };

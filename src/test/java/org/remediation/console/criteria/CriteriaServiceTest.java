@@ -1,5 +1,7 @@
 package org.remediation.console.criteria;
 
+import org.springframework.security.test.context.support.WithMockUser;
+import org.remediation.console.base.identity.SystemActor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 @CriteriaSpringTest
 @RecordApplicationEvents
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class CriteriaServiceTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
@@ -79,7 +82,7 @@ class CriteriaServiceTest {
         Runnable stop = live.subscribe(CriterionStateChanged.class,
                 e -> seenOnEvent.add(criteria.kpis(incident).getFirst().valueText()));
         try {
-            criteria.onProbeResult(target);
+            SystemActor.run(() -> criteria.onProbeResult(target));
         } finally {
             stop.run();
         }
@@ -104,14 +107,14 @@ class CriteriaServiceTest {
             seen.add("in transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
             // A listener that writes (the checklist mirror) must not hold up the next round: run one now.
             try {
-                CompletableFuture.runAsync(() -> criteria.reevaluateAll()).get(10, TimeUnit.SECONDS);
+                CompletableFuture.runAsync(() -> SystemActor.run(() -> criteria.reevaluateAll())).get(10, TimeUnit.SECONDS);
                 seen.add("another round ran");
             } catch (Exception blocked) {
                 seen.add("another round was blocked: " + blocked);
             }
         });
         try {
-            criteria.onProbeResult(target);
+            SystemActor.run(() -> criteria.onProbeResult(target));
         } finally {
             stop.run();
         }
@@ -127,7 +130,7 @@ class CriteriaServiceTest {
 
         probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, false, 2000);
         clock.set(T0.plusSeconds(40));
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
         CriterionStatus notMet = status("p2", "p95");
         assertThat(notMet.state()).isEqualTo(CriterionState.NOT_MET);
         assertThat(notMet.since()).isEqualTo(T0.plusSeconds(40));
@@ -136,7 +139,7 @@ class CriteriaServiceTest {
         probes.results(target, T0.plusSeconds(50), Duration.ofSeconds(5), 60, true, 200);
         Instant metAt = T0.plusSeconds(360);
         clock.set(metAt);
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
         CriterionStatus met = status("p2", "p95");
         assertThat(met.state()).isEqualTo(CriterionState.MET);
         assertThat(met.since()).isEqualTo(metAt);
@@ -159,9 +162,9 @@ class CriteriaServiceTest {
         define("p1", new CriterionDefinition("ok", "OK", target + " success-rate >= 90 % over 15m"));
         probes.results(target, T0, Duration.ofSeconds(10), 5, true, 10);
         clock.set(T0.plusSeconds(60));
-        criteria.onProbeResult(target);
-        criteria.onProbeResult(target);
-        criteria.reevaluateAll();
+        SystemActor.run(() -> criteria.onProbeResult(target));
+        SystemActor.run(() -> criteria.onProbeResult(target));
+        SystemActor.run(() -> criteria.reevaluateAll());
         assertThat(changes).hasSize(1);
     }
 
@@ -170,10 +173,10 @@ class CriteriaServiceTest {
         define("p1", new CriterionDefinition("ok", "OK", target + " success-rate >= 90 % over 15m"));
         probes.results(target, T0, Duration.ofSeconds(10), 5, true, 10);
         clock.set(T0.plusSeconds(60));
-        criteria.reevaluateAll();
+        SystemActor.run(() -> criteria.reevaluateAll());
         assertThat(status("p1", "ok").state()).isEqualTo(CriterionState.MET);
         clock.set(T0.plus(Duration.ofMinutes(16)));
-        criteria.reevaluateAll();
+        SystemActor.run(() -> criteria.reevaluateAll());
         CriterionStatus stale = status("p1", "ok");
         assertThat(stale.state()).isEqualTo(CriterionState.NO_DATA);
         assertThat(stale.since()).isEqualTo(T0.plus(Duration.ofMinutes(16)));
@@ -185,7 +188,7 @@ class CriteriaServiceTest {
         define("p1", new CriterionDefinition("a", "A", target + " up"), new CriterionDefinition("b", "B", target + " up"));
         probes.result(target, T0, true, 10);
         clock.set(T0.plusSeconds(30));
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
         clock.set(T0.plusSeconds(90));
         List<CriterionStatus> after = define("p1", new CriterionDefinition("a", "A renamed", target + "  up"),
                 new CriterionDefinition("b", "B", target + " up-for >= 1h"));
@@ -255,7 +258,7 @@ class CriteriaServiceTest {
                 new CriterionDefinition("qa", "QA", "manual: QA confirms"));
         probes.results(target, T0, Duration.ofSeconds(10), 4, true, 1500);
         clock.set(T0.plusSeconds(60));
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
 
         List<String> reasons = evidence.blockingReasons(incident, "p2");
         assertThat(reasons).hasSize(2);
@@ -292,7 +295,7 @@ class CriteriaServiceTest {
                 List.of(new CriterionDefinition("db", "Database response", target + " p95 < 500 ms over 15m"))));
         probes.results(target, T0.minus(Duration.ofMinutes(30)), Duration.ofSeconds(30), 60, true, 300);
         clock.set(T0.plusSeconds(1));
-        criteria.reevaluateAll();
+        SystemActor.run(() -> criteria.reevaluateAll());
         assertThat(criteria.kpis(incident)).singleElement().satisfies(k -> {
             assertThat(k.owner().isKpi()).isTrue();
             assertThat(k.state()).isEqualTo(CriterionState.MET);

@@ -1,5 +1,7 @@
 package org.remediation.console.criteria;
 
+import org.springframework.security.test.context.support.WithMockUser;
+import org.remediation.console.base.identity.SystemActor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +29,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /** Escalation timing with a hand-moved clock, through the real service and database. */
 @CriteriaSpringTest
 @RecordApplicationEvents
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class EscalationServiceTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -65,7 +68,7 @@ class EscalationServiceTest {
     }
 
     List<EscalationAlert> check() {
-        return escalations.checkAll().stream().filter(a -> a.incidentKey().equals(incident)).toList();
+        return SystemActor.call(() -> escalations.checkAll()).stream().filter(a -> a.incidentKey().equals(incident)).toList();
     }
 
     @Test
@@ -103,7 +106,7 @@ class EscalationServiceTest {
     void aMetCriterionDoesNotEscalate() {
         probes.results(target, T0, Duration.ofSeconds(10), 10, true, 100);
         clock.set(T0.plus(Duration.ofMinutes(2)));
-        criteria.reevaluateAll();
+        SystemActor.run(() -> criteria.reevaluateAll());
         As.user("commander", Role.COMMANDER, () -> escalations.defineRules(incident, "p1",
                 List.of("criterion p95 still not met 1m after phase start")));
         assertThat(check()).isEmpty();
@@ -125,11 +128,11 @@ class EscalationServiceTest {
                 List.of("criterion redis-ok regressed after being met")));
         probes.results(target, T0, Duration.ofSeconds(10), 6, true, 5);
         clock.set(T0.plusSeconds(60));
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
         assertThat(check()).isEmpty();
         probes.result(target, T0.plusSeconds(70), false, 5);
         clock.set(T0.plusSeconds(75));
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
         assertThat(check()).singleElement().satisfies(a -> assertThat(a.message()).contains("Redis OK").contains("regressed"));
     }
 

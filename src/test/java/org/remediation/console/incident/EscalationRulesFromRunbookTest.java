@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Escalation rules written in the runbook become live rules when the incident opens, and export back. */
 @SpringBootTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class EscalationRulesFromRunbookTest {
 
     @Autowired RunbookService runbooks;

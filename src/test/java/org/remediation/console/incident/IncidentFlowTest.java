@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 @SpringBootTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class IncidentFlowTest {
 
     @Autowired IncidentService incidents;

@@ -1,5 +1,7 @@
 package org.remediation.console.incident;
 
+import org.springframework.security.test.context.support.WithMockUser;
+import org.remediation.console.base.identity.SystemActor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Import through the service: a malformed runbook writes nothing at all; a good one opens an incident. */
 @SpringBootTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class RunbookImportTest {
 
     @Autowired RunbookService runbooks;
@@ -102,7 +105,7 @@ class RunbookImportTest {
         As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(target, "Ghost", "HTTP",
                 Map.of("url", "http://127.0.0.1:9/health"), Duration.ofSeconds(30), Duration.ofSeconds(1), false,
                 "ghosts", null)));
-        criteria.reevaluateAll();
+        SystemActor.run(() -> criteria.reevaluateAll());
         assertThat(criteria.ofPhase(key, "a")).singleElement().satisfies(c -> {
             assertThat(c.state()).isEqualTo(org.remediation.console.criteria.CriterionState.NO_DATA);
             assertThat(c.detail()).isEqualTo("the target has not been probed yet");

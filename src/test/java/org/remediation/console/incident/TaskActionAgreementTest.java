@@ -1,5 +1,6 @@
 package org.remediation.console.incident;
 
+import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * {@link TaskActions} port, so they accept and refuse the same specs, in the same words.
  */
 @SpringBootTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class TaskActionAgreementTest {
 
     @Autowired RunbookService runbooks;

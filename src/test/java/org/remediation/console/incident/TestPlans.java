@@ -35,7 +35,8 @@ public final class TestPlans {
     }
 
     public static PhaseState phase(IncidentService incidents, String key, String phaseKey) {
-        return incidents.phases(key).stream().filter(p -> p.key().equals(phaseKey)).findFirst().orElseThrow();
+        return As.viewer(() -> incidents.phases(key)).stream().filter(p -> p.key().equals(phaseKey)).findFirst()
+                .orElseThrow();
     }
 
     /** Ticks every task and meets every criterion of the phase, as the commander. */

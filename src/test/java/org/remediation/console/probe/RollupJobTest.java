@@ -1,5 +1,6 @@
 package org.remediation.console.probe;
 
+import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Batched raw writes, per-minute rollups with percentiles, and retention. */
 @SpringBootTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class RollupJobTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.remediation.console.remediation;
 
+import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * by the next start (completed, or failed when their operation never finishes); the simulated
  * endpoints are sick under the outage connector and heal after a scale-up.
  */
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class CrashRecoveryTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.remediation.console.remediation;
 
+import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** A task links an action to its incident: the severity the approval policy uses and the timeline its steps go to. */
 @SpringBootTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class IncidentSeverityPolicyTest {
 
     static final ResourceRef HEALTH_CHECK = ResourceRef.parse("HEALTH_CHECK/global/netra-backend-hc");

@@ -7,10 +7,11 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Runs internal work (seeding, binding a plan's criteria when an incident opens, reacting to probe
- * results) as the "system" actor with the roles that work needs. Only code paths that have already
- * checked their human caller, or that no human triggers, may use it; the audit trail names
- * "system" as the actor.
+ * Runs work that no person triggers (seeding demo data, criteria rounds on probe and timer threads,
+ * notifications in the background) as the signed-in identity "system" with the one role
+ * {@link Roles#SYSTEM}: it may read what every signed-in user reads, and change only what a
+ * service method explicitly allows {@code SYSTEM} to change. The audit trail names it "system".
+ * Work done on a person's behalf never uses it: it runs as that person.
  */
 public final class SystemActor {
 
@@ -23,7 +24,7 @@ public final class SystemActor {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext system = SecurityContextHolder.createEmptyContext();
         system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(NAME, null,
-                AuthorityUtils.createAuthorityList("ROLE_" + Roles.ADMIN, "ROLE_" + Roles.COMMANDER)));
+                AuthorityUtils.createAuthorityList("ROLE_" + Roles.SYSTEM)));
         SecurityContextHolder.setContext(system);
         try {
             return work.get();

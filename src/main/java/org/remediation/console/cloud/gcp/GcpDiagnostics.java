@@ -1,5 +1,6 @@
 package org.remediation.console.cloud.gcp;
 
+import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
@@ -9,9 +10,7 @@ import org.remediation.console.base.identity.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Service;
  * from the diagnostics page; each new report is published as a live event.
  */
 @Service
+@SignedIn
 public class GcpDiagnostics {
 
     private static final Logger log = LoggerFactory.getLogger(GcpDiagnostics.class);
@@ -52,20 +52,15 @@ public class GcpDiagnostics {
         return check();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void checkAfterStartUp() {
-        if (enabled()) {
-            Thread.ofVirtual().name("gcp-diagnostics").start(() -> {
-                GcpDiagnosisReport report = check();
-                report.apis().forEach(a -> {
-                    if (a.status() == ApiDiagnosis.Status.OK) {
-                        log.info("Google API {}: OK", a.api());
-                    } else {
-                        log.warn("Google API {}: {} missing={} {}", a.api(), a.status(), a.missing(), a.notes());
-                    }
-                });
-            });
-        }
+    /** Checks once after start-up and logs each API's verdict (see {@link GcpStartupCheck}). */
+    void checkAndLog() {
+        check().apis().forEach(a -> {
+            if (a.status() == ApiDiagnosis.Status.OK) {
+                log.info("Google API {}: OK", a.api());
+            } else {
+                log.warn("Google API {}: {} missing={} {}", a.api(), a.status(), a.missing(), a.notes());
+            }
+        });
     }
 
     private GcpDiagnosisReport check() {

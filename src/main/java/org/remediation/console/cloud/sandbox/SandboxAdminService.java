@@ -1,5 +1,6 @@
 package org.remediation.console.cloud.sandbox;
 
+import org.remediation.console.base.identity.SignedIn;
 import org.remediation.console.base.LiveUpdate;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.remediation.console.base.identity.Roles;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Failure injection for drills and tests, and a reset to the #1278 state. ADMIN only; audited. */
+@SignedIn
 public class SandboxAdminService {
 
     /** Published after faults or the topology change, so open views refresh. */

@@ -14,8 +14,7 @@ class SandboxConfiguration {
 
     @Bean
     CloudGateway sandboxCloudGateway(SandboxStore store, Clock clock, SandboxProperties properties,
-                                     PlatformTransactionManager txm, SandboxSeeder seeder) {
-        seeder.seed();
+                                     PlatformTransactionManager txm) {
         return new SandboxCloudGateway(store, clock, properties, txm);
     }
 

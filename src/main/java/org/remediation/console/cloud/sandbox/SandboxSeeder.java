@@ -1,14 +1,22 @@
 package org.remediation.console.cloud.sandbox;
 
+import org.remediation.console.base.identity.SystemActor;
 import java.time.Clock;
 import java.util.Map;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.cloud.ResourceRef;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creates the #1278 topology on first start, applies configured faults, and resets on request. */
-class SandboxSeeder {
+/**
+ * Creates the #1278 topology on first start, applies configured faults, and resets on request.
+ * Seeds once the context is refreshed: only then is Vaadin's security-context strategy the one
+ * method security reads, so the audit trail sees the system identity (demo probe targets are
+ * created later still, when the application is ready).
+ */
+class SandboxSeeder implements ApplicationListener<ContextRefreshedEvent> {
 
     private final SandboxStore store;
     private final Clock clock;
@@ -25,17 +33,22 @@ class SandboxSeeder {
         this.tx = new TransactionTemplate(txm);
     }
 
+    @Override
+    public void onApplicationEvent(ContextRefreshedEvent event) {
+        seed();
+    }
+
     void seed() {
-        tx.executeWithoutResult(s -> {
+        SystemActor.run(() -> tx.executeWithoutResult(s -> {
             SandboxTopology.initial(clock.instant()).forEach(store::insertResourceIfAbsent);
             properties.faults().forEach((target, fault) -> {
                 if (store.fault(target).map(r -> r.fault() != fault).orElse(true)) {
                     store.putFault(new FaultRule(target, fault, "configuration", clock.instant()));
-                    audit.append("system", "sandbox.fault.set", "sandbox:" + target,
+                    audit.append(SystemActor.NAME, "sandbox.fault.set", "sandbox:" + target,
                             Map.of("fault", fault.name(), "source", "console.sandbox.faults"));
                 }
             });
-        });
+        }));
     }
 
     /** Puts every resource back to the #1278 state and abandons open operations. */

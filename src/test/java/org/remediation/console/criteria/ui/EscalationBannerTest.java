@@ -1,5 +1,7 @@
 package org.remediation.console.criteria.ui;
 
+import org.springframework.security.test.context.support.WithMockUser;
+import org.remediation.console.base.identity.SystemActor;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -28,6 +30,7 @@ import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @CriteriaSpringTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class EscalationBannerTest extends KaribuTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T13:00:00Z");
@@ -54,7 +57,7 @@ class EscalationBannerTest extends KaribuTest {
         assertThat(banner.getChildren()).isEmpty();
 
         clock.set(T0.plus(Duration.ofMinutes(31)));
-        EscalationAlert alert = escalations.checkAll().stream().filter(a -> a.incidentKey().equals(incident))
+        EscalationAlert alert = SystemActor.call(() -> escalations.checkAll()).stream().filter(a -> a.incidentKey().equals(incident))
                 .findFirst().orElseThrow();
         MockVaadin.clientRoundtrip(false);
         assertThat(banner.getElement().getTextRecursively()).contains("overran its window");
@@ -73,7 +76,7 @@ class EscalationBannerTest extends KaribuTest {
         });
         phaseTimes.set(incident, "p1", new PhaseTiming(T0, T0.plus(Duration.ofMinutes(30)), null));
         clock.set(T0.plus(Duration.ofMinutes(31)));
-        escalations.checkAll();
+        SystemActor.call(() -> escalations.checkAll());
         login("viewer", Role.VIEWER);
         EscalationBanner banner = new EscalationBanner(escalations, live, incident);
         UI.getCurrent().add(banner);

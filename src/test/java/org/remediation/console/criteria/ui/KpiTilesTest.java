@@ -1,5 +1,6 @@
 package org.remediation.console.criteria.ui;
 
+import org.remediation.console.base.identity.SystemActor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -49,7 +50,7 @@ class KpiTilesTest extends KaribuTest {
 
         probes.results(target, T0.minus(Duration.ofMinutes(5)), Duration.ofSeconds(30), 10, true, 300);
         clock.set(T0.plusSeconds(1));
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
         MockVaadin.clientRoundtrip(false);
         assertThat(tile.stateText()).isEqualTo("met");
         assertThat(tile.valueText()).isEqualTo("300 ms");
@@ -58,7 +59,7 @@ class KpiTilesTest extends KaribuTest {
 
         probes.results(target, T0.plusSeconds(2), Duration.ofSeconds(5), 20, false, 2500);
         clock.set(T0.plusSeconds(120));
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
         MockVaadin.clientRoundtrip(false);
         assertThat(tile.stateText()).isEqualTo("not met");
         assertThat(tile.valueText()).isEqualTo("2500 ms");

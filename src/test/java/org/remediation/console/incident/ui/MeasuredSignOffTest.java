@@ -1,5 +1,7 @@
 package org.remediation.console.incident.ui;
 
+import org.springframework.security.test.context.support.WithMockUser;
+import org.remediation.console.base.identity.SystemActor;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** A plan criterion bound to probe data: results arriving make it met and open the sign-off. */
 @CriteriaSpringTest
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class MeasuredSignOffTest extends KaribuTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
@@ -60,7 +63,7 @@ class MeasuredSignOffTest extends KaribuTest {
 
         probes.results(target, T0, Duration.ofSeconds(10), 6, true, 300);
         clock.set(T0.plusSeconds(61));
-        criteria.onProbeResult(target);
+        SystemActor.run(() -> criteria.onProbeResult(target));
         MockVaadin.clientRoundtrip(false);
 
         signOff = _get(Button.class, spec -> spec.withId("sign-off"));

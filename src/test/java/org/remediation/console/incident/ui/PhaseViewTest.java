@@ -1,5 +1,7 @@
 package org.remediation.console.incident.ui;
 
+import org.springframework.security.test.context.support.WithMockUser;
+import org.remediation.console.base.identity.SystemActor;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -37,6 +39,7 @@ import org.remediation.console.support.As;
 import org.remediation.console.support.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class PhaseViewTest extends KaribuTest {
 
     @Autowired IncidentService incidents;
@@ -102,7 +105,7 @@ class PhaseViewTest extends KaribuTest {
         As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(target, "Ghost", "HTTP",
                 Map.of("url", "http://127.0.0.1:9/health"), Duration.ofSeconds(30), Duration.ofSeconds(1), false,
                 "ghosts", null)));
-        criteria.reevaluateAll();
+        SystemActor.run(() -> criteria.reevaluateAll());
         MockVaadin.clientRoundtrip(false);
         navigate("phases/" + a.id());
         assertThat(_get(CriterionBadge.class).valueText()).doesNotContain("no such probe target")

@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.springframework.security.test.context.support.WithMockUser;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -28,6 +29,7 @@ import org.remediation.console.support.As;
 import org.remediation.console.support.KaribuTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@WithMockUser(username = "viewer", roles = "VIEWER") // reads need a signed-in caller
 class TimelineAndRunbooksViewTest extends KaribuTest {
 
     @Autowired IncidentService incidents;
