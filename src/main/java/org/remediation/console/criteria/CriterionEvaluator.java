@@ -72,14 +72,10 @@ public final class CriterionEvaluator {
                     + ", needs " + needed;
             return Evaluation.noData(s.samples() + " samples", s.samples(), detail, now);
         }
-        @Nullable Double value = switch (c.statistic()) {
-            case SUCCESS_RATE -> s.successRatePercent();
-            case AVAILABILITY -> s.availabilityPercent();
-            case P50 -> s.p50();
-            case P95 -> s.p95();
-            case P99 -> s.p99();
-            default -> s.max();
-        };
+        if (c.statistic().isLatency()) {
+            return latency(c, s, window, now);
+        }
+        @Nullable Double value = c.statistic() == Statistic.SUCCESS_RATE ? s.successRatePercent() : s.availabilityPercent();
         if (value == null) {
             return Evaluation.noData("no value", s.samples(), "the probe recorded no " + c.statistic().word()
                     + " in the last " + window, now);
@@ -89,6 +85,23 @@ public final class CriterionEvaluator {
         return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, value, text, s.samples(),
                 text + (ok ? " meets " : " does not meet ") + c.thresholdText() + " over " + s.samples()
                         + " samples in the last " + window, now);
+    }
+
+    /** Latency with failed runs on the failing side of the threshold ({@link LatencySli}). */
+    private static Evaluation latency(MeasuredCriterion c, WindowStats s, String window, Instant now) {
+        double value = LatencySli.value(c.statistic(), c.comparison(), s);
+        long failed = s.samples() - s.successes();
+        String failures = failed + " of " + s.samples() + " runs failed";
+        if (LatencySli.decidedByFailures(value)) {
+            return new Evaluation(CriterionState.NOT_MET, null, failures, s.samples(), c.statistic().word()
+                    + " counts failed runs as too slow: " + failures + ", so " + c.thresholdText()
+                    + " cannot hold over the last " + window, now);
+        }
+        boolean ok = c.comparison().test(value, c.thresholdValue());
+        String text = Values.format(c.statistic(), value);
+        return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, value, text, s.samples(),
+                text + (ok ? " meets " : " does not meet ") + c.thresholdText() + " over " + s.samples()
+                        + " samples in the last " + window + (failed == 0 ? "" : " (" + failures + ")"), now);
     }
 
     private static Evaluation up(TargetStatus s, Instant now) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.probe.HealthState;
+import org.remediation.console.probe.Latencies;
 import org.remediation.console.probe.ProbeResult;
 import org.remediation.console.probe.ProbeResultRecorded;
 import org.remediation.console.probe.ProbeStatistics;
@@ -70,27 +71,25 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
             return statistics.window(targetKey, Duration.between(from, to))
                     .filter(w -> w.samples() > 0)
                     .map(w -> new WindowStats(w.samples(), w.samples() - w.failures(),
-                            w.successRate() == null ? null : w.successRate() * 100, w.p50Ms(), w.p95Ms(), w.p99Ms(),
-                            w.maxMs()))
+                            w.successRate() == null ? null : w.successRate() * 100, w.latencies()))
                     .orElse(WindowStats.empty());
         }
         List<ProbeResult> results = statistics.recentResults(targetKey, NAMED_MEASUREMENT_RESULTS).stream()
                 .filter(r -> !r.startedAt().isBefore(from) && r.startedAt().isBefore(to)).toList();
-        Histogram histogram = new Histogram(3);
-        long successes = 0;
+        // A named timing counts a run only when it succeeded and recorded that timing; others are failures.
+        double[] ok = new double[results.size()];
+        int successes = 0;
         for (ProbeResult r : results) {
-            successes += r.outcome().isFailure() ? 0 : 1;
-            Double ms = named(r, measurement);
+            Double ms = r.outcome().isFailure() ? null : named(r, measurement);
             if (ms != null) {
-                histogram.recordValue(Math.max(0, Math.round(ms * 1000)));
+                ok[successes++] = ms;
             }
         }
-        if (results.isEmpty() || histogram.getTotalCount() == 0) {
-            return new WindowStats(results.size(), successes, null, null, null, null, null);
+        if (results.isEmpty()) {
+            return WindowStats.empty();
         }
         return new WindowStats(results.size(), successes, 100.0 * successes / results.size(),
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
+                Latencies.of(java.util.Arrays.copyOf(ok, successes)));
     }
 
     @Override

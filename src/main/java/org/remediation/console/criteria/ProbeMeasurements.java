@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.probe.Latencies;
 
 /**
  * What the criteria evaluator needs from the probe engine. The production adapter reads the probe
@@ -49,18 +50,18 @@ public interface ProbeMeasurements {
     enum SeriesStatistic { SUCCESS_RATE, AVAILABILITY, P50, P95, P99, MAX }
 
     /**
-     * Counts and statistics of a window.
+     * Counts and latencies of a window.
      *
      * @param samples results in the window
      * @param successes successful results in the window
      * @param availabilityPercent share of the window the target was available (UP or DEGRADED), 0–100
-     * @param p50 latency percentile in ms, null without samples (likewise p95, p99, max)
+     * @param latencies durations (ms) of the successful runs only; failed runs have none
+     *     ({@link LatencySli} counts them as missing any latency threshold)
      */
-    record WindowStats(long samples, long successes, @Nullable Double availabilityPercent,
-                       @Nullable Double p50, @Nullable Double p95, @Nullable Double p99, @Nullable Double max) {
+    record WindowStats(long samples, long successes, @Nullable Double availabilityPercent, Latencies latencies) {
 
         public static WindowStats empty() {
-            return new WindowStats(0, 0, null, null, null, null, null);
+            return new WindowStats(0, 0, null, Latencies.none());
         }
 
         public @Nullable Double successRatePercent() {

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +18,6 @@ final class TargetHistory {
 
     private static final int FULL_RESULTS = 30;
     private static final int CHANGES = 50;
-    private static final ThreadLocal<Histogram> HISTOGRAM = ThreadLocal.withInitial(() -> {
-        Histogram h = new Histogram(3);
-        h.setAutoResize(true);
-        return h;
-    });
 
     private final String key;
     private final long[] startMillis;
@@ -94,14 +89,11 @@ final class TargetHistory {
     }
 
     synchronized WindowStats window(Instant from, Instant to) {
-        Histogram h = HISTOGRAM.get();
-        h.reset();
         long fromMs = from.toEpochMilli();
         long toMs = to.toEpochMilli();
         int samples = 0;
         int failures = 0;
-        double sum = 0;
-        double max = 0;
+        double[] ok = new double[size];
         for (int i = 0; i < size; i++) {
             int idx = Math.floorMod(next - 1 - i, startMillis.length);
             long t = startMillis[idx];
@@ -114,19 +106,13 @@ final class TargetHistory {
             samples++;
             if (Outcome.values()[outcome[idx]].isFailure()) {
                 failures++;
+            } else {
+                ok[samples - failures - 1] = durationMs[idx];
             }
-            double ms = durationMs[idx];
-            h.recordValue(Math.max(0, Math.round(ms * 1000.0)));
-            sum += ms;
-            max = Math.max(max, ms);
         }
         Instant covered = size == 0 ? null : Instant.ofEpochMilli(startMillis[Math.floorMod(next - size, startMillis.length)]);
-        if (samples == 0) {
-            return new WindowStats(key, from, to, 0, 0, null, null, null, null, null, null, covered);
-        }
-        return new WindowStats(key, from, to, samples, failures, (samples - failures) / (double) samples,
-                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, (double) max, sum / samples, covered);
+        Latencies latencies = Latencies.of(Arrays.copyOf(ok, samples - failures));
+        return WindowStats.of(key, from, to, samples, failures, latencies, covered);
     }
 
     /** The last {@code n} samples, oldest first, for sparklines: durations and whether each failed. */

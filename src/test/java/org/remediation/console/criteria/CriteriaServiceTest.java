@@ -76,7 +76,7 @@ class CriteriaServiceTest {
         List<CriterionStatus> first = criteria.kpis(incident);
         assertThat(criteria.kpis(incident)).as("fifty boards asking share one read").isSameAs(first);
 
-        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, false, 2000);
+        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, true, 2000); // slow, not failed
         clock.set(T0.plusSeconds(40));
         List<String> seenOnEvent = new CopyOnWriteArrayList<>();
         Runnable stop = live.subscribe(CriterionStateChanged.class,
@@ -97,7 +97,7 @@ class CriteriaServiceTest {
     @Test
     void aStateChangeIsAnnouncedAfterTheRoundCommittedAndOutsideItsLock() {
         define("p1", new CriterionDefinition("p95", "Backend p95 under 1 s", target + " p95 < 1000 ms over 15m"));
-        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, false, 2000);
+        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, true, 2000); // slow, not failed
         clock.set(T0.plusSeconds(40));
         List<String> seen = new CopyOnWriteArrayList<>();
         Runnable stop = live.subscribe(CriterionStateChanged.class, e -> {
@@ -128,7 +128,7 @@ class CriteriaServiceTest {
         assertThat(status("p2", "p95").state()).isEqualTo(CriterionState.NO_DATA);
         assertThat(status("p2", "p95").since()).isEqualTo(T0);
 
-        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, false, 2000);
+        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, true, 2000); // slow, not failed
         clock.set(T0.plusSeconds(40));
         SystemActor.run(() -> criteria.onProbeResult(target));
         CriterionStatus notMet = status("p2", "p95");

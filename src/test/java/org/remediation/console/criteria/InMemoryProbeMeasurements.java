@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.probe.Latencies;
 
 /**
  * Test fixture: an in-memory probe engine fed synthetic results. Recent results are kept raw; older
@@ -121,9 +122,11 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
                 r.samples++;
                 r.successes += s.success() ? 1 : 0;
                 r.available += s.state() != State.DOWN ? 1 : 0;
-                r.max = Math.max(r.max, s.latencyMs());
-                add(r, "", s.latencyMs());
-                s.timings().forEach((name, ms) -> add(r, name, ms));
+                if (s.success()) { // rollups keep failed runs apart from latencies
+                    r.max = Math.max(r.max, s.latencyMs());
+                    add(r, "", s.latencyMs());
+                    s.timings().forEach((name, ms) -> add(r, name, ms));
+                }
             }
             list.clear();
             list.addAll(keep);
@@ -145,19 +148,18 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
                 continue;
             }
             Double ms = measurement == null ? Double.valueOf(s.latencyMs()) : s.timings().get(measurement);
-            if (ms == null) {
+            if (ms == null && s.success()) {
                 continue;
             }
             samples++;
             successes += s.success() ? 1 : 0;
             available += s.state() != State.DOWN ? 1 : 0;
-            latencies.add(ms);
+            if (s.success()) {
+                latencies.add(ms);
+            }
         }
         for (Rollup r : rollups.getOrDefault(targetKey, new TreeMap<>()).subMap(from, true, to, false).values()) {
-            TreeMap<Long, Long> h = r.histograms.get(measurement == null ? "" : measurement);
-            if (h == null) {
-                continue;
-            }
+            TreeMap<Long, Long> h = r.histograms.getOrDefault(measurement == null ? "" : measurement, new TreeMap<>());
             samples += r.samples;
             successes += r.successes;
             available += r.available;
@@ -170,15 +172,8 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
         if (samples == 0) {
             return WindowStats.empty();
         }
-        latencies.sort(null);
-        return new WindowStats(samples, successes, 100.0 * available / samples, rank(latencies, 50), rank(latencies, 95),
-                rank(latencies, 99), latencies.getLast());
-    }
-
-    /** Nearest-rank percentile. */
-    private static double rank(List<Double> sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
+        return new WindowStats(samples, successes, 100.0 * available / samples,
+                Latencies.of(latencies.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     @Override
@@ -210,12 +205,16 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
             out.add(w.samples() == 0 ? null : switch (statistic) {
                 case SUCCESS_RATE -> w.successRatePercent();
                 case AVAILABILITY -> w.availabilityPercent();
-                case P50 -> w.p50();
-                case P95 -> w.p95();
-                case P99 -> w.p99();
-                case MAX -> w.max();
+                case P50 -> nullIfNaN(w.latencies().percentile(50));
+                case P95 -> nullIfNaN(w.latencies().percentile(95));
+                case P99 -> nullIfNaN(w.latencies().percentile(99));
+                case MAX -> nullIfNaN(w.latencies().percentile(100));
             });
         }
         return out;
+    }
+
+    private static @Nullable Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 }
