@@ -1,9 +1,10 @@
 # Sourced by ../mvnw before it starts Maven. The build needs a JDK 21 or newer (release 21, and
 # the Vaadin and Spring Boot plugins run inside Maven's JVM), but a machine's default java may be
 # older while a newer JDK sits in the usual folders. Use the newest JDK >= 21 found, or stop with one
-# line saying what to install.
+# line saying what to install. (Regenerating the wrapper drops the line in mvnw that sources this.)
 #
-# MVNW_JDK_CANDIDATES: JDK homes to consider instead of JAVA_HOME, java on PATH and the usual folders.
+# MVNW_JDK_CANDIDATES: colon-separated JDK homes to consider instead of JAVA_HOME, java on PATH and
+# the usual folders.
 
 mvnw_jdk_major() { # JDK home -> major version, empty when it is not a JDK
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
@@ -22,28 +23,39 @@ mvnw_path_jdk() { # the JDK home of the java on PATH, if any
   printf %s "${j%/bin/java}"
 }
 
-mvnw_select_jdk() {
+mvnw_jdk_candidates() { # one JDK home per line
   if [ -n "${MVNW_JDK_CANDIDATES-}" ]; then
-    candidates=$MVNW_JDK_CANDIDATES
-  else
-    set +f
-    candidates="${JAVA_HOME-} $(mvnw_path_jdk) $(printf '%s ' /usr/lib/jvm/* /usr/java/* /opt/java/* \
-      /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
-      "$HOME"/.asdf/installs/java/*)"
-    set -f
+    printf '%s\n' "$MVNW_JDK_CANDIDATES" | tr ':' '\n'
+    return 0
   fi
+  printf '%s\n' "${JAVA_HOME-}" "$(mvnw_path_jdk)"
+  [ ! -x /usr/libexec/java_home ] || /usr/libexec/java_home -v 21+ 2>/dev/null || :
+  set +f
+  for d in /usr/lib/jvm/* /usr/java/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
+    "${HOME-}"/Library/Java/JavaVirtualMachines/*/Contents/Home "${HOME-}"/.sdkman/candidates/java/* \
+    "${HOME-}"/.jdks/* "${HOME-}"/.asdf/installs/java/*; do
+    printf '%s\n' "$d"
+  done
+  set -f
+}
+
+mvnw_select_jdk() {
   current_major=$(mvnw_jdk_major "${JAVA_HOME:-$(mvnw_path_jdk)}")
   if [ -z "${MVNW_JDK_CANDIDATES-}" ] && [ "${current_major:-0}" -ge 21 ]; then
     return 0
   fi
   found=${current_major:+Java $current_major}
   best="" best_major=0
-  for home in $candidates; do
+  candidates=$(mvnw_jdk_candidates)
+  while IFS= read -r home; do
+    [ -n "$home" ] || continue
     m=$(mvnw_jdk_major "$home")
     if [ -n "$m" ] && [ "$m" -ge 21 ] && [ "$m" -gt "$best_major" ]; then
       best=$home best_major=$m
     fi
-  done
+  done <<MVNW_CANDIDATES
+$candidates
+MVNW_CANDIDATES
   if [ -z "$best" ]; then
     printf '%s\n' "mvnw: this build needs a JDK 21 or newer and found ${found:-no JDK}; install one (e.g. Temurin 21 or 25) or set JAVA_HOME to it." >&2
     exit 1

@@ -17,7 +17,7 @@ import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.identity.SignedIn;
 import org.springframework.stereotype.Service;
 
-/** The package rules of DESIGN.md and ADR 0009, checked on the main classes. */
+/** The package rules (ADR 0001, ADR 0009), checked on the main classes. */
 class ArchitectureTest {
 
     static final JavaClasses MAIN = new ClassFileImporter()

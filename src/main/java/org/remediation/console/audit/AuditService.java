@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The tamper-evident audit trail every feature writes to.
  *
  * <p>{@link #append} joins the caller's transaction: an audited change and its audit event commit
- * or roll back together. Appending is not role-checked on purpose: it is called by services that
- * have already checked their caller, and by the login machinery for anonymous failed logins.
+ * or roll back together. Appending needs a role that may change something (a viewer changes
+ * nothing) or the system identity (logins, seeding, background work).
  */
 @Service
 @SignedIn
@@ -43,18 +43,21 @@ public class AuditService {
         this.events = events;
     }
 
-    /** Appends one event as the signed-in user (or "system"). */
+    /** Appends one event as the signed-in caller (a person, or "system" for background work). */
     @Transactional
+    @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN, Roles.SYSTEM})
     public AuditEvent record(String action, String subject, Map<String, ?> details) {
-        return append(CurrentUser.usernameOr("system"), action, subject, details);
+        return append(CurrentUser.require(), action, subject, details);
     }
 
     @Transactional
+    @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN, Roles.SYSTEM})
     public AuditEvent append(String actor, String action, String subject, Map<String, ?> details) {
         return append(actor, action, subject, json.writeValueAsString(new TreeMap<>(details)));
     }
 
     @Transactional
+    @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.OPERATOR, Roles.COMMANDER, Roles.ADMIN, Roles.SYSTEM})
     public AuditEvent append(String actor, String action, String subject, String details) {
         AuditStore.Head head = store.lockHead();
         long seq = head.seq() + 1;

@@ -145,7 +145,7 @@ public class EscalationService {
         events.publishEvent(new EscalationRaised(a));
         events.publishEvent(new TimelineNote(a.firedAt(), SystemActor.NAME, "escalation.fired", "Escalation: " + a.message(),
                 a.incidentKey(), Map.of("rule", a.ruleText(), "phase", a.phaseKey())));
-        audit.append("system", "escalation.fired", "incident:" + a.incidentKey(),
+        audit.append(SystemActor.NAME, "escalation.fired", "incident:" + a.incidentKey(),
                 Map.of("rule", a.ruleText(), "phase", a.phaseKey(), "message", a.message()));
         Notification notification = EscalationNotification.of(a);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -141,21 +141,32 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
             }
             int b = (int) Math.min(buckets - 1, (at - from.toEpochMilli()) / step.toMillis());
             total[b]++;
-            ok[b] += samples.failed()[i] ? 0 : 1;
-            latency.get(b).recordValue(Math.max(0, Math.round(samples.durationMs()[i] * 1000)));
+            if (!samples.failed()[i]) { // failed runs carry no latency (LatencySli)
+                ok[b]++;
+                latency.get(b).recordValue(Math.max(0, Math.round(samples.durationMs()[i] * 1000)));
+            }
         }
         List<@Nullable Double> out = new ArrayList<>(buckets);
         for (int b = 0; b < buckets; b++) {
             Histogram h = latency.get(b);
             out.add(total[b] == 0 ? null : switch (statistic) {
                 case SUCCESS_RATE, AVAILABILITY -> 100.0 * ok[b] / total[b];
-                case P50 -> h.getValueAtPercentile(50) / 1000.0;
-                case P95 -> h.getValueAtPercentile(95) / 1000.0;
-                case P99 -> h.getValueAtPercentile(99) / 1000.0;
-                case MAX -> h.getMaxValue() / 1000.0;
+                case P50 -> failureAware(h, 0.50, total[b]);
+                case P95 -> failureAware(h, 0.95, total[b]);
+                case P99 -> failureAware(h, 0.99, total[b]);
+                case MAX -> failureAware(h, 1.0, total[b]);
             });
         }
         return out;
+    }
+
+    /** The bucket's latency at {@code quantile} with failed runs counted as too slow: +∞ when they decide it. */
+    private static double failureAware(Histogram successes, double quantile, long runs) {
+        long rank = Math.max(1, (long) Math.ceil(quantile * runs - 1e-9));
+        if (rank > successes.getTotalCount()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return successes.getValueAtPercentile(100.0 * rank / successes.getTotalCount()) / 1000.0;
     }
 
     private List<ProbeTarget> allTargets() {

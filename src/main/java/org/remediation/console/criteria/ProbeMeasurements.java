@@ -41,7 +41,8 @@ public interface ProbeMeasurements {
 
     /**
      * One value per {@code step} bucket from {@code from} to {@code to} for sparklines; a bucket
-     * without samples holds {@code null}.
+     * without samples holds {@code null}. Latency buckets count failed runs as too slow, like
+     * {@link LatencySli}: a bucket its failures decide holds {@code +∞}.
      */
     List<@Nullable Double> series(String targetKey, @Nullable String measurement, SeriesStatistic statistic,
                                   Instant from, Instant to, Duration step);

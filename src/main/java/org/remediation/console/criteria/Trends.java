@@ -49,7 +49,22 @@ final class Trends {
                 combined.set(i, pick(combined.get(i), s.get(i), higherIsWorse == all));
             }
         }
-        return combined == null ? List.of() : combined;
+        return combined == null ? List.of() : aboveTheLine(combined, c);
+    }
+
+    /** A minute its failures decide (+∞) is drawn above the threshold line, never below it. */
+    private static List<@Nullable Double> aboveTheLine(List<@Nullable Double> series, MeasuredCriterion c) {
+        double ceiling = c.thresholdValue() * 1.5;
+        for (Double v : series) {
+            if (v != null && Double.isFinite(v)) {
+                ceiling = Math.max(ceiling, v);
+            }
+        }
+        List<@Nullable Double> out = new ArrayList<>(series.size());
+        for (Double v : series) {
+            out.add(v != null && Double.isInfinite(v) ? Double.valueOf(ceiling) : v);
+        }
+        return out;
     }
 
     /** For ALL the worst value of a bucket is shown, for ANY the best. */

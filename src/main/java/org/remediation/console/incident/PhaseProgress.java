@@ -1,5 +1,7 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.base.identity.CurrentUser;
+import org.remediation.console.base.identity.SystemActor;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +30,15 @@ class PhaseProgress {
             return;
         }
         boolean clear = gate.blockingReasons(reader.phase(incident, phase)).isEmpty();
+        // whoever's change moved the phase: the person ticking, or the system when a criterion turned
+        String actor = CurrentUser.usernameOr(SystemActor.NAME);
         if (clear && status != PhaseStatus.AWAITING_SIGN_OFF) {
-            phase.status(PhaseStatus.AWAITING_SIGN_OFF, "system", clock.instant());
-            timeline.record(incident, "system", "phase.status", "Phase '" + phase.title()
+            phase.status(PhaseStatus.AWAITING_SIGN_OFF, actor, clock.instant());
+            timeline.record(incident, actor, "phase.status", "Phase '" + phase.title()
                     + "' is ready for sign-off by " + phase.ownerTeam(), false);
         } else if (!clear && status == PhaseStatus.AWAITING_SIGN_OFF) {
-            phase.status(PhaseStatus.ACTIVE, "system", clock.instant());
-            timeline.record(incident, "system", "phase.status", "Phase '" + phase.title()
+            phase.status(PhaseStatus.ACTIVE, actor, clock.instant());
+            timeline.record(incident, actor, "phase.status", "Phase '" + phase.title()
                     + "' is no longer ready for sign-off", false);
         }
     }

@@ -1,5 +1,6 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.base.identity.SystemActor;
 import static org.remediation.console.remediation.ActionStore.columns;
 
 import java.time.Clock;
@@ -156,7 +157,7 @@ class ActionExecutor {
             boolean inPlace = live != null && catalog.get(a.kind()).verify(live, a.desired()).isEmpty();
             finish(a, inPlace ? ActionStatus.SUCCEEDED : ActionStatus.FAILED, inPlace
                     ? "Reconciled after a restart: the change is in place."
-                    : "The console stopped before the cloud accepted the change; the resource was not changed.", live, "system");
+                    : "The console stopped before the cloud accepted the change; the resource was not changed.", live, SystemActor.NAME);
             return;
         }
         OperationStatus status;
@@ -165,22 +166,22 @@ class ActionExecutor {
         } catch (CloudException e) {
             if (overdue || e.kind() == CloudException.Kind.NOT_FOUND) {
                 finish(a, ActionStatus.FAILED, "Lost track of operation " + a.operationId() + " (" + e.getMessage()
-                        + "); outcome unknown: check the resource before retrying.", readQuietly(a), "system");
+                        + "); outcome unknown: check the resource before retrying.", readQuietly(a), SystemActor.NAME);
             }
             return;
         }
         if (status.failed()) {
-            finish(a, ActionStatus.FAILED, "The cloud operation failed: " + status.error(), readQuietly(a), "system");
+            finish(a, ActionStatus.FAILED, "The cloud operation failed: " + status.error(), readQuietly(a), SystemActor.NAME);
         } else if (status.succeeded()) {
             ResourceState after = readQuietly(a);
             List<String> mismatches = after == null ? List.of("the resource could not be re-read")
                     : catalog.get(a.kind()).verify(after, a.desired());
             finish(a, mismatches.isEmpty() ? ActionStatus.SUCCEEDED : ActionStatus.FAILED, mismatches.isEmpty()
                     ? "Verified: the re-read state equals the desired state."
-                    : "Verification failed: " + String.join("; ", mismatches) + ".", after, "system");
+                    : "Verification failed: " + String.join("; ", mismatches) + ".", after, SystemActor.NAME);
         } else if (overdue) {
             finish(a, ActionStatus.FAILED, "Operation " + a.operationId() + " did not finish within "
-                    + properties.operationTimeout() + "; outcome unknown: check the resource before retrying.", readQuietly(a), "system");
+                    + properties.operationTimeout() + "; outcome unknown: check the resource before retrying.", readQuietly(a), SystemActor.NAME);
         } else if (status.progressPercent() != a.progress()) {
             progress(a, status);
         }
@@ -193,7 +194,7 @@ class ActionExecutor {
             }
             for (int m : MILESTONES) {
                 if (a.progress() < m && status.progressPercent() >= m) {
-                    journal.step(a, "system", "progress", m + " % — " + status.message(), null, null);
+                    journal.step(a, SystemActor.NAME, "progress", m + " % — " + status.message(), null, null);
                 }
             }
             journal.changed(a.id(), ActionStatus.RUNNING, status.progressPercent(), status.message());

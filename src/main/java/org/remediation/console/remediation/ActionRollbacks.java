@@ -1,5 +1,6 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.base.identity.SystemActor;
 import static org.remediation.console.remediation.ActionStore.columns;
 
 import java.time.Clock;
@@ -59,16 +60,16 @@ class ActionRollbacks {
 
     /** Rollback after a watched regression; pre-authorised by the original action's approval. */
     void autoRollback(ActionRecord a) {
-        ActionRecord r = request(a.id(), "system", "automatic rollback after a watched signal regressed");
+        ActionRecord r = request(a.id(), SystemActor.NAME, "automatic rollback after a watched signal regressed");
         if (r.status() == ActionStatus.AWAITING_APPROVAL) {
             tx.executeWithoutResult(s -> {
                 Instant now = clock.instant();
                 store.update(r.id(), ActionStatus.AWAITING_APPROVAL, columns("status", ActionStatus.READY,
-                        "approved_by", "system", "approved_at", now, "approval_expires_at", now.plus(properties.approvalTtl())));
-                journal.step(r, "system", "approved", "Pre-authorised: " + a.title() + " was configured to roll back "
+                        "approved_by", SystemActor.NAME, "approved_at", now, "approval_expires_at", now.plus(properties.approvalTtl())));
+                journal.step(r, SystemActor.NAME, "approved", "Pre-authorised: " + a.title() + " was configured to roll back "
                         + "automatically" + (a.approvedBy() != null ? " (approved by " + a.approvedBy() + ")" : "") + ".", null, null);
             });
         }
-        executor.execute(r.id(), "system");
+        executor.execute(r.id(), SystemActor.NAME);
     }
 }

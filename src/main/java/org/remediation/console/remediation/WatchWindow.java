@@ -1,5 +1,6 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.base.identity.SystemActor;
 import static org.remediation.console.remediation.ActionStore.columns;
 
 import java.time.Clock;
@@ -103,7 +104,7 @@ class WatchWindow {
                 rollbacks.autoRollback(a);
                 rolledBack = true;
             } catch (RuntimeException e) {
-                tx.executeWithoutResult(s -> journal.step(a, "system", "auto-rollback-failed",
+                tx.executeWithoutResult(s -> journal.step(a, SystemActor.NAME, "auto-rollback-failed",
                         "Automatic rollback not possible: " + e.getMessage(), null, null));
             }
         }
@@ -114,7 +115,7 @@ class WatchWindow {
     private void end(ActionRecord a, String step, String message) {
         tx.executeWithoutResult(s -> {
             if (store.update(a.id(), null, columns("watch_until", null))) {
-                journal.step(a, "system", step, message, null, null);
+                journal.step(a, SystemActor.NAME, step, message, null, null);
             }
         });
     }

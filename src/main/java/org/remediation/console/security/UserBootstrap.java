@@ -74,14 +74,14 @@ class UserBootstrap implements ApplicationRunner {
             String name = entry.getKey();
             users.save(new UserAccount(name, "Demo " + entry.getValue().name().toLowerCase().replace('_', ' '),
                     encoder.encode(password), Set.of(entry.getValue()), clock.instant()));
-            audit.append("system", "user.created", "user:" + name, Map.of("roles", "[" + entry.getValue() + "]",
+            audit.append(SystemActor.NAME, "user.created", "user:" + name, Map.of("roles", "[" + entry.getValue() + "]",
                     "demo", "true"));
             banner.append(String.format("    %-10s / %-20s %s%n", name, password, entry.getValue()));
         }
         UserAccount lead = users.findByUsername("lead").orElseThrow();
         UserAccount responder = users.findByUsername("responder").orElseThrow();
         teams.findByName("Infrastructure").ifPresent(t -> t.setMembersAndLead(Set.of(lead, responder), lead));
-        audit.append("system", "team.updated", "team:Infrastructure", Map.of("membersAfter", "[lead, responder]",
+        audit.append(SystemActor.NAME, "team.updated", "team:Infrastructure", Map.of("membersAfter", "[lead, responder]",
                 "leadAfter", "lead"));
         log.warn("{}", banner);
     }
@@ -107,7 +107,7 @@ class UserBootstrap implements ApplicationRunner {
         }
         users.save(new UserAccount(username, "Administrator", encoder.encode(password), Set.of(Role.ADMIN),
                 clock.instant()));
-        audit.append("system", "user.created", "user:" + username, Map.of("roles", "[ADMIN]", "initialAdmin", "true"));
+        audit.append(SystemActor.NAME, "user.created", "user:" + username, Map.of("roles", "[ADMIN]", "initialAdmin", "true"));
         log.info("Created the initial administrator '{}'.", username);
     }
 

@@ -205,16 +205,12 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
             out.add(w.samples() == 0 ? null : switch (statistic) {
                 case SUCCESS_RATE -> w.successRatePercent();
                 case AVAILABILITY -> w.availabilityPercent();
-                case P50 -> nullIfNaN(w.latencies().percentile(50));
-                case P95 -> nullIfNaN(w.latencies().percentile(95));
-                case P99 -> nullIfNaN(w.latencies().percentile(99));
-                case MAX -> nullIfNaN(w.latencies().percentile(100));
+                case P50 -> LatencySli.value(Statistic.P50, Comparison.LT, w);
+                case P95 -> LatencySli.value(Statistic.P95, Comparison.LT, w);
+                case P99 -> LatencySli.value(Statistic.P99, Comparison.LT, w);
+                case MAX -> LatencySli.value(Statistic.MAX, Comparison.LT, w);
             });
         }
         return out;
-    }
-
-    private static @Nullable Double nullIfNaN(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 }

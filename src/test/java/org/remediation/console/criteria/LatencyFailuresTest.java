@@ -102,6 +102,18 @@ class LatencyFailuresTest {
     }
 
     @Test
+    void theTrendOfAFailingMinuteIsDrawnAboveTheThresholdLine() {
+        probes.results("agent-response", NOW.minus(Duration.ofMinutes(30)), EVERY, 90, true, 800);
+        probes.results("agent-response", START, EVERY, 60, false, 3);
+        var c = (MeasuredCriterion) CriterionText.parse("agent-response p95 < 30 s over 10m");
+        var trend = Trends.of(c, probes, NOW);
+        assertThat(trend).hasSize(60);
+        assertThat(trend.subList(30, 40)).as("the healthy minutes").allSatisfy(v -> assertThat(v).isEqualTo(800.0));
+        assertThat(trend.subList(50, 59)).as("the minutes of fast 503s").allSatisfy(v ->
+                assertThat(v).isGreaterThan(c.thresholdValue()).isFinite());
+    }
+
+    @Test
     void aNamedTimingOfAFailedRunIsNoFastTiming() {
         for (int i = 0; i < 30; i++) {
             probes.result("database", START.plus(EVERY.multipliedBy(i)), false, 10_000,

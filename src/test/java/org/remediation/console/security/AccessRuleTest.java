@@ -41,6 +41,12 @@ class AccessRuleTest {
     }
 
     @Test
+    void aViewerWritesNothingToTheAuditTrailEvenUnderAnotherName() {
+        assertThatThrownBy(() -> As.viewer(() -> audit.append("commander", "forged", "x", "{}")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void theSystemIdentityReadsButHasNoPersonsRights() {
         assertThat(SystemActor.call(() -> incidents.list())).isNotEmpty();
         assertThatThrownBy(() -> SystemActor.run(() -> incidents.create(TestPlans.newKey(), TestPlans.small())))

@@ -17,10 +17,8 @@ class GcpStartupCheck {
 
     @EventListener(ApplicationReadyEvent.class)
     void afterStartUp() {
-        SystemActor.run(() -> {
-            if (diagnostics.enabled()) {
-                Thread.ofVirtual().name("gcp-diagnostics").start(() -> SystemActor.run(diagnostics::checkAndLog));
-            }
-        });
+        if (SystemActor.call(diagnostics::enabled)) {
+            Thread.ofVirtual().name("gcp-diagnostics").start(() -> SystemActor.run(diagnostics::checkAndLog));
+        }
     }
 }
