@@ -36,6 +36,7 @@ class CriteriaEngine {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<ProbeMeasurements> measurements;
+    private final ObjectProvider<PhaseTimes> phaseTimes;
     private final TransactionTemplate tx;
     private final Map<String, CriterionSpec> parsed = new ConcurrentHashMap<>();
     private final Map<Long, Evaluation> latest = new ConcurrentHashMap<>();
@@ -44,8 +45,10 @@ class CriteriaEngine {
     private final AtomicLong version = new AtomicLong();
 
     CriteriaEngine(CriterionStore store, ApplicationEventPublisher events, Clock clock,
-                   ObjectProvider<ProbeMeasurements> measurements, PlatformTransactionManager transactions) {
+                   ObjectProvider<ProbeMeasurements> measurements, ObjectProvider<PhaseTimes> phaseTimes,
+                   PlatformTransactionManager transactions) {
         this.store = store;
+        this.phaseTimes = phaseTimes;
         this.events = events;
         this.clock = clock;
         this.measurements = measurements;
@@ -72,11 +75,11 @@ class CriteriaEngine {
     /** Re-evaluates the criteria that read this target (directly, through its group or the golden path). */
     void onProbeResult(String targetKey) {
         ProbeMeasurements m = measurements();
-        round(row -> spec(row.definition()) instanceof MeasuredCriterion c && switch (c.subject().kind()) {
+        round(row -> spec(row.definition()).measured().stream().anyMatch(c -> switch (c.subject().kind()) {
             case TARGET -> c.subject().name().equals(targetKey);
             case GROUP -> m.targetsInGroup(c.subject().name()).contains(targetKey);
             case GOLDEN_PATH -> m.goldenPathTargets().contains(targetKey);
-        });
+        }));
     }
 
     private void round(Predicate<CriterionRow> which) {
@@ -141,17 +144,34 @@ class CriteriaEngine {
         List<Object> announcements = new ArrayList<>();
         RoundCache cache = new RoundCache(measurements());
         for (CriterionRow row : rows) {
-            if (!(spec(row.definition()) instanceof MeasuredCriterion c)) {
+            CriterionSpec spec = spec(row.definition());
+            if (spec instanceof ManualCriterion) {
                 continue;
             }
-            Evaluation e = CriterionEvaluator.evaluate(c, cache, now);
+            Evaluation e = CriterionEvaluator.evaluate(spec, cache, now, phaseStart(row.owner()));
             latest.put(row.id(), e);
             if (e.state() != row.state()) {
-                announcements.addAll(record(row, row.withState(e, now, firstMet(row, e.state(), now)), c.thresholdText()));
+                announcements.addAll(record(row, row.withState(e, now, firstMet(row, e.state(), now)), spec.thresholdText()));
             }
         }
         changed();
         return announcements;
+    }
+
+    /** The start of the criterion's phase, the end of the baseline of {@code improved … since phase start}. */
+    PhaseStart phaseStart(CriterionOwner owner) {
+        if (owner.isKpi()) {
+            return PhaseStart.none("a KPI belongs to no phase, so there is no phase start");
+        }
+        PhaseTimes times = phaseTimes.getIfAvailable();
+        if (times == null) {
+            return PhaseStart.none("phase times are not available");
+        }
+        return times.timing(owner.incidentKey(), owner.phaseKey())
+                .map(t -> t.startedAt() == null
+                        ? PhaseStart.none("phase " + owner.phaseKey() + " has not started")
+                        : PhaseStart.at(t.startedAt()))
+                .orElseGet(() -> PhaseStart.none("phase " + owner.phaseKey() + " is unknown"));
     }
 
     /**

@@ -202,8 +202,9 @@ public class CriteriaService {
      * @throws IllegalArgumentException when the definition does not parse ({@link CriterionText})
      */
     public Optional<String> missingProbes(String definition) {
-        return CriterionText.parse(definition) instanceof MeasuredCriterion c
-                ? CriterionEvaluator.missingProbes(c.subject(), engine.measurements()) : Optional.empty();
+        return CriterionText.parse(definition).measured().stream()
+                .map(c -> CriterionEvaluator.missingProbes(c.subject(), engine.measurements()))
+                .flatMap(Optional::stream).findFirst();
     }
 
     /** Per-minute values of the criterion's statistic over the last hour (null where no samples). */
@@ -226,7 +227,8 @@ public class CriteriaService {
     CriterionStatus status(CriterionRow r) {
         CriterionSpec spec = engine.spec(r.definition());
         String threshold = spec instanceof MeasuredCriterion c ? c.thresholdText()
-                + (c.statistic().windowed() ? " over " + Tokens.formatDuration(c.window()) : "") : "";
+                + (c.statistic().windowed() ? (c.statistic().isCount() ? " per " : " over ")
+                + Tokens.formatDuration(c.window()) : "") : spec.thresholdText();
         Evaluation live = engine.latest(r.id()).filter(e -> e.state() == r.state()).orElse(null);
         return new CriterionStatus(r.owner(), r.label(), r.definition(), r.manual(), r.state(), r.since(),
                 live == null ? r.valueText() : live.valueText(), live == null ? null : live.value(), threshold,

@@ -18,7 +18,56 @@ public final class CriterionEvaluator {
     private CriterionEvaluator() {
     }
 
+    /** Evaluates a measured criterion outside any phase ({@code improved … since phase start} reads "no data"). */
     public static Evaluation evaluate(MeasuredCriterion c, ProbeMeasurements m, Instant now) {
+        return evaluate(c, m, now, PhaseStart.none("this criterion belongs to no phase, so there is no phase start"));
+    }
+
+    /**
+     * Evaluates a measured or composite criterion. A composite follows three-valued logic: {@code and}
+     * is not met as soon as one part is not met, met when every part is, otherwise no data; {@code or}
+     * is met as soon as one part is, not met when every part is not, otherwise no data. The value and
+     * detail name the part that decided.
+     */
+    public static Evaluation evaluate(CriterionSpec spec, ProbeMeasurements m, Instant now, PhaseStart phaseStart) {
+        return switch (spec) {
+            case MeasuredCriterion c -> measured(c, m, now, phaseStart);
+            case CompositeCriterion c -> composite(c, m, now, phaseStart);
+            case ManualCriterion c -> throw new IllegalArgumentException("a manual criterion is confirmed, not evaluated");
+        };
+    }
+
+    private static Evaluation composite(CompositeCriterion c, ProbeMeasurements m, Instant now, PhaseStart phaseStart) {
+        List<Evaluation> each = new ArrayList<>();
+        for (CriterionSpec part : c.parts()) {
+            each.add(evaluate(part, m, now, phaseStart));
+        }
+        long met = each.stream().filter(e -> e.state() == CriterionState.MET).count();
+        long notMet = each.stream().filter(e -> e.state() == CriterionState.NOT_MET).count();
+        CriterionState state;
+        if (c.operator() == CompositeCriterion.Operator.AND) {
+            state = notMet > 0 ? CriterionState.NOT_MET : met == each.size() ? CriterionState.MET : CriterionState.NO_DATA;
+        } else {
+            state = met > 0 ? CriterionState.MET : notMet == each.size() ? CriterionState.NOT_MET : CriterionState.NO_DATA;
+        }
+        int decider = 0;
+        while (each.get(decider).state() != state) {
+            decider++;
+        }
+        Evaluation d = each.get(decider);
+        String part = CriterionText.format(c.parts().get(decider));
+        String summary = met + " of " + each.size() + " parts met";
+        String why = switch (state) {
+            case MET -> c.operator() == CompositeCriterion.Operator.AND ? "every part is met" : "one part is met";
+            case NOT_MET -> c.operator() == CompositeCriterion.Operator.AND ? "one part is not met" : "no part is met";
+            case NO_DATA -> "no part decides it yet";
+        };
+        return new Evaluation(state, d.value(), "[" + part + "] " + d.valueText(),
+                each.stream().mapToLong(Evaluation::samples).sum(),
+                summary + " (" + c.operator().word() + ": " + why + "); decided by [" + part + "]: " + d.detail(), now);
+    }
+
+    private static Evaluation measured(MeasuredCriterion c, ProbeMeasurements m, Instant now, PhaseStart phaseStart) {
         List<String> targets = switch (c.subject().kind()) {
             case TARGET -> List.of(c.subject().name());
             case GROUP -> m.targetsInGroup(c.subject().name());
@@ -30,11 +79,11 @@ public final class CriterionEvaluator {
             return Evaluation.noData(value, 0, missing.get(), now);
         }
         if (c.subject().kind() == Subject.Kind.TARGET) {
-            return one(c, targets.getFirst(), m, now);
+            return one(c, targets.getFirst(), m, now, phaseStart);
         }
         List<Evaluation> each = new ArrayList<>(targets.size());
         for (String t : targets) {
-            each.add(one(c, t, m, now));
+            each.add(one(c, t, m, now, phaseStart));
         }
         return Groups.combine(c, targets, each, now);
     }
@@ -54,23 +103,50 @@ public final class CriterionEvaluator {
         };
     }
 
-    static Evaluation one(MeasuredCriterion c, String target, ProbeMeasurements m, Instant now) {
+    static Evaluation one(MeasuredCriterion c, String target, ProbeMeasurements m, Instant now, PhaseStart phaseStart) {
         return switch (c.statistic()) {
             case UP -> up(m.status(target), now);
             case UP_FOR -> upFor(c, m.status(target), now);
             case ATTRIBUTE -> attribute(c, m.latest(target, c.attribute() == null ? "" : c.attribute()), now);
-            default -> windowed(c, m.window(target, c.measurement(), now.minus(c.window()), now), now);
+            default -> c.improvement() ? Baselines.improvement(c, target, m, now, phaseStart)
+                    : c.statistic().isCount() || c.statistic() == Statistic.CONCURRENT_SUCCESS
+                    ? counted(c, Counts.measure(c, target, m, now.minus(c.window()), now,
+                    Counts.failuresHigh(c.comparison())), now)
+                    : windowed(c, m.window(target, c.measurement(), now.minus(c.window()), now), now);
         };
     }
 
-    private static Evaluation windowed(MeasuredCriterion c, WindowStats s, Instant now) {
+    /** "no data" when a window holds fewer samples than the criterion's minimum; null when enough. */
+    static @Nullable Evaluation tooFew(MeasuredCriterion c, long samples, String where, Instant now) {
         int needed = Math.max(1, c.minSamples());
+        if (samples >= needed) {
+            return null;
+        }
+        String detail = samples == 0 ? "no samples " + where
+                : "only " + samples + " sample" + (samples == 1 ? "" : "s") + " " + where + ", needs " + needed;
+        return Evaluation.noData(samples + " samples", samples, detail, now);
+    }
+
+    private static Evaluation counted(MeasuredCriterion c, Counts.Measure s, Instant now) {
         String window = Tokens.formatDuration(c.window());
-        if (s.samples() < needed) {
-            String detail = s.samples() == 0 ? "no samples in the last " + window
-                    : "only " + s.samples() + " sample" + (s.samples() == 1 ? "" : "s") + " in the last " + window
-                    + ", needs " + needed;
-            return Evaluation.noData(s.samples() + " samples", s.samples(), detail, now);
+        Evaluation few = tooFew(c, s.samples(), "in the last " + window, now);
+        if (few != null) {
+            return few;
+        }
+        if (s.noValue() != null) {
+            return Evaluation.noData("no value", s.samples(), s.noValue() + " in the last " + window, now);
+        }
+        boolean ok = c.comparison().test(s.value(), c.thresholdValue());
+        return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, s.value(), s.text(), s.samples(),
+                s.text() + (ok ? " meets " : " does not meet ") + c.statistic().word() + " " + c.thresholdText()
+                        + " over " + s.samples() + " runs in the last " + window + s.note(), now);
+    }
+
+    private static Evaluation windowed(MeasuredCriterion c, WindowStats s, Instant now) {
+        String window = Tokens.formatDuration(c.window());
+        Evaluation few = tooFew(c, s.samples(), "in the last " + window, now);
+        if (few != null) {
+            return few;
         }
         if (c.statistic().isLatency()) {
             return latency(c, s, window, now);

@@ -2,8 +2,11 @@ package org.remediation.console.criteria;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.remediation.console.criteria.Tokens.Token;
 import org.remediation.console.criteria.Tokens.Type;
 
@@ -14,11 +17,12 @@ import org.remediation.console.criteria.Tokens.Type;
  */
 public final class CriterionText {
 
-    private static final String STATISTICS = "a statistic (success-rate, availability, p50, p95, p99, max, up, up-for)"
-            + " or a measured attribute";
+    private static final String STATISTICS = "a statistic (success-rate, availability, p50, p95, p99, max, avg,"
+            + " failures count, concurrent-success, up, up-for) or a measured attribute";
+    private static final String COUNTED = "'failures' or '<measurement>=<value>' (e.g. status=503) before";
     private static final String COMPARATOR = "a comparator (<, <=, =, >=, >)";
-    private static final Set<String> RESERVED = Set.of("over", "min", "all", "any", "up", "up-for", "group",
-            "golden-path", "manual");
+    private static final Set<String> RESERVED = Set.of("over", "per", "min", "all", "any", "up", "up-for", "group",
+            "golden-path", "manual", "and", "or", "failures", "improved", "since");
 
     private CriterionText() {
     }
@@ -40,7 +44,20 @@ public final class CriterionText {
         return switch (spec) {
             case ManualCriterion m -> "manual: " + m.description();
             case MeasuredCriterion c -> formatMeasured(c);
+            case CompositeCriterion c -> formatComposite(c);
         };
+    }
+
+    /** Parts joined by the operator; a part of the other operator in parentheses. */
+    private static String formatComposite(CompositeCriterion c) {
+        StringBuilder b = new StringBuilder();
+        for (CriterionSpec part : c.parts()) {
+            if (!b.isEmpty()) {
+                b.append(' ').append(c.operator().word()).append(' ');
+            }
+            b.append(part instanceof CompositeCriterion ? "(" + format(part) + ")" : format(part));
+        }
+        return b.toString();
     }
 
     private static String formatMeasured(MeasuredCriterion c) {
@@ -64,8 +81,11 @@ public final class CriterionText {
                 }
             }
             default -> {
+                if (c.statistic().isCount()) {
+                    b.append(' ').append(c.counted());
+                }
                 b.append(' ').append(c.statistic().word()).append(' ').append(c.thresholdText())
-                        .append(" over ").append(Tokens.formatDuration(c.window()));
+                        .append(c.statistic().isCount() ? " per " : " over ").append(Tokens.formatDuration(c.window()));
                 if (c.minSamples() > 1) {
                     b.append(" min ").append(c.minSamples());
                 }
@@ -76,46 +96,159 @@ public final class CriterionText {
 
     private static final class Parser {
         private final Tokens in;
+        /** How many '(' are open: inside them a part may also end at ')'. */
+        private int depth;
 
         Parser(Tokens in) {
             this.in = in;
         }
 
-        MeasuredCriterion criterion() {
+        /** The whole text: one measured criterion, or parts joined by 'and' / 'or'. */
+        CriterionSpec criterion() {
+            CriterionSpec spec = expression();
+            Token t = in.peek();
+            if (t != null) {
+                throw Tokens.fail(t, "'and', 'or' or the end of the text (this ')' closes no '(')");
+            }
+            return spec;
+        }
+
+        private CriterionSpec expression() {
+            List<CriterionSpec> parts = new ArrayList<>();
+            parts.add(term());
+            CompositeCriterion.Operator op = null;
+            while (in.nextIs("and") || in.nextIs("or")) {
+                Token word = in.next("");
+                CompositeCriterion.Operator o = word.is("and") ? CompositeCriterion.Operator.AND
+                        : CompositeCriterion.Operator.OR;
+                if (op != null && o != op) {
+                    throw Tokens.fail(word, "'" + op.word() + "' again: mixing 'and' and 'or' needs parentheses,"
+                            + " e.g. (A and B) or C");
+                }
+                op = o;
+                parts.add(term());
+            }
+            if (op == null) {
+                return parts.getFirst();
+            }
+            List<CriterionSpec> flat = new ArrayList<>();
+            for (CriterionSpec p : parts) {
+                if (p instanceof CompositeCriterion c && c.operator() == op) {
+                    flat.addAll(c.parts()); // (A and B) and C is A and B and C
+                } else {
+                    flat.add(p);
+                }
+            }
+            return new CompositeCriterion(op, flat);
+        }
+
+        private CriterionSpec term() {
+            Token t = in.peek();
+            if (t != null && t.type() == Type.SYMBOL && t.text().equals("(")) {
+                in.next("");
+                depth++;
+                CriterionSpec inner = expression();
+                String close = "')' to close the '(' at column " + t.column();
+                Token c = in.next(close);
+                if (!c.text().equals(")") || c.type() != Type.SYMBOL) {
+                    throw Tokens.fail(c, close);
+                }
+                depth--;
+                return inner;
+            }
+            if (t != null && (t.is("manual") || t.is("manual:"))) {
+                throw Tokens.fail(t, "a measured criterion ('manual' stands alone, never with 'and' or 'or')");
+            }
+            return measured();
+        }
+
+        /** True at the end of one measured criterion: the end of the text, 'and', 'or', or ')'. */
+        private boolean atStop() {
+            Token t = in.peek();
+            return t == null || t.is("and") || t.is("or") || (t.type() == Type.SYMBOL && t.text().equals(")"));
+        }
+
+        private String stopWords() {
+            return depth > 0 ? "'and', 'or' or ')'" : "'and', 'or' or the end of the text";
+        }
+
+        private void stop() {
+            if (!atStop()) {
+                throw Tokens.fail(in.peek(), stopWords());
+            }
+        }
+
+        private void phrase(String words) {
+            for (String w : words.split(" ")) {
+                Token t = in.next("'" + words + "'");
+                if (!t.is(w)) {
+                    throw Tokens.fail(t, "'" + words + "'");
+                }
+            }
+        }
+
+        MeasuredCriterion measured() {
             Subject subject = subject();
             Token t = in.word(STATISTICS);
             if (t.is("up")) {
-                in.end();
+                stop();
                 return new MeasuredCriterion(subject, null, Statistic.UP, null, Comparison.EQ,
                         Threshold.word("UP"), Duration.ZERO, 0);
             }
             if (t.is("up-for")) {
                 Comparison cmp = comparison();
                 Duration d = in.duration("a duration");
-                in.end();
+                stop();
                 String written = Tokens.formatDuration(d);
                 return new MeasuredCriterion(subject, null, Statistic.UP_FOR, null, cmp,
                         Threshold.of(written.substring(0, written.length() - 1), written.substring(written.length() - 1)),
                         Duration.ZERO, 0);
             }
+            if (t.is("failures")) {
+                Token what = in.word("'count' or 'rate' after 'failures'");
+                if (!what.is("count") && !what.is("rate")) {
+                    throw Tokens.fail(what, "'count' or 'rate' after 'failures'");
+                }
+                return windowed(subject, null, what.is("count") ? Statistic.COUNT : Statistic.RATE, null, null);
+            }
             Optional<Statistic> stat = Statistic.ofWord(t.text());
             if (stat.isPresent()) {
-                return windowed(subject, null, stat.get());
+                if (stat.get().isCount()) {
+                    throw Tokens.fail(t, COUNTED + " " + t.quoted());
+                }
+                return windowed(subject, null, stat.get(), null, null);
             }
             Token after = in.peek();
+            Token value = in.peek(1);
+            Token counted = in.peek(2);
+            if (after != null && after.text().equals("=") && value != null && value.type() != Type.SYMBOL
+                    && counted != null && (counted.is("count") || counted.is("rate"))) {
+                if (RESERVED.contains(t.text().toLowerCase())) {
+                    throw Tokens.fail(t, "a measurement name before '='");
+                }
+                in.next("");
+                in.next("");
+                in.next("");
+                return windowed(subject, null, counted.is("count") ? Statistic.COUNT : Statistic.RATE, t.text(),
+                        value.text());
+            }
             if (after != null && after.type() == Type.SYMBOL) {
                 return attribute(subject, t);
             }
             if (after != null && after.type() == Type.WORD) {
-                Optional<Statistic> measured = Statistic.ofWord(after.text()).filter(Statistic::windowed);
+                Optional<Statistic> measured = Statistic.ofWord(after.text());
+                if (measured.isPresent() && measured.get().isCount()) {
+                    throw Tokens.fail(after, COUNTED + " " + after.quoted());
+                }
+                measured = measured.filter(s -> s.isLatency() || s == Statistic.SUCCESS_RATE || s == Statistic.AVAILABILITY);
                 if (measured.isPresent() && !RESERVED.contains(t.text().toLowerCase())) {
                     in.next("");
-                    return windowed(subject, t.text(), measured.get());
+                    return windowed(subject, t.text(), measured.get(), null, null);
                 }
             }
             throw Tokens.fail(after == null ? t : after, after == null
                     ? COMPARATOR + " after the attribute " + t.quoted()
-                    : "a statistic (success-rate, availability, p50, p95, p99, max) or " + COMPARATOR);
+                    : "a statistic (success-rate, availability, p50, p95, p99, max, avg) or " + COMPARATOR);
         }
 
         private Subject subject() {
@@ -157,35 +290,69 @@ public final class CriterionText {
                     .orElseThrow(() -> Tokens.fail(t, COMPARATOR));
         }
 
-        private MeasuredCriterion windowed(Subject subject, String measurement, Statistic stat) {
-            Comparison cmp = comparison();
-            Token numberToken = in.peek();
-            BigDecimal n = in.number("a number for the threshold");
-            String unit = unit(stat);
-            if (stat.isRate() && (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(100)) > 0)) {
-                throw Tokens.fail(numberToken, "a percentage between 0 and 100");
-            }
-            if (stat.isLatency() && n.signum() < 0) {
-                throw Tokens.fail(numberToken, "a latency of zero or more");
+        private MeasuredCriterion windowed(Subject subject, @Nullable String measurement, Statistic stat,
+                                           @Nullable String attribute, @Nullable String matchValue) {
+            boolean improvement = in.nextIs("improved");
+            Comparison cmp;
+            BigDecimal n;
+            String unit;
+            if (improvement) {
+                in.next("");
+                phrase("by");
+                Token numberToken = in.peek();
+                n = in.number("a number for the improvement in %");
+                if (n.signum() <= 0 || (stat.lowerIsBetter() && n.compareTo(BigDecimal.valueOf(100)) > 0)) {
+                    throw Tokens.fail(numberToken, stat.lowerIsBetter()
+                            ? "an improvement above 0 and at most 100 % (" + stat.word() + " improves by getting smaller)"
+                            : "an improvement above 0 %");
+                }
+                Token pct = in.next("'%' after the improvement");
+                if (!pct.text().equals("%")) {
+                    throw Tokens.fail(pct, "'%' after the improvement");
+                }
+                phrase("since phase start");
+                cmp = Comparison.GE;
+                unit = "%";
+            } else {
+                cmp = comparison();
+                Token numberToken = in.peek();
+                n = in.number("a number for the threshold");
+                unit = unit(stat);
+                if (stat.isRate() && (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(100)) > 0)) {
+                    throw Tokens.fail(numberToken, "a percentage between 0 and 100");
+                }
+                if (stat.isLatency() && n.signum() < 0) {
+                    throw Tokens.fail(numberToken, "a latency of zero or more");
+                }
+                if ((stat == Statistic.COUNT || stat == Statistic.CONCURRENT_SUCCESS)
+                        && (n.signum() < 0 || n.stripTrailingZeros().scale() > 0)) {
+                    throw Tokens.fail(numberToken, stat == Statistic.COUNT ? "a whole number of runs (0 or more)"
+                            : "a whole number of requests (0 or more)");
+                }
             }
             Duration window = MeasuredCriterion.DEFAULT_WINDOW;
             int min = 1;
             boolean sawWindow = false;
             boolean sawMin = false;
-            while (!in.atEnd()) {
-                Token opt = in.word("'over <window>', 'min <samples>' or the end of the text");
-                if (opt.is("over") && !sawWindow) {
+            String options = "'" + (stat.isCount() ? "per" : "over") + " <window>', 'min <samples>', " + stopWords();
+            while (!atStop()) {
+                Token opt = in.word(options);
+                if ((opt.is("over") || opt.is("per")) && !sawWindow) {
                     window = in.duration("a window");
                     sawWindow = true;
                 } else if (opt.is("min") && !sawMin) {
                     min = (int) in.wholeNumber("a whole number of samples (1 or more)", 1);
                     sawMin = true;
                 } else {
-                    throw Tokens.fail(opt, "'over <window>', 'min <samples>' or the end of the text");
+                    throw Tokens.fail(opt, options);
                 }
             }
-            return new MeasuredCriterion(subject, measurement, stat, null, cmp,
-                    new Threshold(n, unit, null), window, min);
+            return new MeasuredCriterion(subject, measurement, stat, attribute, cmp,
+                    new Threshold(n, unit, null), window, min, matchValue, improvement);
+        }
+
+        private boolean optionOrStop(@Nullable Token u) {
+            return u == null || u.is("over") || u.is("per") || u.is("min") || atStop();
         }
 
         private String unit(Statistic stat) {
@@ -195,14 +362,17 @@ public final class CriterionText {
                     in.next("");
                     return u.text().toLowerCase();
                 }
-                if (u != null && !u.is("over") && !u.is("min")) {
+                if (!optionOrStop(u)) {
                     throw Tokens.fail(u, "a latency unit (ms or s)");
                 }
                 return "ms";
             }
+            if (!stat.isRate()) {
+                return ""; // counts have no unit; anything else fails as an unexpected option
+            }
             if (u != null && u.text().equals("%")) {
                 in.next("");
-            } else if (u != null && !u.is("over") && !u.is("min")) {
+            } else if (!optionOrStop(u)) {
                 throw Tokens.fail(u, "'%'");
             }
             return "%";
@@ -218,7 +388,7 @@ public final class CriterionText {
             if (v.type() == Type.NUMBER) {
                 String unit = "";
                 Token u = in.peek();
-                if (u != null && u.type() == Type.WORD && !u.is("over")) {
+                if (u != null && u.type() == Type.WORD && !u.is("over") && !atStop()) {
                     unit = in.next("").text();
                 }
                 threshold = new Threshold(new BigDecimal(v.text()), unit, null);
@@ -231,14 +401,15 @@ public final class CriterionText {
                 throw Tokens.fail(v, "a number or a word to compare with");
             }
             Duration window = Duration.ZERO;
-            if (!in.atEnd()) {
-                Token opt = in.word("'over <max age>' or the end of the text");
+            if (!atStop()) {
+                String expected = "'over <max age>', " + stopWords();
+                Token opt = in.word(expected);
                 if (!opt.is("over")) {
-                    throw Tokens.fail(opt, "'over <max age>' or the end of the text");
+                    throw Tokens.fail(opt, expected);
                 }
                 window = in.duration("a maximum age");
             }
-            in.end();
+            stop();
             return new MeasuredCriterion(subject, null, Statistic.ATTRIBUTE, name.text(), cmp, threshold, window, 0);
         }
     }

@@ -7,7 +7,7 @@ import org.remediation.console.probe.Latencies;
  * A latency statistic as operators mean it: "were the calls successful and fast?". Every failed run
  * (refused, error, timeout, unexpected status) sits on the failing side of the threshold, whatever
  * the comparator, so {@code p95 < 30 s} holds only when at least 95 % of the window's runs succeeded
- * under 30 s, and {@code max} only when every run did (good events over valid events).
+ * under 30 s, and {@code max} and {@code avg} only when every run did (good events over valid events).
  */
 final class LatencySli {
 
@@ -25,8 +25,11 @@ final class LatencySli {
         if (samples == 0) {
             return Double.NaN;
         }
-        long rank = Math.max(1, (long) Math.ceil(quantile(statistic) * samples - 1e-9));
         boolean failuresHigh = comparison != Comparison.GT && comparison != Comparison.GE;
+        if (statistic == Statistic.AVG) { // a mean has no rank to spare: one failed run decides it
+            return failures > 0 ? (failuresHigh ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : ok.mean();
+        }
+        long rank = Math.max(1, (long) Math.ceil(quantile(statistic) * samples - 1e-9));
         if (failuresHigh) {
             return rank > ok.count() ? Double.POSITIVE_INFINITY : ok.atRank((int) rank);
         }

@@ -63,7 +63,13 @@ public class PhaseEvidence {
     }
 
     private EvidenceSnapshot snapshot(CriterionStatus s) {
-        if (!(engine.spec(s.text()) instanceof MeasuredCriterion c)) {
+        CriterionSpec spec = engine.spec(s.text());
+        if (spec instanceof CompositeCriterion) {
+            return new EvidenceSnapshot(s.owner().criterionKey(), s.label(), s.text(), false, s.valueText(), s.value(),
+                    "", spec.thresholdText(), "", s.samples(), s.state(), s.since(),
+                    s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), null);
+        }
+        if (!(spec instanceof MeasuredCriterion c)) {
             return new EvidenceSnapshot(s.owner().criterionKey(), s.label(), s.text(), true,
                     s.evidenceNote() == null ? "" : s.evidenceNote(), null, "", "", "", 0, s.state(), s.since(),
                     s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), s.confirmedBy());

@@ -93,6 +93,13 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
     }
 
     @Override
+    public List<RecordedValue> recorded(String targetKey, String measurement, Instant from, Instant to) {
+        return statistics.recorded(targetKey, measurement, from, to).stream()
+                .map(r -> new RecordedValue(r.at(), r.failed(), r.value() == null ? null : String.valueOf(r.value())))
+                .toList();
+    }
+
+    @Override
     public TargetStatus status(String targetKey) {
         return statistics.status(targetKey).map(s -> new TargetStatus(state(s.state()), s.since(),
                 s.state() == HealthState.UP && s.consecutiveSuccess().isPositive() && s.last() != null

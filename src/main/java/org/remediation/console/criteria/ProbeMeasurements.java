@@ -47,6 +47,27 @@ public interface ProbeMeasurements {
     List<@Nullable Double> series(String targetKey, @Nullable String measurement, SeriesStatistic statistic,
                                   Instant from, Instant to, Duration step);
 
+    /**
+     * Every result of the target that started in the window, oldest first, with the value it recorded
+     * under {@code measurement} (HTTP {@code status}, {@code concurrentSuccess}, DNS {@code rcode}) as
+     * text, or null when that run recorded none. Counting a recorded value ({@code status=503 count})
+     * and {@code concurrent-success} read this. The default knows no results, so such criteria read
+     * "no data" rather than a count of zero.
+     */
+    default List<RecordedValue> recorded(String targetKey, String measurement, Instant from, Instant to) {
+        return List.of();
+    }
+
+    /**
+     * One result's recorded value.
+     *
+     * @param at when the run started
+     * @param failed whether the run failed (DOWN, TIMEOUT, ERROR)
+     * @param value the recorded value as text ({@code 503}), null when the run recorded none
+     */
+    record RecordedValue(Instant at, boolean failed, @Nullable String value) {
+    }
+
     /** Statistics a trend series can carry. */
     enum SeriesStatistic { SUCCESS_RATE, AVAILABILITY, P50, P95, P99, MAX }
 

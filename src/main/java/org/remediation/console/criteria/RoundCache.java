@@ -20,9 +20,13 @@ final class RoundCache implements ProbeMeasurements {
     private record LatestKey(String target, String attribute) {
     }
 
+    private record RecordedKey(String target, String measurement, Instant from, Instant to) {
+    }
+
     private final ProbeMeasurements delegate;
     private final Map<WindowKey, WindowStats> windows = new HashMap<>();
     private final Map<String, TargetStatus> statuses = new HashMap<>();
+    private final Map<RecordedKey, List<RecordedValue>> recorded = new HashMap<>();
     private final Map<LatestKey, Optional<LatestValue>> latest = new HashMap<>();
     private final Map<String, List<String>> groups = new HashMap<>();
     private final Map<String, Boolean> exists = new HashMap<>();
@@ -36,6 +40,12 @@ final class RoundCache implements ProbeMeasurements {
     public WindowStats window(String targetKey, @Nullable String measurement, Instant from, Instant to) {
         return windows.computeIfAbsent(new WindowKey(targetKey, measurement, from, to),
                 k -> delegate.window(targetKey, measurement, from, to));
+    }
+
+    @Override
+    public List<RecordedValue> recorded(String targetKey, String measurement, Instant from, Instant to) {
+        return recorded.computeIfAbsent(new RecordedKey(targetKey, measurement, from, to),
+                k -> delegate.recorded(targetKey, measurement, from, to));
     }
 
     @Override

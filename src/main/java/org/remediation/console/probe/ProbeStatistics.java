@@ -64,6 +64,20 @@ public class ProbeStatistics {
         return h == null ? List.of() : h.recent(limit);
     }
 
+    /**
+     * Every result held in memory that started in {@code [from, to)}, oldest first, with the value it
+     * recorded under {@code measurement} ({@code status}, {@code concurrentSuccess}, {@code rcode}) or
+     * null; for counting a status per window.
+     */
+    public List<Recorded> recorded(String targetKey, String measurement, Instant from, Instant to) {
+        TargetHistory h = histories.get(targetKey);
+        return h == null ? List.of() : h.recorded(measurement, from, to);
+    }
+
+    /** One result's recorded value: when it started, whether it failed, the value (null when none). */
+    public record Recorded(Instant at, boolean failed, @Nullable Object value) {
+    }
+
     /** Recent state changes since the console started, newest first, at most 50. */
     public List<StateChange> stateChanges(String targetKey, int limit) {
         TargetHistory h = histories.get(targetKey);

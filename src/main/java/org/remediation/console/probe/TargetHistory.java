@@ -6,7 +6,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,8 @@ final class TargetHistory {
     private final long[] startMillis;
     private final float[] durationMs;
     private final byte[] outcome;
+    /** Per sample, the non-timing measurements (HTTP status, concurrentSuccess, DNS rcode …), for counting. */
+    private final @Nullable Map<String, Object>[] values;
     private int next;
     private int size;
     private final Deque<ProbeResult> full = new ArrayDeque<>();
@@ -37,6 +41,9 @@ final class TargetHistory {
         this.startMillis = new long[capacity];
         this.durationMs = new float[capacity];
         this.outcome = new byte[capacity];
+        @SuppressWarnings("unchecked")
+        Map<String, Object>[] v = new Map[capacity];
+        this.values = v;
         this.hysteresis = new Hysteresis(downAfter, upAfter);
     }
 
@@ -54,6 +61,7 @@ final class TargetHistory {
         startMillis[next] = r.startedAt().toEpochMilli();
         durationMs[next] = (float) r.durationMs();
         outcome[next] = (byte) r.outcome().ordinal();
+        values[next] = countable(r.measurements());
         next = (next + 1) % startMillis.length;
         size = Math.min(size + 1, startMillis.length);
         full.addFirst(r);
@@ -113,6 +121,38 @@ final class TargetHistory {
         Instant covered = size == 0 ? null : Instant.ofEpochMilli(startMillis[Math.floorMod(next - size, startMillis.length)]);
         Latencies latencies = Latencies.of(Arrays.copyOf(ok, samples - failures));
         return WindowStats.of(key, from, to, samples, failures, latencies, covered);
+    }
+
+    private static @Nullable Map<String, Object> countable(Map<String, Object> measurements) {
+        Map<String, Object> out = new HashMap<>();
+        measurements.forEach((k, v) -> {
+            if (!k.endsWith("Ms") && (v instanceof Number || v instanceof String || v instanceof Boolean)) {
+                out.put(k, v);
+            }
+        });
+        return out.isEmpty() ? null : Map.copyOf(out);
+    }
+
+    /** Each sample that started in {@code [from, to)}, oldest first, with its recorded {@code measurement} (or null). */
+    synchronized List<ProbeStatistics.Recorded> recorded(String measurement, Instant from, Instant to) {
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
+        List<ProbeStatistics.Recorded> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            int idx = Math.floorMod(next - 1 - i, startMillis.length);
+            long t = startMillis[idx];
+            if (t < fromMs) {
+                break;
+            }
+            if (t >= toMs) {
+                continue;
+            }
+            Map<String, Object> v = values[idx];
+            out.add(new ProbeStatistics.Recorded(Instant.ofEpochMilli(t), Outcome.values()[outcome[idx]].isFailure(),
+                    v == null ? null : v.get(measurement)));
+        }
+        java.util.Collections.reverse(out);
+        return out;
     }
 
     /** The last {@code n} samples, oldest first, for sparklines: durations and whether each failed. */

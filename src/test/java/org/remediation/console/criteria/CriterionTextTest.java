@@ -70,6 +70,41 @@ class CriterionTextTest {
         assertThat(CriterionText.parse("Manual QA sign-off received")).isEqualTo(new ManualCriterion("QA sign-off received"));
     }
 
+    @Test
+    void countsReadAsWrittenWithOrWithoutSpacesAroundTheEqualsSign() {
+        MeasuredCriterion c = (MeasuredCriterion) CriterionText.parse("agent-response status = 503 count < 1 per 1h");
+        assertThat(c.statistic()).isEqualTo(Statistic.COUNT);
+        assertThat(c.attribute()).isEqualTo("status");
+        assertThat(c.matchValue()).isEqualTo("503");
+        assertThat(c.window()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.text()).isEqualTo("agent-response status=503 count < 1 per 1h");
+        MeasuredCriterion f = (MeasuredCriterion) CriterionText.parse("backend-health failures count <= 2 over 15m");
+        assertThat(f.attribute()).isNull();
+        assertThat(f.text()).isEqualTo("backend-health failures count <= 2 per 15m");
+        assertThat(CriterionText.parse("backend-health concurrent-success >= 20").text())
+                .isEqualTo("backend-health concurrent-success >= 20 over 15m");
+    }
+
+    @Test
+    void anImprovementIsAPercentageSincePhaseStart() {
+        MeasuredCriterion c = (MeasuredCriterion) CriterionText.parse(
+                "backend-health status=503 count improved by 50 % since phase start per 1h");
+        assertThat(c.improvement()).isTrue();
+        assertThat(c.thresholdValue()).isEqualTo(50.0);
+        assertThat(c.thresholdText()).isEqualTo("improved by 50 % since phase start");
+    }
+
+    @Test
+    void compositesJoinMeasuredCriteriaAndParenthesesGroupTheOtherOperator() {
+        CompositeCriterion c = (CompositeCriterion) CriterionText.parse("(a up or b up) and c up and (d up and e up)");
+        assertThat(c.operator()).isEqualTo(CompositeCriterion.Operator.AND);
+        assertThat(c.parts()).hasSize(4).as("same-operator parentheses flatten");
+        assertThat(c.parts().getFirst()).isInstanceOf(CompositeCriterion.class);
+        assertThat(c.text()).isEqualTo("(a up or b up) and c up and d up and e up");
+        assertThat(c.measured()).extracting(m -> m.subject().name()).containsExactly("a", "b", "c", "d", "e");
+        assertThat(CriterionText.parse("((a up))")).isEqualTo(CriterionText.parse("a up"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "backend-health p95 < 1000 ms over 15m min 10",
@@ -87,6 +122,20 @@ class CriterionTextTest {
             "auth p50 > 0 ms over 5m",
             "frontend up",
             "manual: Stakeholders informed",
+            "backend-health avg < 1000 ms over 15m",
+            "group backend all avg < 2 s over 5m min 3",
+            "agent-response status=503 count < 1 per 1h",
+            "backend-health failures count <= 2 per 15m",
+            "backend-health failures rate < 5 % per 1h min 10",
+            "dns rcode=NXDOMAIN count = 0 per 15m",
+            "backend-health concurrent-success >= 20 over 15m",
+            "backend-health status=503 count improved by 50 % since phase start per 1h",
+            "backend-health p95 improved by 50 % since phase start over 30m",
+            "connector-capacity success-rate improved by 20 % since phase start over 1h",
+            "backend-health p95 < 1 s over 15m and backend-health failures count <= 2 per 15m",
+            "redis up or (redis-replica up and redis-replica success-rate >= 99 % over 15m)",
+            "(a up or b up) and c up",
+            "a up and b daysToExpiry >= 14 and c state = READY over 5m",
     })
     void canonicalTextRoundTrips(String text) {
         CriterionSpec spec = CriterionText.parse(text);
@@ -130,6 +179,23 @@ class CriterionTextTest {
             "p95 < 1000 ms                                  | 5  | a statistic",
             "manual:                                        | 8  | a description",
             "> 5                                            | 1  | a probe target key",
+            "backend-health count < 1 per 1h                | 16 | 'failures' or '<measurement>=<value>' (e.g. status=503) before 'count'",
+            "database connect count < 1                     | 18 | 'failures' or '<measurement>=<value>'",
+            "backend-health failures total < 1              | 25 | 'count' or 'rate' after 'failures'",
+            "backend-health failures count < 1.5 per 1h     | 33 | a whole number of runs (0 or more)",
+            "backend-health failures count < 1 over 1h now  | 43 | 'per <window>', 'min <samples>', 'and', 'or' or the end of the text",
+            "backend-health failures rate < 120 % per 1h    | 32 | a percentage between 0 and 100",
+            "backend-health concurrent-success >= 20.5      | 38 | a whole number of requests",
+            "backend-health p95 improved 50 %               | 29 | 'by'",
+            "backend-health p95 improved by 50 since        | 35 | '%' after the improvement",
+            "backend-health p95 improved by 50 % since start | 43 | 'since phase start'",
+            "backend-health failures count improved by 150 % since phase start | 43 | at most 100 %",
+            "a up and b up or c up                          | 15 | mixing 'and' and 'or' needs parentheses",
+            "(a up and b up                                 | 15 | ')' to close the '(' at column 1",
+            "a up) and b up                                 | 5  | this ')' closes no '('",
+            "a up and                                       | 9  | a probe target key",
+            "a up and manual: x                             | 10 | 'manual' stands alone",
+            "(a up now) or b up                             | 7  | 'and', 'or' or ')'",
     })
     void malformedTextSaysWhereAndWhatWasExpected(String text, int column, String expected) {
         assertThatThrownBy(() -> CriterionText.parse(text))

@@ -23,7 +23,8 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
     /** Latency histogram resolution of rollups. */
     public static final double BUCKET_MS = 10;
 
-    private record Sample(Instant at, boolean success, double latencyMs, Map<String, Double> timings, State state) {
+    private record Sample(Instant at, boolean success, double latencyMs, Map<String, Double> timings, State state,
+                          Map<String, String> values) {
     }
 
     private static final class Rollup {
@@ -80,8 +81,15 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
 
     public synchronized InMemoryProbeMeasurements result(String target, Instant at, boolean success, double latencyMs,
                                                          Map<String, Double> timings, boolean degraded) {
+        return result(target, at, success, latencyMs, timings, degraded, Map.of());
+    }
+
+    /** A result that recorded values ({@code status → 503}, {@code concurrentSuccess → 12}); raw only, rollups drop them. */
+    public synchronized InMemoryProbeMeasurements result(String target, Instant at, boolean success, double latencyMs,
+                                                         Map<String, Double> timings, boolean degraded,
+                                                         Map<String, String> values) {
         State state = !success ? State.DOWN : degraded ? State.DEGRADED : State.UP;
-        raw.computeIfAbsent(target, k -> new ArrayList<>()).add(new Sample(at, success, latencyMs, timings, state));
+        raw.computeIfAbsent(target, k -> new ArrayList<>()).add(new Sample(at, success, latencyMs, timings, state, values));
         TargetStatus before = statuses.getOrDefault(target, TargetStatus.unknown());
         if (before.state() != state) {
             statuses.put(target, new TargetStatus(state, at, state == State.UP ? at : null));
@@ -174,6 +182,24 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
         }
         return new WindowStats(samples, successes, 100.0 * available / samples,
                 Latencies.of(latencies.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /** {@code count} results every {@code every} from {@code from}, each recording {@code measurement = value} (null: none). */
+    public InMemoryProbeMeasurements recording(String target, Instant from, Duration every, int count, boolean success,
+                                              String measurement, @Nullable String value) {
+        for (int i = 0; i < count; i++) {
+            result(target, from.plus(every.multipliedBy(i)), success, 100, Map.of(), false,
+                    value == null ? Map.of() : Map.of(measurement, value));
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized List<RecordedValue> recorded(String targetKey, String measurement, Instant from, Instant to) {
+        return raw.getOrDefault(targetKey, List.of()).stream()
+                .filter(s -> !s.at().isBefore(from) && s.at().isBefore(to))
+                .map(s -> new RecordedValue(s.at(), !s.success(), s.values().get(measurement)))
+                .toList();
     }
 
     @Override
