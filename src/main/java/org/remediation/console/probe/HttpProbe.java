@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 public class HttpProbe implements Probe {
 
     static final Set<String> KNOWN = Set.of("url", "method", "headers", "body", "expectedStatus", "bodyContains",
-            "bodyRegex", "degradedAboveMs", "insecure");
+            "bodyRegex", "degradedAboveMs", "insecure", "concurrency");
+    /** At most this many requests at once per run (the seeds' load check asks for 20). */
+    static final int MAX_CONCURRENCY = 100;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
     @Override
@@ -54,10 +56,16 @@ public class HttpProbe implements Probe {
         SettingRules.regex(s, "bodyRegex", p);
         SettingRules.positiveInt(s, "degradedAboveMs", 1, 3_600_000, p, "The latency threshold");
         SettingRules.bool(s, "insecure", p);
+        SettingRules.positiveInt(s, "concurrency", 1, MAX_CONCURRENCY, p, "The number of requests sent at once");
     }
 
     @Override
     public ProbeResult run(ProbeRequest req) {
+        int concurrency = req.intSetting("concurrency", 1);
+        return concurrency <= 1 ? once(req) : ConcurrentRun.of(req, concurrency, this::once);
+    }
+
+    private ProbeResult once(ProbeRequest req) {
         Run run = new Run(req);
         String url = req.setting("url", "");
         try {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpProbeTest extends ProbeContract {
 
+    static final java.util.concurrent.Semaphore FIVE_AT_A_TIME = new java.util.concurrent.Semaphore(5);
     static HttpServer server;
     static String base;
 
@@ -25,6 +26,18 @@ class HttpProbeTest extends ProbeContract {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/ok", ex -> reply(ex, 200, "{\"status\":\"ok\",\"build\":\"42\"}"));
         server.createContext("/unavailable", ex -> reply(ex, 503, "overloaded"));
+        server.createContext("/five-at-a-time", ex -> {
+            if (!FIVE_AT_A_TIME.tryAcquire()) {
+                reply(ex, 503, "too many connections");
+                return;
+            }
+            try {
+                sleep(400); // holds its slot while the others arrive
+                reply(ex, 200, "ok");
+            } finally {
+                FIVE_AT_A_TIME.release();
+            }
+        });
         server.createContext("/slow", ex -> {
             sleep(300);
             reply(ex, 200, "slow but fine");
@@ -90,6 +103,29 @@ class HttpProbeTest extends ProbeContract {
             s.put(kv[i], kv[i + 1]);
         }
         return run(s);
+    }
+
+    @Test
+    void aConcurrentRunCountsTheRequestsTheServerReallyServedAtOnce() {
+        ProbeResult r = run("/five-at-a-time", "concurrency", "20");
+        assertThat(r.measurements()).containsEntry("concurrent", 20).containsEntry("concurrentSuccess", 5)
+                .containsEntry("status", 503);
+        assertThat(r.outcome()).isEqualTo(Outcome.DEGRADED);
+        assertThat(r.error()).startsWith("15 of 20 concurrent requests failed");
+        ProbeResult fits = run("/five-at-a-time", "concurrency", "5");
+        assertThat(fits.outcome()).isEqualTo(Outcome.UP);
+        assertThat(fits.measurements()).containsEntry("concurrentSuccess", 5);
+        assertThat(run("/unavailable", "concurrency", "3").outcome()).as("none served").isEqualTo(Outcome.DOWN);
+    }
+
+    @Test
+    void concurrencyIsBounded() {
+        org.remediation.console.base.Problems p = new org.remediation.console.base.Problems();
+        probe().validate(Map.of("url", base + "/ok", "concurrency", "101"), p);
+        assertThat(p.isEmpty()).isFalse();
+        org.remediation.console.base.Problems fine = new org.remediation.console.base.Problems();
+        probe().validate(Map.of("url", base + "/ok", "concurrency", "20"), fine);
+        assertThat(fine.isEmpty()).isTrue();
     }
 
     @Test
