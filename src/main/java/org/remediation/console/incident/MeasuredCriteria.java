@@ -8,7 +8,6 @@ import org.remediation.console.criteria.CriterionStateChanged;
 import org.remediation.console.criteria.EscalationService;
 import org.remediation.console.criteria.PhaseOwners;
 import org.remediation.console.criteria.PhaseTimes;
-import org.remediation.console.criteria.SeedKpis;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands a plan's criteria to the criteria feature, which holds their one state: defines every
- * criterion (measured ones from their measure, manual ones as {@code manual: <text>}) and the
- * phases' escalation rules when an incident opens; when a criterion changes state, moves the phase
+ * criterion (measured ones from their measure, manual ones as {@code manual: <text>}), the
+ * runbook's KPIs and the phases' escalation rules when an incident opens; when a criterion changes state, moves the phase
  * to or from "awaiting sign-off" and tells open boards; tells the escalation rules when phases run
  * and manual confirmation which team owns a phase.
  */
@@ -29,9 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MeasuredCriteria implements PhaseTimes, PhaseOwners {
 
     private static final Logger log = LoggerFactory.getLogger(MeasuredCriteria.class);
-
-    /** The built-in #1278 template's title; incidents opened from it get the seeds' KPIs. */
-    static final String TEMPLATE_1278_TITLE_PREFIX = "Issue #1278";
 
     private final IncidentRepository incidents;
     private final PhaseRepository phases;
@@ -75,8 +71,9 @@ class MeasuredCriteria implements PhaseTimes, PhaseOwners {
                 escalations.defineRules(incident.key(), phase.key(), phase.escalationRules());
             }
         }
-        if (runbook.title().startsWith(TEMPLATE_1278_TITLE_PREFIX)) {
-            criteriaService.defineCriteria(incident.key(), null, SeedKpis.ISSUE_1278);
+        if (!runbook.kpis().isEmpty()) {
+            criteriaService.defineCriteria(incident.key(), null, runbook.kpis().stream()
+                    .map(k -> new CriterionDefinition(k.key(), k.text(), k.measure())).toList());
         }
     }
 

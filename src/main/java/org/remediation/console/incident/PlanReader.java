@@ -111,6 +111,10 @@ class PlanReader {
                     criteria.findByPhaseIdOrderBySortOrder(p.id()).stream().map(Criterion::definition).toList(),
                     escalations.rules(incident.key(), p.key()).stream().map(EscalationRuleView::text).toList()));
         }
-        return new Runbook(incident.title(), incident.severity(), businessImpact, out);
+        // KPIs as the criteria feature holds them (label and canonical measure), whatever opened the incident.
+        List<Runbook.Kpi> kpis = criteriaService.getObject().ofPhase(incident.key(), "").stream()
+                .filter(s -> !s.manual()).map(s -> new Runbook.Kpi(s.owner().criterionKey(), s.label(), s.text()))
+                .toList();
+        return new Runbook(incident.title(), incident.severity(), businessImpact, out, kpis);
     }
 }
