@@ -19,6 +19,9 @@ import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.Problems;
 import org.remediation.console.base.identity.CurrentUser;
 import org.remediation.console.base.identity.Roles;
+import org.remediation.console.security.TeamDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,9 +45,13 @@ public class CriteriaService {
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final Map<String, KpiSnapshot> kpiCache = new ConcurrentHashMap<>();
+    private final ObjectProvider<PhaseOwners> phaseOwners;
+    private final TeamDirectory teams;
 
     CriteriaService(CriterionStore store, CriteriaEngine engine, AuditService audit, ApplicationEventPublisher events, Clock clock,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, ObjectProvider<PhaseOwners> phaseOwners, TeamDirectory teams) {
+        this.phaseOwners = phaseOwners;
+        this.teams = teams;
         this.store = store;
         this.engine = engine;
         this.audit = audit;
@@ -100,34 +107,60 @@ public class CriteriaService {
         return statuses(incidentKey, phase);
     }
 
-    /** A person confirms a manual criterion with an evidence note; it becomes met. */
+    /**
+     * The one way a manual criterion becomes met: a lead of the team owning its phase, or a
+     * commander, confirms it with evidence (what shows it is met). Confirming again replaces the
+     * evidence. Refused for a measured criterion, an unknown one, a signed-off phase, a lead of
+     * another team, and without evidence.
+     */
     @RolesAllowed({Roles.TEAM_LEAD, Roles.COMMANDER})
     @Transactional
     public CriterionStatus confirmManual(CriterionOwner owner, String evidenceNote) {
-        Problems problems = new Problems();
         Optional<CriterionRow> found = store.find(owner);
+        String by = CurrentUser.require();
+        if (found.isPresent() && !mayConfirm(owner)) {
+            throw new AccessDeniedException("Only a lead of the team owning phase '" + owner.phaseKey()
+                    + "' (or the incident commander) may confirm '" + found.get().label() + "'.");
+        }
+        Problems problems = new Problems();
         problems.check(found.isPresent(), "criterion", "There is no criterion '" + owner.criterionKey() + "' here.");
         found.ifPresent(r -> problems.check(r.manual(), "criterion",
                 "'" + r.label() + "' is measured from probe data; only manual criteria can be confirmed by hand."));
-        String note = evidenceNote.strip();
-        problems.check(note.length() >= 3, "evidenceNote", "Say what shows this is met (at least 3 characters).");
-        problems.check(note.length() <= 1000, "evidenceNote", "Keep the evidence note under 1000 characters.");
+        problems.check(!phaseOwner(owner).map(PhaseOwners.PhaseOwner::signedOff).orElse(false), "criterion",
+                "Phase '" + owner.phaseKey() + "' is signed off; its criteria are frozen.");
+        String note = evidenceNote == null ? "" : evidenceNote.strip();
+        problems.check(note.length() >= 3, "evidenceNote",
+                "Evidence is required: say what shows this criterion is met (at least 3 characters).");
+        problems.check(note.length() <= 2000, "evidenceNote", "Keep the evidence under 2000 characters.");
         problems.throwIfAny();
         CriterionRow row = found.orElseThrow();
-        String by = CurrentUser.require();
         Instant now = clock.instant();
         store.confirm(row.id(), note, by, now);
-        Evaluation e = new Evaluation(CriterionState.MET, null, "confirmed by " + by, 0, "confirmed by " + by + ": " + note, now);
+        Instant since = row.state() == CriterionState.MET ? row.since() : now;
         CriterionRow after = new CriterionRow(row.id(), row.owner(), row.label(), row.definition(), true, row.position(),
-                CriterionState.MET, now, e.valueText(), 0, e.detail(), now,
+                CriterionState.MET, since, "confirmed by " + by, 0, "confirmed by " + by + ": " + note, now,
                 CriteriaEngine.firstMet(row, CriterionState.MET, now), note, by, now);
-        if (row.state() != CriterionState.MET) {
-            engine.announce(engine.record(row, after, ""));
-        } else {
-            store.updateState(after);
-        }
+        // Announced even when it was met already: the evidence changed, and every view shows it.
+        engine.announce(engine.record(row, after, ""));
         audit.record("criterion.confirmed", "criterion:" + owner, Map.of("note", note));
         return status(after);
+    }
+
+    /**
+     * Whether the signed-in user may confirm this manual criterion: a commander, or a lead of the
+     * team owning its phase (a view hint; {@link #confirmManual} checks again).
+     */
+    public boolean mayConfirm(CriterionOwner owner) {
+        if (CurrentUser.hasRole(Roles.COMMANDER)) {
+            return true;
+        }
+        return CurrentUser.hasRole(Roles.TEAM_LEAD) && CurrentUser.username().flatMap(user -> phaseOwner(owner)
+                .map(p -> teams.isLeadOf(user, p.team()))).orElse(false);
+    }
+
+    private Optional<PhaseOwners.PhaseOwner> phaseOwner(CriterionOwner owner) {
+        return owner.isKpi() ? Optional.empty() : phaseOwners.getIfAvailable(() -> (i, p) -> Optional.empty())
+                .owner(owner.incidentKey(), owner.phaseKey());
     }
 
     /** Re-evaluates the criteria that read this target; called for every probe result. */
@@ -253,11 +286,11 @@ public class CriteriaService {
             } else if (!seen.add(d.key())) {
                 problems.add(at + ".key", "The key '" + d.key() + "' is used twice; keys must be unique.");
             }
-            problems.check(!d.label().isBlank() && d.label().length() <= 200, at + ".label",
-                    "Give the criterion a label of 1 to 200 characters.");
+            problems.check(!d.label().isBlank() && d.label().length() <= 1000, at + ".label",
+                    "Give the criterion a label of 1 to 1000 characters.");
             try {
                 CriterionSpec spec = CriterionText.parse(d.text());
-                problems.check(spec.text().length() <= 500, at + ".text", "Keep the criterion under 500 characters.");
+                problems.check(spec.text().length() <= 1100, at + ".text", "Keep the criterion under 1100 characters.");
                 specs.put(d.key(), spec);
             } catch (TextSyntaxException e) {
                 problems.add(at + ".text", "'" + d.text() + "' " + e.getMessage());

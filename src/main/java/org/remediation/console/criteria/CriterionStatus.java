@@ -21,4 +21,18 @@ public record CriterionStatus(CriterionOwner owner, String label, String text, b
     public boolean met() {
         return state == CriterionState.MET;
     }
+
+    /**
+     * Why this criterion blocks a sign-off, in the words the gate, the phase page and the status
+     * update use, e.g. {@code 'Backend is fast' (backend-health p95 < 1000 ms over 15m): not met — 1200 ms,
+     * needs < 1000 ms over 15m} or {@code 'QA passed': not confirmed yet (manual criterion)}.
+     */
+    public String whyNotMet() {
+        if (manual) {
+            return "'" + label + "': not confirmed yet (manual criterion)";
+        }
+        String why = state == CriterionState.NO_DATA ? "no data — " + detail
+                : "not met — " + valueText + ", needs " + thresholdText;
+        return "'" + label + "' (" + text + "): " + why;
+    }
 }

@@ -29,18 +29,9 @@ public class PhaseEvidence {
     public List<String> blockingReasons(String incidentKey, String phaseKey) {
         List<String> reasons = new ArrayList<>();
         for (CriterionStatus s : criteria.ofPhase(incidentKey, phaseKey)) {
-            if (s.met()) {
-                continue;
+            if (!s.met()) {
+                reasons.add(s.whyNotMet());
             }
-            String why;
-            if (s.manual()) {
-                why = "not confirmed yet (manual criterion)";
-            } else if (s.state() == CriterionState.NO_DATA) {
-                why = "no data — " + s.detail();
-            } else {
-                why = "not met — " + s.valueText() + ", needs " + s.thresholdText();
-            }
-            reasons.add("'" + s.label() + "' (" + s.text() + "): " + why);
         }
         return reasons;
     }

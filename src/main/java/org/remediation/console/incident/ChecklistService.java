@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The live checklist: ticking tasks, notes, tasks added during the incident, and manual criteria
- * assessments. Every change carries the version the caller saw; a stale one is refused with a
+ * The live checklist: ticking tasks, notes and tasks added during the incident (manual criteria are
+ * confirmed through {@code CriteriaService.confirmManual}, their one state's owner). Every change carries the version the caller saw; a stale one is refused with a
  * {@link ConcurrentChangeException}, so nobody silently overwrites someone else's tick.
  */
 @Service
@@ -27,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChecklistService {
 
     private final TaskRepository tasks;
-    private final CriterionRepository criteria;
     private final PhaseRepository phases;
     private final IncidentRepository incidents;
     private final PhaseProgress progress;
@@ -37,11 +36,10 @@ public class ChecklistService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ChecklistService(TaskRepository tasks, CriterionRepository criteria, PhaseRepository phases,
+    ChecklistService(TaskRepository tasks, PhaseRepository phases,
                      IncidentRepository incidents, PhaseProgress progress, TimelineService timeline,
                      AuditService audit, ApplicationEventPublisher events, Clock clock, PlanFactory factory) {
         this.tasks = tasks;
-        this.criteria = criteria;
         this.phases = phases;
         this.incidents = incidents;
         this.progress = progress;
@@ -122,40 +120,6 @@ public class ChecklistService {
         return saved(task, "task.add", "Added task " + ref + " to '" + phase.title() + "': " + text.strip());
     }
 
-    /** Manual assessment of a success criterion, with the evidence that supports it. */
-    @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.COMMANDER})
-    @Transactional
-    public CriterionState assess(long criterionId, long expectedVersion, boolean met, @Nullable String evidence) {
-        if (evidence != null && evidence.length() > 2000) {
-            throw new InvalidInputException("evidence", "evidence has at most 2000 characters");
-        }
-        Criterion criterion = criteria.findById(criterionId)
-                .orElseThrow(() -> new InvalidInputException("criterion", "no such criterion"));
-        Phase phase = phases.findById(criterion.phaseId()).orElseThrow();
-        frozen(phase);
-        if (criterion.state().measured()) {
-            throw new InvalidInputException("criterion", "criterion " + criterion.key() + " is measured from live "
-                    + "probe data (" + criterion.state().measure() + "); it cannot be marked by hand");
-        }
-        if (criterion.version() != expectedVersion) {
-            CriterionState now = criterion.state();
-            throw new ConcurrentChangeException("Someone else assessed criterion " + now.key() + " first (now "
-                    + (now.met() ? "met" : "not met") + (now.setBy() == null ? "" : ", by " + now.setBy())
-                    + "). Your change was not saved; check their assessment and try again.");
-        }
-        criterion.assess(met, blankToNull(evidence), CurrentUser.require(), clock.instant());
-        flush(() -> criteria.saveAndFlush(criterion), "criterion " + criterion.key());
-        Incident incident = incidents.findById(phase.incidentId()).orElseThrow();
-        progress.recompute(incident, phase);
-        String text = "Criterion " + criterion.key() + " marked " + (met ? "met" : "NOT met")
-                + (evidence == null || evidence.isBlank() ? "" : " — evidence: " + evidence.strip());
-        audit.record("criterion.assess", incident.key() + "/" + phase.key() + "/" + criterion.key(),
-                evidenceMap(met, evidence));
-        timeline.record(incident, CurrentUser.require(), "criterion.assess", text, false);
-        events.publishEvent(new IncidentChanged(incident.key(), phase.id()));
-        return criterion.state();
-    }
-
     private Task editable(long taskId, long expectedVersion) {
         Task task = tasks.findById(taskId).orElseThrow(() -> new InvalidInputException("task", "no such task"));
         frozen(phases.findById(task.phaseId()).orElseThrow());
@@ -201,13 +165,6 @@ public class ChecklistService {
         String state = now.done() ? "ticked" + (now.doneBy() == null ? "" : " by " + now.doneBy()) : "not ticked";
         return new ConcurrentChangeException("Someone else changed task " + now.ref() + " first (it is now " + state
                 + "). Your change was not saved; the checklist now shows their version — check it and try again.");
-    }
-
-    private static Map<String, Object> evidenceMap(boolean met, @Nullable String evidence) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("met", met);
-        m.put("evidence", evidence == null ? "" : evidence);
-        return m;
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -6,11 +6,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A phase's success criterion; met/not met is manual until the criteria feature binds it to probes. */
+/**
+ * A phase's success criterion as the plan defines it (what export writes back). Its state — met or
+ * not, value, evidence, who confirmed it — lives in the criteria feature only.
+ */
 @Entity
 @Table(name = "incident_criterion")
 class Criterion {
@@ -25,12 +26,6 @@ class Criterion {
     private String description = "";
     private @Nullable String probeHint;
     private @Nullable String measure;
-    private boolean met;
-    private @Nullable String evidence;
-    private @Nullable String setBy;
-    private @Nullable Instant setAt;
-    @Version
-    private long version;
 
     protected Criterion() {
     }
@@ -44,24 +39,9 @@ class Criterion {
         this.measure = c.measure();
     }
 
-    long id() { return java.util.Objects.requireNonNull(id); }
-    long phaseId() { return phaseId; }
-    long version() { return version; }
     String key() { return key; }
-
-    void assess(boolean value, @Nullable String newEvidence, String by, Instant at) {
-        met = value;
-        evidence = newEvidence;
-        setBy = by;
-        setAt = at;
-    }
 
     Runbook.Criterion definition() {
         return new Runbook.Criterion(key, description, probeHint, measure);
-    }
-
-    CriterionState state() {
-        return new CriterionState(id(), phaseId, key, description, probeHint, met, evidence, setBy, setAt, version,
-                measure);
     }
 }

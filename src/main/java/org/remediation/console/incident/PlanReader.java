@@ -1,5 +1,7 @@
 package org.remediation.console.incident;
 
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.CriterionStatus;
 import org.remediation.console.criteria.EscalationRuleView;
 import org.remediation.console.criteria.EscalationService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,8 +28,12 @@ class PlanReader {
     /** Lazy: escalation rules are read only for export, and the criteria feature reads phases through us. */
     private final ObjectProvider<EscalationService> escalationService;
 
+    /** Lazy for the same reason: the one state of every criterion. */
+    private final ObjectProvider<CriteriaService> criteriaService;
+
     PlanReader(PhaseRepository phases, TaskRepository tasks, CriterionRepository criteria, SignOffRepository signOffs,
-               ObjectProvider<EscalationService> escalationService) {
+               ObjectProvider<EscalationService> escalationService, ObjectProvider<CriteriaService> criteriaService) {
+        this.criteriaService = criteriaService;
         this.escalationService = escalationService;
         this.phases = phases;
         this.tasks = tasks;
@@ -66,7 +72,23 @@ class PlanReader {
                 p.supportingTeams(), p.windowStart(), p.windowEnd(), deps, p.rollbackText(), p.escalationText(),
                 validation(p.validationText()), p.status(), p.statusBy(), p.statusAt(),
                 tasks.findByPhaseIdOrderBySortOrderAscIdAsc(p.id()).stream().map(Task::state).toList(),
-                criteria.findByPhaseIdOrderBySortOrder(p.id()).stream().map(Criterion::state).toList(), last);
+                criteria(incident, p), last);
+    }
+
+    /** The plan's criteria of the phase, each with its state as the criteria feature holds it. */
+    private List<CriterionState> criteria(Incident incident, Phase p) {
+        List<Criterion> rows = criteria.findByPhaseIdOrderBySortOrder(p.id());
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, CriterionStatus> states = new HashMap<>();
+        criteriaService.getObject().ofPhase(incident.key(), p.key())
+                .forEach(s -> states.put(s.owner().criterionKey(), s));
+        return rows.stream().map(c -> {
+            Runbook.Criterion d = c.definition();
+            return new CriterionState(incident.key(), p.key(), d.key(), d.text(), d.probe(), d.measure(),
+                    states.get(d.key()));
+        }).toList();
     }
 
     static List<String> validation(String json) {
@@ -89,6 +111,10 @@ class PlanReader {
                     criteria.findByPhaseIdOrderBySortOrder(p.id()).stream().map(Criterion::definition).toList(),
                     escalations.rules(incident.key(), p.key()).stream().map(EscalationRuleView::text).toList()));
         }
-        return new Runbook(incident.title(), incident.severity(), businessImpact, out);
+        // KPIs as the criteria feature holds them (label and canonical measure), whatever opened the incident.
+        List<Runbook.Kpi> kpis = criteriaService.getObject().ofPhase(incident.key(), "").stream()
+                .filter(s -> !s.manual()).map(s -> new Runbook.Kpi(s.owner().criterionKey(), s.label(), s.text()))
+                .toList();
+        return new Runbook(incident.title(), incident.severity(), businessImpact, out, kpis);
     }
 }

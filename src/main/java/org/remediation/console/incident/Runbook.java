@@ -7,7 +7,19 @@ import org.jspecify.annotations.Nullable;
  * A remediation plan as data: what {@link RunbookYaml} reads and writes and what an incident is
  * created from. Windows are minutes from the incident start.
  */
-public record Runbook(String title, Severity severity, String businessImpact, List<Phase> phases) {
+public record Runbook(String title, Severity severity, String businessImpact, List<Phase> phases, List<Kpi> kpis) {
+
+    public Runbook(String title, Severity severity, String businessImpact, List<Phase> phases) {
+        this(title, severity, businessImpact, phases, List.of());
+    }
+
+    /**
+     * An incident-level KPI, shown as a tile on the board: {@code key} unique among the KPIs,
+     * {@code text} its title, {@code measure} in the criteria grammar (docs/criteria.md), e.g.
+     * {@code redis success-rate = 100 % over 15m}.
+     */
+    public record Kpi(String key, String text, String measure) {
+    }
 
     /**
      * {@code escalation} is the plan's prose; {@code escalationRules} are the rules the console

@@ -22,7 +22,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** The meaning of a runbook document: required fields, allowed values, references between phases. */
 final class RunbookParser {
 
-    private static final Set<String> TOP = Set.of("title", "severity", "businessImpact", "phases");
+    private static final Set<String> TOP = Set.of("title", "severity", "businessImpact", "kpis", "phases");
+    private static final Set<String> KPI = Set.of("key", "text", "measure");
     private static final Set<String> PHASE = Set.of("key", "title", "priority", "owner", "supporting", "window",
             "dependsOn", "rollback", "escalation", "escalationRules", "validation", "tasks", "criteria");
     private static final Set<String> WINDOW = Set.of("start", "end");
@@ -62,6 +63,7 @@ final class RunbookParser {
         String title = y.text("", f, "title", true, 200, root);
         Severity severity = severity("", f, "severity", root);
         String impact = y.text("", f, "businessImpact", false, 2000, root);
+        List<Runbook.Kpi> kpis = kpis(y.list("", f, "kpis", false, root));
         List<Node> phaseNodes = y.list("", f, "phases", true, root);
         if (f.containsKey("phases") && phaseNodes.isEmpty() && !YamlNodes.isNull(f.get("phases"))) {
             y.problem("phases", f.get("phases"), "a runbook needs at least one phase");
@@ -86,7 +88,7 @@ final class RunbookParser {
         if (title == null || severity == null) {
             return null;
         }
-        return new Runbook(title, severity, impact == null ? "" : impact, phases);
+        return new Runbook(title, severity, impact == null ? "" : impact, phases, kpis);
     }
 
     private Runbook.@Nullable Phase phase(String path, Node node) {
@@ -265,6 +267,57 @@ final class RunbookParser {
         return out;
     }
 
+    /** Incident-level KPIs: each needs a key (unique among the KPIs), a title and a measure. */
+    private List<Runbook.Kpi> kpis(List<Node> nodes) {
+        List<Runbook.Kpi> out = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String at = "kpis[" + i + "]";
+            Map<String, Node> f = y.mapping(at, nodes.get(i), KPI);
+            if (f == null) {
+                continue;
+            }
+            String key = key(at, f, nodes.get(i));
+            String text = y.text(at, f, "text", true, 200, nodes.get(i));
+            String measure = measure(at, f, key == null ? "#" + (i + 1) : key, true, nodes.get(i));
+            if (key != null && !keys.add(key)) {
+                y.problem(at + ".key", f.get("key"), "duplicate KPI key '" + key + "'");
+            } else if (key != null && text != null && measure != null) {
+                out.add(new Runbook.Kpi(key, text, measure));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A criterion's or KPI's measure in the criteria grammar: a problem with its line when it does not
+     * parse, a warning when its probe targets do not exist. Null when absent or malformed.
+     */
+    private @Nullable String measure(String at, Map<String, Node> f, String criterion, boolean required, Node node) {
+        String measure = y.text(at, f, "measure", required, 300, node);
+        if (measure == null) {
+            return null;
+        }
+        try {
+            CriterionSpec spec = CriterionText.parse(measure);
+            if (!(spec instanceof MeasuredCriterion m)) {
+                if (required) {
+                    y.problem(at + ".measure", f.get("measure"), "a KPI is measured from probe data; '"
+                            + measure + "' is a manual criterion");
+                    return null;
+                }
+                return measure;
+            }
+            missingProbes.apply(measure).ifPresent(w -> warnings.add(new RunbookWarning(at + ".measure",
+                    YamlNodes.line(f.get("measure")), criterion, subject(m),
+                    w + "; the criterion reads \"no data\" until there is one (Admin → Probe targets)")));
+            return measure;
+        } catch (IllegalArgumentException e) {
+            y.problem(at + ".measure", f.get("measure"), "not a measurable criterion: " + e.getMessage());
+            return null;
+        }
+    }
+
     private List<Runbook.Criterion> criteria(String path, List<Node> nodes) {
         List<Runbook.Criterion> out = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -277,21 +330,7 @@ final class RunbookParser {
             String key = key(at, f, nodes.get(i));
             String text = y.text(at, f, "text", true, 1000, nodes.get(i));
             String probe = y.text(at, f, "probe", false, 60, nodes.get(i));
-            String measure = y.text(at, f, "measure", false, 300, nodes.get(i));
-            if (measure != null) {
-                try {
-                    CriterionSpec spec = CriterionText.parse(measure);
-                    String subject = spec instanceof MeasuredCriterion m ? subject(m) : "";
-                    String criterion = key == null ? "#" + (i + 1) : key;
-                    Node measureNode = f.get("measure");
-                    missingProbes.apply(measure).ifPresent(w -> warnings.add(new RunbookWarning(at + ".measure",
-                            YamlNodes.line(measureNode), criterion, subject,
-                            w + "; the criterion reads \"no data\" until there is one (Admin → Probe targets)")));
-                } catch (IllegalArgumentException e) {
-                    y.problem(at + ".measure", f.get("measure"), "not a measurable criterion: " + e.getMessage());
-                    measure = null;
-                }
-            }
+            String measure = measure(at, f, key == null ? "#" + (i + 1) : key, false, nodes.get(i));
             if (key != null && !keys.add(key)) {
                 y.problem(at + ".key", f.get("key"), "duplicate criterion key '" + key + "' in this phase");
             } else if (key != null && text != null) {

@@ -24,6 +24,7 @@ public final class RunbookWriter {
         root.put("title", runbook.title());
         root.put("severity", runbook.severity().name());
         root.put("businessImpact", runbook.businessImpact());
+        putList(root, "kpis", runbook.kpis().stream().map(RunbookWriter::kpi).toList());
         root.put("phases", runbook.phases().stream().map(RunbookWriter::phase).toList());
         return YAML.writeValueAsString(root);
     }
@@ -55,6 +56,14 @@ public final class RunbookWriter {
         putText(m, "command", t.command());
         putText(m, "actionSpec", t.actionSpec());
         putText(m, "note", t.note());
+        return m;
+    }
+
+    private static Map<String, Object> kpi(Runbook.Kpi k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", k.key());
+        m.put("text", k.text());
+        m.put("measure", k.measure());
         return m;
     }
 

@@ -35,9 +35,9 @@ public class SignOffGate {
             }
         }
         for (CriterionState criterion : phase.criteria()) {
-            // Measured criteria are reported by a SignOffCheck with their live value and threshold.
-            if (!criterion.met() && !criterion.measured()) {
-                reasons.add("criterion " + criterion.key() + " is not met: " + criterion.text());
+            // The criteria feature's state: measured ones with their live value and threshold.
+            if (!criterion.met()) {
+                reasons.add("criterion " + criterion.whyNotMet());
             }
         }
         for (SignOffCheck check : extraChecks) {

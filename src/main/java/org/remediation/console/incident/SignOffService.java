@@ -66,9 +66,13 @@ public class SignOffService {
         return gate.blockingReasons(reader.phase(incident(phase), phase));
     }
 
-    /** The measured criteria exactly as they stood when {@code record} was signed. */
+    /**
+     * Every criterion of the phase exactly as it stood when {@code record} was signed (sign-offs
+     * recorded before issue 13 froze only the measured ones).
+     */
     public List<EvidenceSnapshot> frozenEvidence(SignOffRecord record) {
-        var node = PlanReader.JSON.readTree(record.snapshotJson()).get("measuredEvidence");
+        var root = PlanReader.JSON.readTree(record.snapshotJson());
+        var node = root.has("evidence") ? root.get("evidence") : root.get("measuredEvidence");
         return node == null || node.isNull() ? List.of() : evidence.thaw(node.toString());
     }
 
@@ -164,16 +168,9 @@ public class SignOffService {
             x.put("doneAt", t.doneAt() == null ? null : t.doneAt().toString());
             return x;
         }).toList());
-        m.put("criteria", s.criteria().stream().map(c -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("key", c.key());
-            x.put("met", c.met());
-            x.put("evidence", c.evidence() == null ? null : cut(c.evidence(), 300));
-            x.put("setBy", c.setBy());
-            return x;
-        }).toList());
-        // Frozen evidence: each measured criterion's value, threshold, window, samples and state now.
-        m.put("measuredEvidence", measured);
+        // Frozen evidence: every criterion by its title, manual ones with their note and who confirmed
+        // them, measured ones with value, threshold, window, samples and state — the state the gate read.
+        m.put("evidence", measured);
         return PlanReader.JSON.writeValueAsString(m);
     }
 

@@ -38,7 +38,8 @@ final class StatusMarkdown {
         for (PhaseState p : phases) {
             for (CriterionState c : p.criteria()) {
                 md.append("- ").append(c.met() ? "[x] " : "[ ] ").append(c.text())
-                        .append(c.evidence() == null ? "" : " — " + c.evidence()).append('\n');
+                        .append(c.evidence() == null ? "" : " — " + c.evidence())
+                        .append(c.confirmedBy() == null ? "" : " (confirmed by " + c.confirmedBy() + ")").append('\n');
             }
         }
         md.append("\n### Blocked\n\n");

@@ -60,6 +60,94 @@ class UpgradeMigrationTest {
         }
     }
 
+    @Test
+    void manualCriteriaMoveIntoTheOneCriterionTableWithTheirStateOnH2() {
+        String url = "jdbc:h2:mem:upgrade_" + UUID.randomUUID().toString().substring(0, 8)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        manualCriteriaMoveIntoTheOneCriterionTable(url, "sa", "h2");
+    }
+
+    @Test
+    void manualCriteriaMoveIntoTheOneCriterionTableWithTheirStateOnPostgres() throws Exception {
+        assumeTrue(MigrationParityTest.postgresReachable(), "PostgreSQL on 127.0.0.1:5432 is needed for this test");
+        String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
+            admin.createStatement().execute("create database " + db);
+        }
+        try {
+            manualCriteriaMoveIntoTheOneCriterionTable(MigrationParityTest.PG + db, "postgres", "postgresql");
+        } finally {
+            try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
+                admin.createStatement().execute("drop database if exists " + db + " with (force)");
+            }
+        }
+    }
+
+    /** V0510: the checklist's copy of criterion state goes; manual criteria keep state, evidence, who and when. */
+    private static void manualCriteriaMoveIntoTheOneCriterionTable(String url, String user, String vendor) {
+        try (SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, "", true)) {
+            migrate(ds, vendor, "0501");
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            jdbc.update("insert into incident (incident_key, title, severity, status, business_impact, commander, started_at)"
+                    + " values ('INC-8', 'Eight', 'P1', 'OPEN', '', 'cmd', timestamp with time zone '2026-11-25 08:00:00+00')");
+            jdbc.update("insert into incident_phase (incident_id, sort_order, phase_key, title, priority, owner_team,"
+                    + " supporting_teams, window_start_min, window_end_min, depends_on, rollback_text, escalation_text,"
+                    + " validation_text, status) select id, 1, 'p1', 'P', 'P0', 'Infra', '', 0, 30, '', '', '', '', 'ACTIVE'"
+                    + " from incident where incident_key = 'INC-8'");
+            long phase = jdbc.queryForObject("select id from incident_phase where phase_key = 'p1'", Long.class);
+            jdbc.update("insert into incident_criterion (phase_id, sort_order, criterion_key, description, met, evidence,"
+                    + " set_by, set_at) values (?, 1, 'qa', 'QA passed the golden path', true, 'ticket QA-42', 'lead',"
+                    + " timestamp with time zone '2026-11-25 09:15:00+00')", phase);
+            jdbc.update("insert into incident_criterion (phase_id, sort_order, criterion_key, description, measure)"
+                    + " values (?, 2, 'fast', 'Backend is fast', 'backend-health p95 < 1000 ms over 15m')", phase);
+            jdbc.update("insert into incident_criterion (phase_id, sort_order, criterion_key, description, met, evidence,"
+                    + " set_by, set_at) values (?, 3, 'docs', 'Docs updated', false, 'still draft', 'responder',"
+                    + " timestamp with time zone '2026-11-25 09:20:00+00')", phase);
+            jdbc.update("insert into incident_criterion (phase_id, sort_order, criterion_key, description)"
+                    + " values (?, 4, 'comms', 'Customers told')", phase);
+            jdbc.update("insert into criterion (incident_key, phase_key, criterion_key, label, definition, manual,"
+                    + " position_no, state, state_since, value_text, detail) values ('INC-8', 'p1', 'fast',"
+                    + " 'Backend is fast', 'backend-health p95 < 1000 ms over 15m', false, 0, 'MET',"
+                    + " timestamp with time zone '2026-11-25 09:00:00+00', '420 ms', '')");
+            jdbc.update("insert into criterion (incident_key, phase_key, criterion_key, label, definition, manual,"
+                    + " position_no, state, state_since, value_text, detail) values ('INC-8', '', 'kpi',"
+                    + " 'A KPI', 'redis up', false, 0, 'NO_DATA', current_timestamp, 'no data', '')");
+
+            migrate(ds, vendor, "latest");
+
+            var rows = jdbc.queryForList("select criterion_key, manual, position_no, state, evidence_note, confirmed_by,"
+                    + " confirmed_at, state_since, label, definition, detail from criterion where incident_key = 'INC-8'"
+                    + " and phase_key = 'p1' order by position_no");
+            assertThat(rows).extracting(r -> r.get("criterion_key")).containsExactly("qa", "fast", "docs", "comms");
+            assertThat(rows).extracting(r -> r.get("state")).containsExactly("MET", "MET", "NOT_MET", "NOT_MET");
+            var qa = rows.get(0);
+            assertThat(qa.get("manual")).isEqualTo(true);
+            assertThat(qa.get("label")).isEqualTo("QA passed the golden path");
+            assertThat(qa.get("definition")).isEqualTo("manual: QA passed the golden path");
+            assertThat(qa.get("evidence_note")).isEqualTo("ticket QA-42");
+            assertThat(qa.get("confirmed_by")).isEqualTo("lead");
+            assertThat(instant(qa.get("confirmed_at"))).isEqualTo(java.time.Instant.parse("2026-11-25T09:15:00Z"));
+            assertThat(instant(qa.get("state_since"))).isEqualTo(java.time.Instant.parse("2026-11-25T09:15:00Z"));
+            var docs = rows.get(2);
+            assertThat(docs.get("confirmed_by")).isNull();
+            assertThat(docs.get("detail")).isEqualTo("marked not met by responder: still draft");
+            assertThat(instant(rows.get(3).get("state_since"))).isEqualTo(java.time.Instant.parse("2026-11-25T08:00:00Z"));
+            assertThat(jdbc.queryForObject("select count(*) from criterion where incident_key = 'INC-8' and phase_key = ''",
+                    Long.class)).isOne();
+            // The plan keeps its definition; the mirrored state columns are gone.
+            assertThat(jdbc.queryForList("select criterion_key from incident_criterion order by sort_order", String.class))
+                    .containsExactly("qa", "fast", "docs", "comms");
+            var columns = jdbc.queryForList("select lower(column_name) from information_schema.columns"
+                    + " where lower(table_name) = 'incident_criterion'", String.class);
+            assertThat(columns).doesNotContain("met", "evidence", "set_by", "set_at").contains("measure", "probe_hint");
+        }
+    }
+
+    private static java.time.Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : value instanceof java.sql.Timestamp t ? t.toInstant() : java.time.Instant.parse(String.valueOf(value));
+    }
+
     private static void insertAction(JdbcTemplate jdbc, String taskId) {
         jdbc.update("insert into remediation_action (kind, resource_ref, params, desired, reason, task_id, status,"
                 + " requested_by, requested_at, approval_required, approval_reasons, preview, preview_fingerprint,"

@@ -31,6 +31,7 @@ class CriteriaRoleMatrixTest {
     @Autowired CriteriaService criteria;
     @Autowired EscalationService escalations;
     @Autowired FakePhaseTimes phaseTimes;
+    @Autowired FakePhaseOwners phaseOwners;
     @Autowired MutableClock clock;
     @Autowired JdbcTemplate jdbc;
 
@@ -79,11 +80,13 @@ class CriteriaRoleMatrixTest {
         Runnable call = operation.apply(this);
         long audits = jdbc.queryForObject("select count(*) from audit_event", Long.class);
         String fingerprint = fingerprint();
+        // A team lead must lead the phase's owner (FakePhaseOwners: Infrastructure, led by "lead").
+        String user = role == Role.TEAM_LEAD ? "lead" : "someone";
         if (allowed) {
-            As.user("someone", role, call);
+            As.user(user, role, call);
             assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(audits + 1);
         } else {
-            assertThatThrownBy(() -> As.user("someone", role, call)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> As.user(user, role, call)).isInstanceOf(AccessDeniedException.class);
             assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(audits);
             assertThat(fingerprint()).isEqualTo(fingerprint);
         }
@@ -93,6 +96,7 @@ class CriteriaRoleMatrixTest {
         String incident = "rm-" + UUID.randomUUID().toString().substring(0, 8);
         As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, "p1",
                 List.of(new CriterionDefinition("qa", "QA", "manual: QA confirms"))));
+        phaseOwners.set(incident, "p1", new PhaseOwners.PhaseOwner("Infrastructure", false));
         return incident;
     }
 

@@ -38,6 +38,7 @@ class CriteriaServiceTest {
     @Autowired PhaseEvidence evidence;
     @Autowired InMemoryProbeMeasurements probes;
     @Autowired MutableClock clock;
+    @Autowired FakePhaseOwners phaseOwners;
     @Autowired LiveEvents live;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
@@ -227,6 +228,7 @@ class CriteriaServiceTest {
     void aManualCriterionIsConfirmedWithAnEvidenceNote() {
         define("p3", new CriterionDefinition("qa", "QA signed off", "manual: QA confirms the golden path"),
                 new CriterionDefinition("up", "Up", target + " up"));
+        phaseOwners.set(incident, "p3", new PhaseOwners.PhaseOwner("Infrastructure", false)); // led by "lead"
         CriterionStatus pending = status("p3", "qa");
         assertThat(pending.manual()).isTrue();
         assertThat(pending.state()).isEqualTo(CriterionState.NOT_MET);

@@ -1,6 +1,7 @@
 package org.remediation.console.criteria;
 
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.remediation.console.support.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,12 @@ public class CriteriaTestConfig {
     @Primary
     FakePhaseTimes fakePhaseTimes() {
         return new FakePhaseTimes();
+    }
+
+    @Bean
+    @Primary
+    FakePhaseOwners fakePhaseOwners(ObjectProvider<PhaseOwners> all) {
+        return new FakePhaseOwners(all);
     }
 
     @Bean

@@ -103,12 +103,11 @@ class RemediationLoopBrowserIT {
             for (String task : List.of("1.1", "1.2", "1.3", "1.4", "1.5")) {
                 Ui.tickTask(lead, task);
             }
-            Ui.tickUntil(lead, "met-vpc-no-capacity-warnings", b -> b.driver().findElements(
-                    By.cssSelector("#criterion-vpc-no-capacity-warnings .task-who")).stream()
-                    .anyMatch(e -> e.getText().startsWith("met per lead")), () -> {
-                        Ui.type(lead, "evidence-vpc-no-capacity-warnings", "No capacity warnings in the connector log since the scale-up");
-                        Ui.click(lead, By.id("assess-vpc-no-capacity-warnings"));
-                    });
+            Ui.type(lead, "evidence-vpc-no-capacity-warnings", "No capacity warnings in the connector log since the scale-up");
+            Ui.click(lead, By.id("confirm-vpc-no-capacity-warnings"));
+            Ui.waitUntil(lead, Duration.ofSeconds(15), "the manual criterion confirmed", b -> b.driver().findElements(
+                    By.cssSelector("#confirmed-vpc-no-capacity-warnings")).stream()
+                    .anyMatch(e -> e.getText().startsWith("confirmed by lead")));
             for (String criterion : List.of("vpc-concurrent-connections", "vpc-connect-time", "vpc-throughput")) {
                 Ui.waitUntil(lead, PROBES, "criterion " + criterion + " met", b -> !b.driver().findElements(
                         By.cssSelector("#criterion-" + criterion + " .criterion-badge[data-state='MET']")).isEmpty());

@@ -27,6 +27,7 @@ class IncidentFlowTest {
 
     @Autowired IncidentService incidents;
     @Autowired ChecklistService checklist;
+    @Autowired org.remediation.console.criteria.CriteriaService criteria;
     @Autowired SignOffService signOffs;
     @Autowired TimelineService timeline;
     @Autowired StatusUpdateService updates;
@@ -89,18 +90,18 @@ class IncidentFlowTest {
         IncidentSummary inc = TestPlans.open(incidents);
         PhaseState b = TestPlans.phase(incidents, inc.key(), "b");
         assertThat(signOffs.blockingReasons(b.id())).anyMatch(r -> r.contains("depends on phase 'Phase A'"))
-                .anyMatch(r -> r.contains("task b1 is not done")).anyMatch(r -> r.contains("criterion b-ok is not met"));
-        TestPlans.complete(incidents, checklist, inc.key(), "b");
+                .anyMatch(r -> r.contains("task b1 is not done")).anyMatch(r -> r.contains("criterion 'It is fast': not confirmed yet"));
+        TestPlans.complete(incidents, checklist, criteria, inc.key(), "b");
         assertThatThrownBy(() -> As.user("commander", Role.COMMANDER, () -> signOffs.signOff(b.id())))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("depends on phase 'Phase A'");
-        TestPlans.complete(incidents, checklist, inc.key(), "a");
+        TestPlans.complete(incidents, checklist, criteria, inc.key(), "a");
         PhaseState a = TestPlans.phase(incidents, inc.key(), "a");
         assertThat(a.status()).isEqualTo(PhaseStatus.AWAITING_SIGN_OFF);
         assertThat(timeline.entries(inc.key())).anySatisfy(e ->
                 assertThat(e.text()).isEqualTo("Phase 'Phase A' is ready for sign-off by Infrastructure"));
         SignOffRecord record = As.user("lead", Role.TEAM_LEAD, () -> signOffs.signOff(a.id()));
         assertThat(record.override()).isFalse();
-        assertThat(record.snapshotJson()).contains("\"ref\":\"a1\"", "\"done\":true", "\"key\":\"a-ok\"",
+        assertThat(record.snapshotJson()).contains("\"ref\":\"a1\"", "\"done\":true", "\"label\":\"It works\"", "\"confirmedBy\":\"commander\"",
                 "probe green");
         assertThat(TestPlans.phase(incidents, inc.key(), "a").status()).isEqualTo(PhaseStatus.SIGNED_OFF);
         assertThat(signOffs.blockingReasons(b.id())).isEmpty();
@@ -111,9 +112,9 @@ class IncidentFlowTest {
     @Test
     void aLeadOfAnotherTeamMayNotSignOff() {
         IncidentSummary inc = TestPlans.open(incidents);
-        TestPlans.complete(incidents, checklist, inc.key(), "a");
+        TestPlans.complete(incidents, checklist, criteria, inc.key(), "a");
         As.user("commander", Role.COMMANDER, () -> signOffs.signOff(TestPlans.phase(incidents, inc.key(), "a").id()));
-        TestPlans.complete(incidents, checklist, inc.key(), "b");
+        TestPlans.complete(incidents, checklist, criteria, inc.key(), "b");
         long phaseB = TestPlans.phase(incidents, inc.key(), "b").id();
         long audits = audits();
         assertThatThrownBy(() -> As.user("lead", Role.TEAM_LEAD, () -> signOffs.signOff(phaseB)))

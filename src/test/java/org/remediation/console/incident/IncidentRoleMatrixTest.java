@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ class IncidentRoleMatrixTest {
 
     @Autowired IncidentService incidents;
     @Autowired ChecklistService checklist;
+    @Autowired CriteriaService criteria;
     @Autowired SignOffService signOffs;
     @Autowired StatusUpdateService updates;
     @Autowired RunbookService runbooks;
@@ -60,10 +62,8 @@ class IncidentRoleMatrixTest {
                 }},
                 new Object[] {"add task", CHECKLIST, (Operation) (t, k) -> t.checklist.addTask(t.phase(k, "a").id(),
                         "x", "QA", null, null)},
-                new Object[] {"assess criterion", CHECKLIST, (Operation) (t, k) -> {
-                    CriterionState c = t.phase(k, "a").criteria().get(0);
-                    t.checklist.assess(c.id(), c.version(), true, "ok");
-                }},
+                new Object[] {"confirm manual criterion", SIGN_OFF, (Operation) (t, k) ->
+                        t.criteria.confirmManual(t.phase(k, "a").criteria().get(0).owner(), "QA ticket 42 passed")},
                 new Object[] {"sign off", SIGN_OFF, (Operation) (t, k) -> t.signOffs.signOff(t.phase(k, "a").id())},
                 new Object[] {"override sign-off", COMMAND, (Operation) (t, k) -> t.signOffs.overrideSignOff(
                         t.phase(k, "b").id(), "Matrix test override")},
@@ -85,7 +85,7 @@ class IncidentRoleMatrixTest {
     @MethodSource("matrix")
     void rolesAreEnforcedOnTheServices(Role role, String name, boolean allowed, Operation op) {
         String key = TestPlans.open(incidents).key();
-        TestPlans.complete(incidents, checklist, key, "a");
+        TestPlans.complete(incidents, checklist, criteria, key, "a");
         String user = role == Role.TEAM_LEAD ? "lead" : role.name().toLowerCase();
         // Only the caller's own audit events: background work (the system actor) may append meanwhile.
         long audits = auditsBy(user);

@@ -13,7 +13,7 @@ final class MalformedRunbooks {
     static final List<String> TEAMS = List.of("Infrastructure", "Development", "Platform", "QA", "DevOps");
 
     private static final String HEAD = "title: Drill\nseverity: P1\nphases:\n";
-    private static final String PHASE_A = """
+    static final String PHASE_A = """
               - key: a
                 title: Phase A
                 priority: P0
@@ -38,6 +38,17 @@ final class MalformedRunbooks {
                 c("unknown top-level key", "owner", "title: t\nseverity: P1\nowner: me # <-\nphases:\n" + PHASE_A),
                 c("field given twice", "title", "title: t\ntitle: u # <-\nseverity: P1\nphases:\n" + PHASE_A),
                 c("phases missing", "phases", "title: t # <-\nseverity: P1\n"),
+                c("KPI measure malformed", "kpis[0].measure", "title: t\nseverity: P1\nkpis:\n  - key: k\n    text: K\n"
+                        + "    measure: \"redis p95 < fast\" # <-\nphases:\n" + PHASE_A),
+                c("KPI without measure", "kpis[0].measure", "title: t\nseverity: P1\nkpis:\n  - key: k # <-\n    text: K\n"
+                        + "phases:\n" + PHASE_A),
+                c("KPI is manual", "kpis[0].measure", "title: t\nseverity: P1\nkpis:\n  - key: k\n    text: K\n"
+                        + "    measure: \"manual: someone says so\" # <-\nphases:\n" + PHASE_A),
+                c("KPI key twice", "kpis[1].key", "title: t\nseverity: P1\nkpis:\n  - key: k\n    text: K\n"
+                        + "    measure: redis up\n  - key: k # <-\n    text: K2\n    measure: redis up\nphases:\n" + PHASE_A),
+                c("KPI unknown field", "kpis[0].owner", "title: t\nseverity: P1\nkpis:\n  - key: k\n    text: K\n"
+                        + "    measure: redis up\n    owner: QA # <-\nphases:\n" + PHASE_A),
+                c("kpis is text", "kpis", "title: t\nseverity: P1\nkpis: all of them # <-\nphases:\n" + PHASE_A),
                 c("phases empty", "phases", HEAD.replace("phases:\n", "phases: [] # <-\n")),
                 c("phases is a mapping", "phases", "title: t\nseverity: P1\nphases: {a: 1} # <-\n"),
                 c("phase is text", "phases[0]", HEAD + "  - just text # <-\n"),

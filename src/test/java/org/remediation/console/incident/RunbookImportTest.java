@@ -65,6 +65,27 @@ class RunbookImportTest {
     }
 
     @Test
+    void theTemplatesKpisBecomeTheIncidentsKpiTilesAndExportBack() {
+        String key = TestPlans.newKey();
+        As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(key, runbooks.templateYaml("inc-1278")));
+        assertThat(criteria.kpis(key)).extracting(s -> s.owner().criterionKey())
+                .containsExactly("agent-execution", "database-response", "redis-connectivity", "golden-path");
+        assertThat(criteria.kpis(key)).extracting(s -> s.label()).first().isEqualTo("Agent execution < 30 s");
+        assertThat(As.user("commander", Role.COMMANDER, () -> runbooks.export(key)))
+                .contains("kpis:", "key: \"agent-execution\"", "measure: \"agent-response p95 < 30000 ms over 15m\"");
+    }
+
+    @Test
+    void kpisComeFromTheRunbookNotFromItsTitle() {
+        // A runbook titled like the template but without a kpis section gets no KPIs.
+        Runbook plan = TestPlans.small();
+        String key = TestPlans.newKey();
+        As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(key, RunbookWriter.write(
+                new Runbook("Issue #1278 — a drill", plan.severity(), plan.businessImpact(), plan.phases()))));
+        assertThat(criteria.kpis(key)).isEmpty();
+    }
+
+    @Test
     void theCriteriaAndEscalationRulesOfACommandersImportAreAuditedAsTheCommanders() {
         String key = TestPlans.newKey();
         As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(key, runbooks.templateYaml("inc-1278")));

@@ -54,6 +54,44 @@ class RunbookYamlTest {
     }
 
     @Test
+    void theIssue1278TemplateCarriesTheFourSeedKpisInCanonicalFormOnTheDemoTargets() throws IOException {
+        List<Runbook.Kpi> kpis = parse(template()).kpis();
+        assertThat(kpis).extracting(Runbook.Kpi::key)
+                .containsExactly("agent-execution", "database-response", "redis-connectivity", "golden-path");
+        assertThat(kpis).extracting(Runbook.Kpi::text).containsExactly("Agent execution < 30 s",
+                "Database response < 500 ms", "Redis connectivity 100 %", "Golden path completion ≥ 95 %");
+        for (Runbook.Kpi k : kpis) {
+            assertThat(org.remediation.console.criteria.CriterionText.parse(k.measure()).text()).isEqualTo(k.measure());
+        }
+        assertThat(kpis).extracting(k -> k.measure().split(" ")[0])
+                .containsExactly("agent-response", "database", "redis", "golden-path");
+    }
+
+    @Test
+    void kpisParseAndExportBackToTheSameKpis() {
+        String yaml = """
+                title: t
+                severity: P1
+                kpis:
+                  - key: fast-backend
+                    text: "Backend < 1 s"
+                    measure: "backend-health p95 < 1000 ms over 15m"
+                  - key: cache
+                    text: Cache reachable
+                    measure: redis up
+                phases:
+                """ + MalformedRunbooks.PHASE_A;
+        Runbook plan = parse(yaml);
+        assertThat(plan.kpis()).containsExactly(
+                new Runbook.Kpi("fast-backend", "Backend < 1 s", "backend-health p95 < 1000 ms over 15m"),
+                new Runbook.Kpi("cache", "Cache reachable", "redis up"));
+        String exported = RunbookWriter.write(plan);
+        assertThat(exported).contains("kpis:");
+        assertThat(parse(exported)).isEqualTo(plan);
+        assertThat(RunbookWriter.write(new Runbook("t", Severity.P1, "", plan.phases()))).doesNotContain("kpis");
+    }
+
+    @Test
     void exportedYamlImportsBackToTheSamePlan() throws IOException {
         Runbook original = parse(template());
         String exported = RunbookWriter.write(original);

@@ -2,7 +2,10 @@ package org.remediation.console.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import org.remediation.console.criteria.CriterionOwner;
+import org.remediation.console.criteria.CriterionStatus;
 import org.junit.jupiter.api.Test;
 
 class SignOffGateTest {
@@ -11,7 +14,14 @@ class SignOffGateTest {
         return new PhaseState(2, "INC-1", 2, "b", "B", Severity.P0, "Development", List.of(), 0, 60, deps, "", "",
                 List.of(), PhaseStatus.ACTIVE, null, null,
                 List.of(new TaskState(1, 2, "b1", "Tune it", "Development", null, null, null, taskDone, null, null, 0)),
-                List.of(new CriterionState(1, 2, "b-ok", "Fast", null, criterionMet, null, null, null, 0, null)), null);
+                List.of(new CriterionState("INC-1", "b", "b-ok", "Fast", null, null, manual(criterionMet))), null);
+    }
+
+    static CriterionStatus manual(boolean met) {
+        Instant t = Instant.parse("2026-11-25T08:00:00Z");
+        return new CriterionStatus(CriterionOwner.phase("INC-1", "b", "b-ok"), "Fast", "manual: Fast", true,
+                met ? org.remediation.console.criteria.CriterionState.MET : org.remediation.console.criteria.CriterionState.NOT_MET, t, met ? "confirmed by lead" : "awaiting confirmation",
+                null, "", 0, "", null, met ? t : null, met ? "p95 420 ms" : null, met ? "lead" : null, met ? t : null);
     }
 
     @Test
@@ -26,7 +36,7 @@ class SignOffGateTest {
         SignOffGate gate = new SignOffGate(List.of());
         assertThat(gate.blockingReasons(phase(List.of(new PhaseState.Dependency("a", "A", PhaseStatus.ACTIVE)),
                 false, false))).containsExactly("depends on phase 'A', which is active, not signed off",
-                "task b1 is not done: Tune it", "criterion b-ok is not met: Fast");
+                "task b1 is not done: Tune it", "criterion 'Fast': not confirmed yet (manual criterion)");
     }
 
     @Test

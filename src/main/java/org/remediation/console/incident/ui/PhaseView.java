@@ -6,7 +6,6 @@ import org.remediation.console.base.HumanTime;
 import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.EscalationService;
 import org.remediation.console.criteria.ui.EscalationRulesEditor;
-import org.remediation.console.criteria.CriterionOwner;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -72,12 +71,14 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         render();
     }
 
-    /** The phase and its live criterion figures: everything the page renders that live events can change. */
+    /**
+     * The phase with its criteria's live figures (one state, read with the phase): everything the page
+     * renders that live events can change.
+     */
     private Object shown() {
-        Optional<PhaseState> phase = incidents.phase(phaseId);
-        return java.util.List.of(phase, phase.stream().flatMap(p -> p.criteria().stream().filter(c -> c.measured())
-                .map(c -> criteria.find(CriterionOwner.phase(p.incidentKey(), p.key(), c.key()))
-                        .map(s -> s.state() + " " + s.valueText()).orElse(""))).toList());
+        return incidents.phase(phaseId).map(p -> java.util.List.of(p, p.criteria().stream()
+                .map(c -> c.status() == null ? "" : c.status().state() + " " + c.status().valueText()).toList()))
+                .map(Object.class::cast).orElse("");
     }
 
     private void render() {
@@ -117,9 +118,8 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         Div right = new Div(new SignOffPanel(phase, signOffs, this::render),
                 new H3("Success criteria (" + phase.criteriaMet() + " / " + phase.criteria().size() + " met)"));
         right.addClassName("phase-side");
-        phase.criteria().forEach(c -> right.add(c.measured()
-                ? new MeasuredCriterionRow(c, criteria.find(CriterionOwner.phase(phase.incidentKey(), phase.key(), c.key())))
-                : new CriterionRow(c, editable, checklist, this::render)));
+        phase.criteria().forEach(c -> right.add(c.measured() ? new MeasuredCriterionRow(c)
+                : new CriterionRow(c, !phase.signedOff() && criteria.mayConfirm(c.owner()), criteria, this::render)));
         if (phase.criteria().isEmpty()) {
             right.add(new Paragraph("No success criteria."));
         }

@@ -37,9 +37,7 @@ class SignOffPanel extends Div {
             if (!frozen.isEmpty()) {
                 UnorderedList evidence = new UnorderedList();
                 evidence.setId("frozen-evidence");
-                frozen.forEach(e -> evidence.add(new ListItem(e.criterionKey() + ": " + e.value() + " (needs "
-                        + e.comparator() + " " + e.threshold() + (e.window().isEmpty() ? "" : " over " + e.window())
-                        + ", " + e.sampleCount() + " samples) — " + e.state().label())));
+                frozen.forEach(e -> evidence.add(new ListItem(line(e))));
                 add(new Paragraph("Evidence frozen at sign-off:"), evidence);
             }
             return;
@@ -67,5 +65,16 @@ class SignOffPanel extends Div {
             override.addThemeVariants(ButtonVariant.LUMO_ERROR);
             add(override);
         }
+    }
+
+    /** One frozen criterion by its title: a manual one with who confirmed it and the note. */
+    static String line(EvidenceSnapshot e) {
+        if (e.manual()) {
+            return e.label() + ": " + (e.confirmedBy() == null ? "not confirmed"
+                    : "confirmed by " + e.confirmedBy() + " — " + e.value()) + " — " + e.state().label();
+        }
+        return e.label() + ": " + e.value() + " (needs " + e.comparator() + " " + e.threshold()
+                + (e.window().isEmpty() ? "" : " over " + e.window()) + ", " + e.sampleCount() + " samples) — "
+                + e.state().label();
     }
 }

@@ -86,8 +86,8 @@ class MeasuredSignOffTest extends KaribuTest {
         clock.set(T0);
         PhaseState phase = open();
         var criterion = phase.criteria().get(0);
-        assertThatThrownBy(() -> As.user("lead", Role.TEAM_LEAD, () -> checklist.assess(criterion.id(),
-                criterion.version(), true, "trust me"))).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> As.user("lead", Role.TEAM_LEAD, () -> criteria.confirmManual(criterion.owner(),
+                "trust me"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("measured");
     }
 

@@ -149,13 +149,18 @@ class PhaseViewTest extends KaribuTest {
         login("lead", Role.TEAM_LEAD);
         navigate("phases/" + a.id());
         assertThat(_find(ListItem.class)).extracting(ListItem::getText)
-                .contains("task a1 is not done: Scale it", "criterion a-ok is not met: It works");
+                .contains("task a1 is not done: Scale it", "criterion 'It works': not confirmed yet (manual criterion)");
         assertThat(_get(Button.class, s -> s.withId("sign-off")).isEnabled()).isFalse();
         _setValue(_get(Checkbox.class, s -> s.withId("tick-a1")), true);
         MockVaadin.clientRoundtrip(false);
-        _setValue(_get(Checkbox.class, s -> s.withId("met-a-ok")), true);
+        _click(_get(Button.class, s -> s.withId("confirm-a-ok")));
+        assertThat(_find(ListItem.class)).extracting(ListItem::getText)
+                .contains("criterion 'It works': not confirmed yet (manual criterion)"); // evidence is required
         _setValue(_get(TextField.class, s -> s.withId("evidence-a-ok")), "p95 420 ms for 15 min");
-        _click(_get(Button.class, s -> s.withId("assess-a-ok")));
+        _click(_get(Button.class, s -> s.withId("confirm-a-ok")));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Span.class, s -> s.withId("confirmed-a-ok")).getText())
+                .startsWith("confirmed by lead at").endsWith(": p95 420 ms for 15 min");
         MockVaadin.clientRoundtrip(false);
         _click(_get(Button.class, s -> s.withId("sign-off")));
         assertThat(TestPlans.phase(incidents, a.incidentKey(), "a").status()).isEqualTo(PhaseStatus.SIGNED_OFF);
