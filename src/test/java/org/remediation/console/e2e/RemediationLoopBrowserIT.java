@@ -122,7 +122,10 @@ class RemediationLoopBrowserIT {
             }
             Ui.click(lead, By.id("sign-off"));
             String evidence = Ui.text(lead, By.id("frozen-evidence"));
-            assertThat(evidence).contains("vpc-concurrent-connections").contains("vpc-connect-time").contains("met");
+            // every criterion by its title, the manual one with its evidence (issue 13, part 5)
+            assertThat(evidence).contains("VPC connector handles 20+ concurrent Cloud Run connections")
+                    .contains("Connection establishment time < 5 seconds consistently")
+                    .contains("confirmed by lead").contains("met");
             lead.screenshot("phase");
 
             commander.open("/?incident=" + incident);
