@@ -46,6 +46,18 @@ class CriterionEvaluatorTest {
     }
 
     @Test
+    void aTargetAddedWithinTheWindowIsJudgedOnceItHasItsMinimumAndSaysHowMuchItCovers() {
+        probes.firstProbed("backend-health", NOW.minus(Duration.ofMinutes(10)));
+        probes.results("backend-health", NOW.minus(Duration.ofMinutes(10)), TEN_S, 60, true, 100);
+        Evaluation e = eval("backend-health p95 < 1000 ms over 1h min 10");
+        assertThat(e.state()).isEqualTo(CriterionState.MET);
+        assertThat(e.detail()).endsWith("; covers 10m of 1h");
+        assertThat(PhaseEvidence.coverage(e.detail())).isEqualTo("10m of 1h");
+        assertThat(eval("backend-health p95 < 1000 ms over 5m").detail()).doesNotContain("covers");
+        assertThat(PhaseEvidence.coverage(eval("backend-health p95 < 1000 ms over 5m").detail())).isNull();
+    }
+
+    @Test
     void samplesOutsideTheWindowDoNotCount() {
         probes.results("backend-health", NOW.minus(Duration.ofMinutes(30)), TEN_S, 60, true, 100);
         assertThat(eval("backend-health p95 < 1000 ms over 15m").state()).isEqualTo(CriterionState.NO_DATA);
