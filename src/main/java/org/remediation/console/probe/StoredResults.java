@@ -73,7 +73,8 @@ class StoredResults {
     WindowStats window(String key, TargetHistory memory, Instant from, Instant to) {
         Instant memoryFrom = ceilMinute(Instant.ofEpochMilli(memory.completeFromMs()));
         Instant wholeFrom = ceilMinute(from);
-        PartKey k = new PartKey(key, from.truncatedTo(ChronoUnit.MINUTES), wholeFrom, memoryFrom, rolledUntil());
+        // the key changes once a minute: the raw minute before wholeFrom is read whole and filtered by from
+        PartKey k = new PartKey(key, wholeFrom.minus(1, ChronoUnit.MINUTES), wholeFrom, memoryFrom, rolledUntil());
         StoredPart part;
         synchronized (cache) {
             part = cache.get(k);

@@ -26,7 +26,6 @@ import org.remediation.console.support.MutableClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -204,7 +203,7 @@ class RestartEvidenceTest {
         return l.count() + ":" + r.hashCode();
     }
 
-    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
     static class RestartClock {
         @Bean
         @Primary
