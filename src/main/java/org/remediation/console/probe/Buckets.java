@@ -54,6 +54,30 @@ final class Buckets {
         return new Buckets(Arrays.copyOf(v, n), Arrays.copyOf(c, n));
     }
 
+    /** Bucket value → count, ascending (a running sum of minutes). */
+    static Buckets of(java.util.SortedMap<Long, Long> counts) {
+        long[] v = new long[counts.size()];
+        long[] c = new long[counts.size()];
+        int n = 0;
+        for (var e : counts.entrySet()) {
+            v[n] = e.getKey();
+            c[n++] = e.getValue();
+        }
+        return n == 0 ? EMPTY : new Buckets(v, c);
+    }
+
+    /** Adds ({@code sign} 1) or removes ({@code sign} -1) these buckets to or from a running sum. */
+    void addTo(java.util.SortedMap<Long, Long> sum, int sign) {
+        for (int i = 0; i < micros.length; i++) {
+            long left = sum.getOrDefault(micros[i], 0L) + sign * counts[i];
+            if (left == 0) {
+                sum.remove(micros[i]);
+            } else {
+                sum.put(micros[i], left);
+            }
+        }
+    }
+
     long total() {
         long t = 0;
         for (long c : counts) {
@@ -79,7 +103,7 @@ final class Buckets {
         int j = 0;
         int n = 0;
         long cum = 0;
-        double sum = 0;
+        long sumMicros = 0; // integer: the mean does not depend on the order runs were merged in
         while (i < micros.length || j < extra.length) {
             long v;
             long c;
@@ -91,7 +115,7 @@ final class Buckets {
                 c = 1;
             }
             cum += c;
-            sum += c * (v / 1000.0);
+            sumMicros += c * v;
             if (n > 0 && values[n - 1] == v / 1000.0) {
                 cumulative[n - 1] = cum;
             } else {
@@ -99,7 +123,7 @@ final class Buckets {
                 cumulative[n++] = cum;
             }
         }
-        return new HistogramLatencies(Arrays.copyOf(values, n), Arrays.copyOf(cumulative, n), sum / total);
+        return new HistogramLatencies(Arrays.copyOf(values, n), Arrays.copyOf(cumulative, n), sumMicros / 1000.0 / total);
     }
 
     /** Compressed HdrHistogram encoding, base64 (the rollup columns). */

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * The stored side of window statistics: the part of a window older than the in-memory history,
  * read with one query from raw results (the window's first, partial minute and minutes not rolled up
  * yet) and per-minute rollups (whole minutes, merged from their HdrHistograms). That part only
- * changes when a minute passes or the rollup job writes, so it is cached per target and minute:
- * at most one query per (target, window) per minute, none for windows memory covers.
+ * changes when a minute passes or the rollup job writes, so it is kept per target and window length
+ * and slid forward: at most one query per (target, window) per minute, reading only the minutes that
+ * entered the window; none for windows memory covers.
  *
  * <p>Also warms the in-memory history after a restart ({@link #warm}).
  */
@@ -35,9 +36,10 @@ class StoredResults {
     private final JdbcTemplate jdbc;
     private final AtomicLong queries = new AtomicLong();
     private volatile @Nullable Instant rolledUntil;
-    private final Map<PartKey, StoredPart> cache = new LinkedHashMap<>(256, 0.75f, true) {
+    /** Per target and window length: the stored part, slid forward a minute at a time. */
+    private final Map<SlideKey, Slide> slides = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<PartKey, StoredPart> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<SlideKey, Slide> eldest) {
             return size() > CACHE_ENTRIES;
         }
     };
@@ -75,16 +77,11 @@ class StoredResults {
         Instant wholeFrom = ceilMinute(from);
         // the key changes once a minute: the raw minute before wholeFrom is read whole and filtered by from
         PartKey k = new PartKey(key, wholeFrom.minus(1, ChronoUnit.MINUTES), wholeFrom, memoryFrom, rolledUntil());
-        StoredPart part;
-        synchronized (cache) {
-            part = cache.get(k);
+        Slide slide;
+        synchronized (slides) {
+            slide = slides.computeIfAbsent(new SlideKey(key, Duration.between(from, to)), x -> new Slide());
         }
-        if (part == null) {
-            part = load(k);
-            synchronized (cache) {
-                cache.put(k, part);
-            }
-        }
+        StoredPart part = slide.part(k);
         Tally t = new Tally();
         long fromMs = from.toEpochMilli();
         for (RawRun r : part.boundary()) {
@@ -107,15 +104,70 @@ class StoredResults {
                 t.available + part.available(), latencies, memory.coveredFrom(from), named);
     }
 
-    private StoredPart load(PartKey k) {
+    /**
+     * The stored part of one target's window of one length. When a minute passes, only the rollups that
+     * entered the window are read (and the raw runs of its first minute and of minutes not rolled up);
+     * the minutes that left it are taken off the running sums. Any other change reads it all again.
+     */
+    private final class Slide {
+
+        private @Nullable PartKey at;
+        private @Nullable StoredPart part;
+        private Instant rollupsTo = Instant.EPOCH;
+        private final java.util.ArrayDeque<Minute> minutes = new java.util.ArrayDeque<>();
+        private final java.util.TreeMap<Long, Long> latency = new java.util.TreeMap<>();
+        private final Map<String, java.util.TreeMap<Long, Long>> timings = new TreeMap<>();
+        private final int[] counts = new int[4]; // samples, failures, available, timed samples of the rollups
+
+        synchronized StoredPart part(PartKey k) {
+            if (k.equals(at) && part != null) {
+                return part;
+            }
+            Instant newRollupsTo = min(k.rolledUntil(), k.memoryFrom());
+            boolean slides = at != null && !k.wholeFrom().isBefore(at.wholeFrom()) && !newRollupsTo.isBefore(rollupsTo)
+                    && !k.wholeFrom().isAfter(rollupsTo);
+            if (!slides) {
+                minutes.forEach(m -> m.apply(this, -1));
+                minutes.clear();
+                rollupsTo = k.wholeFrom();
+            }
+            while (!minutes.isEmpty() && minutes.peekFirst().at().isBefore(k.wholeFrom())) {
+                minutes.pollFirst().apply(this, -1);
+            }
+            try {
+                part = load(k, max(rollupsTo, k.wholeFrom()), newRollupsTo, this);
+            } catch (RuntimeException e) {
+                minutes.forEach(m -> m.apply(this, -1)); // start afresh next time
+                minutes.clear();
+                at = null;
+                part = null;
+                throw e;
+            }
+            rollupsTo = max(newRollupsTo, k.wholeFrom());
+            at = k;
+            return part;
+        }
+    }
+
+    /** One rolled-up minute, decoded once. */
+    private record Minute(Instant at, int samples, int failures, int available, boolean timed, Buckets latency,
+                          Map<String, Buckets> timings) {
+
+        void apply(Slide s, int sign) {
+            s.counts[0] += sign * samples;
+            s.counts[1] += sign * failures;
+            s.counts[2] += sign * available;
+            s.counts[3] += timed ? sign * samples : 0;
+            latency.addTo(s.latency, sign);
+            timings.forEach((name, b) -> b.addTo(s.timings.computeIfAbsent(name, n -> new java.util.TreeMap<>()), sign));
+        }
+    }
+
+    private StoredPart load(PartKey k, Instant rollupsFrom, Instant rollupsTo, Slide slide) {
         queries.incrementAndGet();
-        Instant rollupsTo = min(k.rolledUntil(), k.memoryFrom());
         Instant rawFrom = max(k.rolledUntil(), k.wholeFrom());
         List<RawRun> boundary = new ArrayList<>();
         Tally raw = new Tally();
-        Histogram latency = Buckets.newHistogram();
-        Map<String, Histogram> timings = new TreeMap<>();
-        int[] counts = new int[4]; // samples, failures, available, timed samples of the rollups
         long wholeFromMs = k.wholeFrom().toEpochMilli();
         jdbc.query("select 0, started_at, duration_ms, outcome, measurements, cast(null as integer), cast(null as integer), "
                         + "cast(null as integer), cast(null as varchar), cast(null as varchar), cast(null as double precision) "
@@ -123,7 +175,7 @@ class StoredResults {
                         + "or (started_at >= ? and started_at < ?)) "
                         + "union all select 1, minute_start, cast(null as double precision), cast(null as varchar), "
                         + "cast(null as varchar), samples, failures, available, latency_histogram, timing_histograms, max_ms "
-                        + "from probe_rollup where target_key = ? and minute_start >= ? and minute_start < ?",
+                        + "from probe_rollup where target_key = ? and minute_start >= ? and minute_start < ? order by 1, 2",
                 rs -> {
                     if (rs.getInt(1) == 0) {
                         RawRun r = RawRun.of(rs);
@@ -133,40 +185,43 @@ class StoredResults {
                             r.addTo(raw);
                         }
                     } else {
-                        rollup(rs, latency, timings, counts);
+                        Minute m = minute(rs);
+                        m.apply(slide, 1);
+                        slide.minutes.addLast(m);
                     }
                 }, k.key(), ts(k.boundaryFrom()), ts(k.wholeFrom()), ts(rawFrom), ts(k.memoryFrom()),
-                k.key(), ts(k.wholeFrom()), ts(rollupsTo));
+                k.key(), ts(rollupsFrom), ts(rollupsTo));
         Map<String, Buckets> timingBuckets = new TreeMap<>();
-        timings.forEach((name, h) -> timingBuckets.put(name, Buckets.of(h)));
-        return new StoredPart(List.copyOf(boundary), raw, Buckets.of(latency), timingBuckets, counts[0], counts[1],
-                counts[2], counts[3]);
+        slide.timings.forEach((name, sum) -> {
+            if (!sum.isEmpty()) {
+                timingBuckets.put(name, Buckets.of(sum));
+            }
+        });
+        return new StoredPart(List.copyOf(boundary), raw, Buckets.of(slide.latency), timingBuckets, slide.counts[0],
+                slide.counts[1], slide.counts[2], slide.counts[3]);
     }
 
-    private static void rollup(ResultSet rs, Histogram latency, Map<String, Histogram> timings, int[] counts)
-            throws SQLException {
+    private static Minute minute(ResultSet rs) throws SQLException {
         int samples = rs.getInt(6);
         int failures = rs.getInt(7);
-        counts[0] += samples;
-        counts[1] += failures;
-        counts[2] += rs.getInt(8);
         String histogram = rs.getString(9);
         if (histogram == null) {
             // A rollup of the previous release: no histogram of the successful runs. Count each of them as
             // slow as the minute's slowest run (which may have been a failure): never better than it was.
-            latency.recordValueWithCount(Buckets.micros(rs.getDouble(11)), samples - failures);
-            return;
+            Histogram h = Buckets.newHistogram();
+            h.recordValueWithCount(Buckets.micros(rs.getDouble(11)), samples - failures);
+            return new Minute(rs.getTimestamp(2).toInstant(), samples, failures, rs.getInt(8), false, Buckets.of(h), Map.of());
         }
-        counts[3] += samples;
-        latency.add(Buckets.decode(histogram));
+        Map<String, Buckets> timings = new TreeMap<>();
         String named = rs.getString(10);
         if (named != null && !named.isEmpty()) {
             for (String entry : named.split(";")) {
                 int colon = entry.indexOf(':');
-                timings.computeIfAbsent(entry.substring(0, colon), n -> Buckets.newHistogram())
-                        .add(Buckets.decode(entry.substring(colon + 1)));
+                timings.put(entry.substring(0, colon), Buckets.of(Buckets.decode(entry.substring(colon + 1))));
             }
         }
+        return new Minute(rs.getTimestamp(2).toInstant(), samples, failures, rs.getInt(8), true,
+                Buckets.of(Buckets.decode(histogram)), timings);
     }
 
     /** Everything a restart needs to rebuild one target's in-memory history. */
@@ -260,6 +315,9 @@ class StoredResults {
     }
 
     private record PartKey(String key, Instant boundaryFrom, Instant wholeFrom, Instant memoryFrom, Instant rolledUntil) {
+    }
+
+    private record SlideKey(String key, Duration length) {
     }
 
     /** The stored part of a window: raw runs of its first minute, raw runs not rolled up, merged rollups. */

@@ -48,20 +48,26 @@ public final class CriteriaBenchmark {
 
     static final Instant STORED_NOW = Instant.parse("2026-11-25T12:00:30Z");
 
+    private static org.springframework.context.ConfigurableApplicationContext console(String url, String user) {
+        return new org.springframework.boot.builder.SpringApplicationBuilder(
+                org.remediation.console.ConsoleApplication.class, BenchClock.class)
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=", "--server.port=0",
+                        "--console.probes.scheduler.enabled=false", "--console.probes.rollup-every=1h",
+                        "--logging.level.root=warn");
+    }
+
     private static void stored(String name, String url, String user) {
-        try (org.springframework.context.ConfigurableApplicationContext ctx =
-                     new org.springframework.boot.builder.SpringApplicationBuilder(
-                             org.remediation.console.ConsoleApplication.class, BenchClock.class)
-                             .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                                     "--spring.datasource.password=", "--server.port=0",
-                                     "--console.probes.scheduler.enabled=false", "--console.probes.rollup-every=1h",
-                                     "--logging.level.root=warn")) {
-            int targets = 50;
+        int targets = 50;
+        // the history is written by one console (which migrates the schema), measured by the next one
+        try (org.springframework.context.ConfigurableApplicationContext writer = console(url, user)) {
             long fill = System.nanoTime();
-            org.remediation.console.probe.BenchHistory.fill(ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
+            org.remediation.console.probe.BenchHistory.fill(writer.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
                     targets, STORED_NOW, Duration.ofHours(2), Duration.ofHours(24).plusMinutes(10));
             System.out.printf("%n%s: stored 2 h raw + 24 h rollups of %d targets in %.1f s%n", name, targets,
                     (System.nanoTime() - fill) / 1e9);
+        }
+        try (org.springframework.context.ConfigurableApplicationContext ctx = console(url, user)) {
             org.remediation.console.support.MutableClock clock = ctx.getBean(org.remediation.console.support.MutableClock.class);
             ProbeMeasurements probes = ctx.getBean(ProbeMeasurements.class);
             org.remediation.console.probe.ProbeStatistics statistics =

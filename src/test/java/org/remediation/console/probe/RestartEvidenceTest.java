@@ -90,6 +90,23 @@ class RestartEvidenceTest {
                     .isZero();
             assertThat(jdbc.queryForObject("select count(*) from probe_rollup where latency_histogram is null", Long.class))
                     .isZero();
+            // minutes pass: the stored part slides (reads only the minutes that entered the window) and
+            // reads exactly what a fresh engine reading the whole window reads
+            MutableClock clock = ctx.getBean(MutableClock.class);
+            ProbeStatistics live = ctx.getBean(ProbeStatistics.class);
+            for (int minutes = 1; minutes <= 3; minutes++) {
+                Instant at = NOW.plusSeconds(60L * minutes + 1);
+                clock.set(at);
+                ProbeStatistics fresh = new ProbeStatistics(ctx.getBean(ProbeProperties.class), clock,
+                        new StoredResults(jdbc));
+                for (String key : TARGETS) {
+                    for (Duration w : List.of(Duration.ofHours(2), Duration.ofHours(3))) {
+                        assertThat(fingerprint(live.window(key, at.minus(w), at).orElseThrow()))
+                                .as(key + " " + w + " at " + at)
+                                .isEqualTo(fingerprint(fresh.window(key, at.minus(w), at).orElseThrow()));
+                    }
+                }
+            }
         }
         assertThat(storedQueriesBefore).isPositive();
         assertThat(after).containsExactlyEntriesOf(before);
@@ -174,10 +191,7 @@ class RestartEvidenceTest {
             for (Duration w : WINDOWS) {
                 String name = key + " " + Durations.format(w);
                 WindowStats s = statistics.window(key, NOW.minus(w), NOW).orElseThrow();
-                all.put(name, "samples=" + s.samples() + " failures=" + s.failures() + " available=" + s.available()
-                        + " successRate=" + s.successRate() + " p50=" + s.p50Ms() + " p95=" + s.p95Ms() + " p99=" + s.p99Ms()
-                        + " max=" + s.maxMs() + " mean=" + s.meanMs() + " coveredFrom=" + s.coveredFrom()
-                        + " ranks=" + ranks(s.latencies()));
+                all.put(name, fingerprint(s));
                 s.timings().forEach((timing, t) -> all.put(name + " " + timing, "samples=" + t.samples() + " successes="
                         + t.successes() + " ranks=" + ranks(t.latencies())));
                 ProbeMeasurements.WindowStats c = criteria.window(key, null, NOW.minus(w), NOW);
@@ -193,6 +207,16 @@ class RestartEvidenceTest {
                     + " last " + (probe.last() == null ? null : probe.last().startedAt()));
         }
         return all;
+    }
+
+    private static String fingerprint(WindowStats s) {
+        StringBuilder timings = new StringBuilder();
+        s.timings().forEach((timing, t) -> timings.append(' ').append(timing).append('=').append(t.samples()).append('/')
+                .append(t.successes()).append('/').append(ranks(t.latencies())));
+        return "samples=" + s.samples() + " failures=" + s.failures() + " available=" + s.available()
+                + " successRate=" + s.successRate() + " p50=" + s.p50Ms() + " p95=" + s.p95Ms() + " p99=" + s.p99Ms()
+                + " max=" + s.maxMs() + " mean=" + s.meanMs() + " coveredFrom=" + s.coveredFrom()
+                + " ranks=" + ranks(s.latencies()) + timings;
     }
 
     private static String ranks(Latencies l) {
