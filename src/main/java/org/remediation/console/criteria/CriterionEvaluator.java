@@ -143,6 +143,27 @@ public final class CriterionEvaluator {
     }
 
     private static Evaluation windowed(MeasuredCriterion c, WindowStats s, Instant now) {
+        Evaluation e = judged(c, s, now);
+        String covers = coverage(c, s, now);
+        return covers.isEmpty() ? e : new Evaluation(e.state(), e.value(), e.valueText(), e.samples(),
+                e.detail() + "; " + covers, e.at());
+    }
+
+    /**
+     * "covers 10m of 1h" when the target's data begins later than the window (a target first probed
+     * within it); empty when the data covers the whole window. Shown in the detail and frozen with
+     * sign-off evidence.
+     */
+    static String coverage(MeasuredCriterion c, WindowStats s, Instant now) {
+        return s.coveredOnly(now.minus(c.window()), now)
+                .map(d -> COVERS + (d.toSeconds() < 60 ? d.toSeconds() + "s" : Tokens.formatDuration(Duration.ofMinutes(d.toMinutes()))) + " of "
+                        + Tokens.formatDuration(c.window()))
+                .orElse("");
+    }
+
+    static final String COVERS = "covers ";
+
+    private static Evaluation judged(MeasuredCriterion c, WindowStats s, Instant now) {
         String window = Tokens.formatDuration(c.window());
         Evaluation few = tooFew(c, s.samples(), "in the last " + window, now);
         if (few != null) {

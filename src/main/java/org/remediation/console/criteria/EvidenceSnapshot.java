@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param comparator the comparator symbol, empty for manual criteria
  * @param threshold the threshold as written, empty for manual criteria
  * @param window the window ("15m"), empty where none applies
+ * @param coverage how much of the window the data covered when less than all of it ("10m of 1h"), else
+ *     null (and null in evidence frozen before coverage was recorded)
  */
 public record EvidenceSnapshot(String criterionKey, String label, String text, boolean manual, String value,
                                @Nullable Double numericValue, String comparator, String threshold, String window,
                                long sampleCount, CriterionState state, Instant stateSince, Instant evaluatedAt,
-                               @Nullable String confirmedBy) {
+                               @Nullable String confirmedBy, @Nullable String coverage) {
 }

@@ -58,18 +58,27 @@ public class PhaseEvidence {
         if (spec instanceof CompositeCriterion) {
             return new EvidenceSnapshot(s.owner().criterionKey(), s.label(), s.text(), false, s.valueText(), s.value(),
                     "", spec.thresholdText(), "", s.samples(), s.state(), s.since(),
-                    s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), null);
+                    s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), null, coverage(s.detail()));
         }
         if (!(spec instanceof MeasuredCriterion c)) {
             return new EvidenceSnapshot(s.owner().criterionKey(), s.label(), s.text(), true,
                     s.evidenceNote() == null ? "" : s.evidenceNote(), null, "", "", "", 0, s.state(), s.since(),
-                    s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), s.confirmedBy());
+                    s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), s.confirmedBy(), null);
         }
         String window = c.window().isZero() ? "" : Tokens.formatDuration(c.window());
         String threshold = c.statistic() == Statistic.UP ? "UP" : c.statistic() == Statistic.UP_FOR
                 ? c.threshold().plainNumber() + c.threshold().unit() : c.threshold().display();
         return new EvidenceSnapshot(s.owner().criterionKey(), s.label(), s.text(), false, s.valueText(), s.value(),
                 c.comparison().symbol(), threshold, window, s.samples(), s.state(), s.since(),
-                s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), null);
+                s.evaluatedAt() == null ? s.since() : s.evaluatedAt(), null, coverage(s.detail()));
     }
+
+    /** "10m of 1h" from a detail saying "covers 10m of 1h" (the evaluator's words), else null. */
+    static @org.jspecify.annotations.Nullable String coverage(String detail) {
+        java.util.regex.Matcher m = COVERAGE.matcher(detail);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern COVERAGE =
+            java.util.regex.Pattern.compile("\\b" + CriterionEvaluator.COVERS + "(\\S+ of \\S+)");
 }

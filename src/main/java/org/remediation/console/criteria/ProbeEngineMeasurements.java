@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.probe.HealthState;
 import org.remediation.console.probe.Latencies;
-import org.remediation.console.probe.ProbeResult;
 import org.remediation.console.probe.ProbeResultRecorded;
 import org.remediation.console.probe.ProbeStatistics;
 import org.remediation.console.probe.ProbeTarget;
@@ -26,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The criteria evaluator's view of the probe engine: window statistics and states from the probe
- * engine's in-memory history, group and golden-path membership from the targets. Every recorded
+ * The criteria evaluator's view of the probe engine: window statistics (memory for the recent part,
+ * stored results and rollups beyond it, named timings over the whole window) and states from
+ * {@link ProbeStatistics}, group and golden-path membership from the targets. Every recorded
  * probe result triggers a re-evaluation of the criteria that read that target.
  */
 @Component
@@ -35,8 +33,6 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeEngineMeasurements.class);
 
-    /** Named measurements (e.g. PostgreSQL {@code connect}) are read from the most recent results only. */
-    private static final int NAMED_MEASUREMENT_RESULTS = 30;
     private static final int SERIES_SAMPLES = 4_000;
 
     private final ProbeStatistics statistics;
@@ -67,29 +63,19 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
 
     @Override
     public WindowStats window(String targetKey, @Nullable String measurement, Instant from, Instant to) {
-        if (measurement == null) {
-            return statistics.window(targetKey, Duration.between(from, to))
-                    .filter(w -> w.samples() > 0)
-                    .map(w -> new WindowStats(w.samples(), w.samples() - w.failures(),
-                            w.successRate() == null ? null : w.successRate() * 100, w.latencies()))
-                    .orElse(WindowStats.empty());
-        }
-        List<ProbeResult> results = statistics.recentResults(targetKey, NAMED_MEASUREMENT_RESULTS).stream()
-                .filter(r -> !r.startedAt().isBefore(from) && r.startedAt().isBefore(to)).toList();
-        // A named timing counts a run only when it succeeded and recorded that timing; others are failures.
-        double[] ok = new double[results.size()];
-        int successes = 0;
-        for (ProbeResult r : results) {
-            Double ms = r.outcome().isFailure() ? null : named(r, measurement);
-            if (ms != null) {
-                ok[successes++] = ms;
+        return statistics.window(targetKey, from, to).filter(w -> w.samples() > 0).map(w -> {
+            if (measurement == null) {
+                return new WindowStats(w.samples(), w.samples() - w.failures(), 100.0 * w.available() / w.samples(),
+                        w.latencies(), w.coveredFrom());
             }
-        }
-        if (results.isEmpty()) {
-            return WindowStats.empty();
-        }
-        return new WindowStats(results.size(), successes, 100.0 * successes / results.size(),
-                Latencies.of(java.util.Arrays.copyOf(ok, successes)));
+            // A named timing counts a run only when it succeeded and recorded that timing; others are failures.
+            var t = w.timings().get(measurement);
+            if (t == null) {
+                return new WindowStats(w.samples(), 0, 0.0, Latencies.none(), w.coveredFrom());
+            }
+            return t.samples() == 0 ? WindowStats.empty() : new WindowStats(t.samples(), t.successes(),
+                    100.0 * t.successes() / t.samples(), t.latencies(), w.coveredFrom());
+        }).orElse(WindowStats.empty());
     }
 
     @Override
@@ -184,12 +170,6 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
             targetCache = cached;
         }
         return cached;
-    }
-
-    private static @Nullable Double named(ProbeResult r, String measurement) {
-        Map<String, Object> m = r.measurements();
-        Object v = Objects.requireNonNullElse(m.get(measurement + "Ms"), m.getOrDefault(measurement, ""));
-        return v instanceof Number n ? n.doubleValue() : null;
     }
 
     private static State state(HealthState s) {

@@ -18,7 +18,10 @@ import org.remediation.console.probe.Latencies;
  */
 public interface ProbeMeasurements {
 
-    /** Sample counts and latency statistics of one target in a window (from the in-memory history only). */
+    /**
+     * Sample counts and latency statistics of one target in a window, from stored results for any window
+     * up to 7 days (memory answers the recent part).
+     */
     WindowStats window(String targetKey, @Nullable String measurement, Instant from, Instant to);
 
     /** The target's current state and since when; {@link TargetStatus#unknown()} for unknown keys. */
@@ -79,11 +82,25 @@ public interface ProbeMeasurements {
      * @param availabilityPercent share of the window the target was available (UP or DEGRADED), 0–100
      * @param latencies durations (ms) of the successful runs only; failed runs have none
      *     ({@link LatencySli} counts them as missing any latency threshold)
+     * @param coveredFrom where the target's data begins within the window: the window's start when data
+     *     reaches back that far, later for a target first probed within the window; null without data
      */
-    record WindowStats(long samples, long successes, @Nullable Double availabilityPercent, Latencies latencies) {
+    record WindowStats(long samples, long successes, @Nullable Double availabilityPercent, Latencies latencies,
+                       @Nullable Instant coveredFrom) {
 
         public static WindowStats empty() {
-            return new WindowStats(0, 0, null, Latencies.none());
+            return new WindowStats(0, 0, null, Latencies.none(), null);
+        }
+
+        /**
+         * How much of {@code [from, to)} the data covers, when it covers less than all of it by more
+         * than a minute; empty otherwise.
+         */
+        public Optional<Duration> coveredOnly(Instant from, Instant to) {
+            if (coveredFrom == null || !coveredFrom.isAfter(from.plusSeconds(60))) {
+                return Optional.empty();
+            }
+            return Optional.of(Duration.between(coveredFrom, to));
         }
 
         public @Nullable Double successRatePercent() {

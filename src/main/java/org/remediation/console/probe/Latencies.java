@@ -1,50 +1,38 @@
 package org.remediation.console.probe;
 
-import java.util.Arrays;
-
 /**
- * Durations (ms) of a window's successful runs, ascending. Failed runs have no latency: they are
+ * Durations (ms) of a window's successful runs, by rank. Failed runs have no latency: they are
  * counted apart, so no statistic can mistake a fast refusal or a run cut off at its timeout for a
  * fast answer (docs/criteria.md, "Latency criteria count failures").
+ *
+ * <p>Two forms: exact sorted durations for windows answered from memory, and merged HdrHistograms
+ * for windows that reach back into the per-minute rollups ({@link HistogramLatencies}: every value
+ * reads as its bucket's highest equivalent value, within 0.1 %).
  */
-public final class Latencies {
+public interface Latencies {
 
-    private static final Latencies NONE = new Latencies(new double[0]);
-
-    private final double[] ascending;
-
-    private Latencies(double[] ascending) {
-        this.ascending = ascending;
-    }
-
-    public static Latencies none() {
-        return NONE;
+    static Latencies none() {
+        return SortedLatencies.NONE;
     }
 
     /** Takes ownership of {@code ms} and sorts it. */
-    public static Latencies of(double[] ms) {
-        Arrays.sort(ms);
-        return ms.length == 0 ? NONE : new Latencies(ms);
+    static Latencies of(double[] ms) {
+        return SortedLatencies.of(ms);
     }
 
-    public int count() {
-        return ascending.length;
-    }
+    int count();
 
     /** The {@code k}-th smallest latency, 1 ≤ k ≤ {@link #count()}. */
-    public double atRank(int k) {
-        return ascending[k - 1];
-    }
+    double atRank(int k);
 
     /** Nearest-rank percentile (0 < p ≤ 100); NaN without latencies. */
-    public double percentile(double p) {
-        if (ascending.length == 0) {
+    default double percentile(double p) {
+        if (count() == 0) {
             return Double.NaN;
         }
-        return atRank(Math.max(1, (int) Math.ceil(p / 100.0 * ascending.length)));
+        return atRank(Math.max(1, (int) Math.ceil(p / 100.0 * count())));
     }
 
-    public double mean() {
-        return ascending.length == 0 ? Double.NaN : Arrays.stream(ascending).sum() / ascending.length;
-    }
+    /** Mean latency; NaN without latencies. */
+    double mean();
 }

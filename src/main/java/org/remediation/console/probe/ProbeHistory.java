@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Longer history from the database: per-minute rollups (kept {@code console.probes.rollup-retention},
- * 30 days by default). Available but not yet called outside its test: criteria read only
- * {@link ProbeStatistics}, which answers from memory (up to {@code console.probes.memory-window}).
+ * Per-minute rollups from the database (kept {@code console.probes.rollup-retention}, 30 days by
+ * default) as rows for display. Window statistics do not go through here: {@link ProbeStatistics}
+ * merges stored raw results and the rollups' histograms itself ({@code StoredResults}).
  */
 @Service
 @SignedIn

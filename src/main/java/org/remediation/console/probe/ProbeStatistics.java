@@ -8,40 +8,121 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Live statistics of every target, served from memory (no database query), for dashboards and the
- * success-criteria evaluator. Windows reach back at most {@code console.probes.memory-window}
- * (default 60 min); {@link WindowStats#coveredFrom()} tells how far the data really goes.
- * Engine state, not a service: written on probe threads and read on every criteria round, so it
- * carries no per-call security check (ADR 0009); it exposes figures, never settings or secrets.
+ * Live statistics of every target for dashboards, success criteria and watch windows. Memory is a
+ * cache of the recent {@code console.probes.memory-window} (default 60 min), warmed from the database
+ * on first use after a start; windows reaching further back (up to 7 days) merge stored raw results
+ * and per-minute rollups with it ({@link StoredResults}). {@link WindowStats#coveredFrom()} tells
+ * where the target's data begins. Engine state, not a service: written on probe threads and read on
+ * every criteria round, so it carries no per-call security check (ADR 0009); it exposes figures,
+ * never settings or secrets.
  */
 @Component
 public class ProbeStatistics {
 
+    private static final Logger log = LoggerFactory.getLogger(ProbeStatistics.class);
+
     private final Map<String, TargetHistory> histories = new ConcurrentHashMap<>();
     private final ProbeProperties properties;
     private final Clock clock;
+    private final @Nullable StoredResults stored;
+    private volatile boolean warmed;
+    /** Every result from this instant on is in memory (the start of the warm-up); MIN without a database. */
+    private volatile long completeFromMs = Long.MIN_VALUE;
 
+    /** Memory only (unit tests). */
     ProbeStatistics(ProbeProperties properties, Clock clock) {
+        this(properties, clock, null);
+    }
+
+    @Autowired
+    ProbeStatistics(ProbeProperties properties, Clock clock, @Nullable StoredResults stored) {
         this.properties = properties;
         this.clock = clock;
+        this.stored = stored;
+        this.warmed = stored == null;
     }
 
     /** Success rate, p50/p95/p99/max/mean latency and sample count over the last {@code window}. */
     public Optional<WindowStats> window(String targetKey, Duration window) {
         Instant now = clock.instant();
-        return Optional.ofNullable(histories.get(targetKey)).map(h -> h.window(now.minus(window), now));
+        return window(targetKey, now.minus(window), now);
+    }
+
+    /**
+     * Statistics of the results that started in {@code [from, to]}: from memory when it holds every
+     * result since {@code from}, otherwise merged with stored results (one cached query per target,
+     * window and minute). Windows up to the memory window read exact latencies; longer ones read
+     * HdrHistogram buckets (within 0.1 %) wherever their results come from, so a figure does not
+     * depend on how much happened to be in memory (before or after a restart). Empty for a target
+     * without any data.
+     */
+    public Optional<WindowStats> window(String targetKey, Instant from, Instant to) {
+        warm();
+        TargetHistory h = histories.get(targetKey);
+        if (h == null) {
+            return Optional.empty();
+        }
+        boolean longWindow = Duration.between(from, to).compareTo(properties.memoryWindow()) > 0;
+        if (stored == null || from.toEpochMilli() >= h.completeFromMs()) {
+            return Optional.of(h.window(from, to, longWindow));
+        }
+        return Optional.of(stored.window(targetKey, h, from, to));
+    }
+
+    /** Database queries made for windows since start (for the criteria benchmark). */
+    public long storedQueries() {
+        return stored == null ? 0 : stored.queries();
+    }
+
+    /**
+     * After a start, rebuilds memory from the database once: the results of the memory window
+     * replayed through each target's state machine, the stored state changes, the current success
+     * streak and where each target's data begins. Runs before anything is recorded or read.
+     */
+    private void warm() {
+        if (warmed) {
+            return;
+        }
+        synchronized (this) {
+            if (warmed || stored == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            Instant from = now.minus(properties.memoryWindow());
+            try {
+                for (StoredResults.Warm w : stored.warm(from)) {
+                    TargetHistory h = new TargetHistory(w.key(),
+                            TargetHistory.capacityFor(properties.memoryWindow(), Duration.ofMillis(w.intervalMs())),
+                            properties.downAfter(), properties.upAfter(), from.toEpochMilli());
+                    h.warm(w.results(), w.streakBefore(), w.changes().isEmpty() ? null : w.changes().getFirst(),
+                            w.changes(), w.firstStored());
+                    histories.put(w.key(), h);
+                }
+                completeFromMs = from.toEpochMilli();
+                log.info("Probe statistics warmed from the database: {} targets, results since {}", histories.size(), from);
+            } catch (RuntimeException e) {
+                completeFromMs = now.toEpochMilli();
+                log.warn("Could not warm probe statistics from the database; windows start with new results", e);
+            }
+            warmed = true;
+        }
     }
 
     /** Current state (after hysteresis), since when, time since the change, success streak, last result. */
     public Optional<TargetStatus> status(String targetKey) {
+        warm();
         return Optional.ofNullable(histories.get(targetKey)).map(h -> h.status(clock.instant()));
     }
 
     /** Every target that has results, by key. */
     public Map<String, TargetStatus> statuses() {
+        warm();
         Instant now = clock.instant();
         Map<String, TargetStatus> m = new java.util.TreeMap<>();
         histories.forEach((k, h) -> m.put(k, h.status(now)));
@@ -54,12 +135,14 @@ public class ProbeStatistics {
 
     /** The last {@code n} samples, oldest first (for sparklines and charts). */
     public Samples samples(String targetKey, int n) {
+        warm();
         TargetHistory h = histories.get(targetKey);
         return h == null ? new Samples(new long[0], new double[0], new boolean[0]) : h.samples(n);
     }
 
     /** The latest full results (with measurements and errors), newest first, at most 30. */
     public List<ProbeResult> recentResults(String targetKey, int limit) {
+        warm();
         TargetHistory h = histories.get(targetKey);
         return h == null ? List.of() : h.recent(limit);
     }
@@ -80,15 +163,17 @@ public class ProbeStatistics {
 
     /** Recent state changes since the console started, newest first, at most 50. */
     public List<StateChange> stateChanges(String targetKey, int limit) {
+        warm();
         TargetHistory h = histories.get(targetKey);
         return h == null ? List.of() : h.changes(limit);
     }
 
     /** Records a result; returns the state change it caused. Called by the engine only. */
     @Nullable StateChange record(ProbeTarget target, ProbeResult result) {
+        warm();
         TargetHistory h = histories.computeIfAbsent(target.key(), k -> new TargetHistory(k,
                 TargetHistory.capacityFor(properties.memoryWindow(), target.interval()),
-                properties.downAfter(), properties.upAfter()));
+                properties.downAfter(), properties.upAfter(), completeFromMs));
         return h.record(result);
     }
 

@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Rolls raw results up per target and minute (count, failures, min, max, p50, p95, p99 from an
- * HdrHistogram) once each minute is complete, then deletes raw results older than the raw
- * retention and rollups older than the rollup retention.
+ * Rolls raw results up per target and minute once each minute is complete, then deletes raw results
+ * older than the raw retention and rollups older than the rollup retention. Each minute keeps its
+ * counts (samples, failures, available) and, so windows can merge minutes exactly, the compressed
+ * HdrHistogram of the successful runs' durations and one per named timing ({@code connect},
+ * {@code query} …). min/max/p50/p95/p99 over all runs stay for display.
  */
 @Component
 class RollupJob {
@@ -25,11 +29,18 @@ class RollupJob {
     private final JdbcTemplate jdbc;
     private final ProbeProperties properties;
     private final Clock clock;
+    private final @Nullable StoredResults stored;
 
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock) {
+        this(jdbc, properties, clock, null);
+    }
+
+    @Autowired
+    RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.stored = stored;
     }
 
     @Scheduled(fixedDelayString = "${console.probes.rollup-every:60s}", initialDelayString = "${console.probes.rollup-every:60s}")
@@ -46,6 +57,9 @@ class RollupJob {
         Timestamp last = jdbc.queryForObject("select max(minute_start) from probe_rollup", Timestamp.class);
         Instant from = last == null ? now.minus(properties.rawRetention()) : last.toInstant().plus(1, ChronoUnit.MINUTES);
         int written = rollup(from, until);
+        if (stored != null && from.isBefore(until)) {
+            stored.rolledUntil(until);
+        }
         jdbc.update("delete from probe_result where started_at < ?", Timestamp.from(now.minus(properties.rawRetention())));
         jdbc.update("delete from probe_rollup where minute_start < ?", Timestamp.from(now.minus(properties.rollupRetention())));
         return written;
@@ -56,23 +70,39 @@ class RollupJob {
             return 0;
         }
         Map<String, Map<Instant, Bucket>> buckets = new TreeMap<>();
-        jdbc.query("select target_key, started_at, duration_ms, outcome from probe_result where started_at >= ? and started_at < ?",
+        jdbc.query("select target_key, started_at, duration_ms, outcome, measurements from probe_result "
+                        + "where started_at >= ? and started_at < ?",
                 rs -> {
                     Instant minute = rs.getTimestamp(2).toInstant().truncatedTo(ChronoUnit.MINUTES);
-                    buckets.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                            .computeIfAbsent(minute, m -> new Bucket())
-                            .add(rs.getDouble(3), Outcome.valueOf(rs.getString(4)).isFailure());
+                    boolean failed = Outcome.valueOf(rs.getString(4)).isFailure();
+                    Bucket b = buckets.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .computeIfAbsent(minute, m -> new Bucket());
+                    b.add((float) rs.getDouble(3), failed);
+                    String json = rs.getString(5);
+                    if (!failed && json != null && json.contains("Ms\"")) {
+                        Json.readMap(json).forEach((name, v) -> {
+                            String timing = Tally.timingName(name);
+                            if (timing != null && v instanceof Number n) {
+                                b.timing(timing, n.floatValue());
+                            }
+                        });
+                    }
                 }, Timestamp.from(from), Timestamp.from(until));
         List<Object[]> rows = new ArrayList<>();
         buckets.forEach((key, byMinute) -> byMinute.forEach((minute, b) -> rows.add(new Object[] {key,
-                Timestamp.from(minute), b.count, b.failures, b.min, b.max, b.pct(50), b.pct(95), b.pct(99)})));
-        jdbc.batchUpdate("insert into probe_rollup (target_key, minute_start, samples, failures, min_ms, max_ms, "
-                + "p50_ms, p95_ms, p99_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                Timestamp.from(minute), b.count, b.failures, b.count - b.failures, b.min, b.max, b.pct(50), b.pct(95),
+                b.pct(99), Buckets.encode(b.ok), b.timings()})));
+        jdbc.batchUpdate("insert into probe_rollup (target_key, minute_start, samples, failures, available, min_ms, max_ms, "
+                + "p50_ms, p95_ms, p99_ms, latency_histogram, timing_histograms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
         return rows.size();
     }
 
     private static final class Bucket {
         final Histogram histogram = new Histogram(3);
+        /** Successful runs only. */
+        final Histogram ok = Buckets.newHistogram();
+        final Map<String, Histogram> named = new TreeMap<>();
         int count;
         int failures;
         double min = Double.MAX_VALUE;
@@ -88,6 +118,20 @@ class RollupJob {
             min = Math.min(min, ms);
             max = Math.max(max, ms);
             histogram.recordValue(Math.max(0, Math.round(ms * 1000)));
+            if (!failed) {
+                ok.recordValue(Buckets.micros(ms));
+            }
+        }
+
+        void timing(String name, double ms) {
+            named.computeIfAbsent(name, n -> Buckets.newHistogram()).recordValue(Buckets.micros(ms));
+        }
+
+        /** {@code name:base64;name:base64}, empty without timings. */
+        String timings() {
+            StringBuilder b = new StringBuilder();
+            named.forEach((name, h) -> b.append(b.isEmpty() ? "" : ";").append(name).append(':').append(Buckets.encode(h)));
+            return b.toString();
         }
 
         double pct(double p) {

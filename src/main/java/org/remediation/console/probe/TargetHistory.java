@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,8 +37,19 @@ final class TargetHistory {
     private @Nullable Instant since;
     private @Nullable Instant streakStart;
     private @Nullable ProbeResult last;
+    /** Named timings per sample ({@code connectMs} → "connect"), NaN where a run did not record one. */
+    private final Map<String, float[]> timings = new LinkedHashMap<>();
+    /** Every result that started at or after this instant is held here (until the ring overwrites). */
+    private long completeFromMs;
+    /** The target's oldest known result (stored or recorded). */
+    private long firstSeenMs = Long.MAX_VALUE;
 
     TargetHistory(String key, int capacity, int downAfter, int upAfter) {
+        this(key, capacity, downAfter, upAfter, Long.MIN_VALUE);
+    }
+
+    /** @param completeFromMs every result of the target from this instant on will be recorded here */
+    TargetHistory(String key, int capacity, int downAfter, int upAfter, long completeFromMs) {
         this.key = key;
         this.startMillis = new long[capacity];
         this.durationMs = new float[capacity];
@@ -45,6 +58,7 @@ final class TargetHistory {
         Map<String, Object>[] v = new Map[capacity];
         this.values = v;
         this.hysteresis = new Hysteresis(downAfter, upAfter);
+        this.completeFromMs = completeFromMs;
     }
 
     static int capacityFor(Duration memoryWindow, Duration interval) {
@@ -58,10 +72,27 @@ final class TargetHistory {
 
     /** Records a result and returns the state change it caused, if any. */
     synchronized @Nullable StateChange record(ProbeResult r) {
+        if (size == startMillis.length) {
+            completeFromMs = Math.max(completeFromMs, startMillis[next] + 1); // the oldest sample leaves memory
+        }
         startMillis[next] = r.startedAt().toEpochMilli();
         durationMs[next] = (float) r.durationMs();
         outcome[next] = (byte) r.outcome().ordinal();
         values[next] = countable(r.measurements());
+        firstSeenMs = Math.min(firstSeenMs, startMillis[next]);
+        for (float[] t : timings.values()) {
+            t[next] = Float.NaN;
+        }
+        r.measurements().forEach((name, value) -> {
+            String timing = Tally.timingName(name);
+            if (timing != null && value instanceof Number n) {
+                timings.computeIfAbsent(timing, k -> {
+                    float[] t = new float[startMillis.length];
+                    Arrays.fill(t, Float.NaN);
+                    return t;
+                })[next] = n.floatValue();
+            }
+        });
         next = (next + 1) % startMillis.length;
         size = Math.min(size + 1, startMillis.length);
         full.addFirst(r);
@@ -96,31 +127,86 @@ final class TargetHistory {
                 streak.isNegative() ? Duration.ZERO : streak, last);
     }
 
+    /** Statistics of {@code [from, to]} from memory alone (exact latencies). */
     synchronized WindowStats window(Instant from, Instant to) {
-        long fromMs = from.toEpochMilli();
-        long toMs = to.toEpochMilli();
-        int samples = 0;
-        int failures = 0;
-        double[] ok = new double[size];
+        return window(from, to, false);
+    }
+
+    /**
+     * Statistics of {@code [from, to]} from memory alone; {@code bucketed}: latencies read as HdrHistogram
+     * buckets, as windows longer than the memory window always are, whether or not memory covers them.
+     */
+    synchronized WindowStats window(Instant from, Instant to, boolean bucketed) {
+        Tally t = new Tally();
+        tally(from.toEpochMilli(), to.toEpochMilli(), t);
+        Map<String, WindowStats.Timing> named = new TreeMap<>();
+        for (String name : t.timingNames()) {
+            double[] ok = t.timing(name);
+            named.put(name, new WindowStats.Timing(t.timedSamples, ok.length,
+                    bucketed ? Buckets.EMPTY.with(ok) : Latencies.of(ok)));
+        }
+        return WindowStats.of(key, from, to, t.samples, t.failures, t.available,
+                bucketed ? Buckets.EMPTY.with(t.ok()) : Latencies.of(t.ok()), coveredFrom(from), named);
+    }
+
+    /** Adds the held results that started in {@code [fromMs, toMs]} to {@code t}. */
+    synchronized void tally(long fromMs, long toMs, Tally t) {
         for (int i = 0; i < size; i++) {
             int idx = Math.floorMod(next - 1 - i, startMillis.length);
-            long t = startMillis[idx];
-            if (t < fromMs) {
+            long at = startMillis[idx];
+            if (at < fromMs) {
                 break;
             }
-            if (t > toMs) {
+            if (at > toMs) {
                 continue;
             }
-            samples++;
-            if (Outcome.values()[outcome[idx]].isFailure()) {
-                failures++;
-            } else {
-                ok[samples - failures - 1] = durationMs[idx];
+            boolean failed = Outcome.values()[outcome[idx]].isFailure();
+            t.run(at, durationMs[idx], failed);
+            if (!failed) {
+                for (Map.Entry<String, float[]> e : timings.entrySet()) {
+                    float v = e.getValue()[idx];
+                    if (!Float.isNaN(v)) {
+                        t.timing(e.getKey(), v);
+                    }
+                }
             }
         }
-        Instant covered = size == 0 ? null : Instant.ofEpochMilli(startMillis[Math.floorMod(next - size, startMillis.length)]);
-        Latencies latencies = Latencies.of(Arrays.copyOf(ok, samples - failures));
-        return WindowStats.of(key, from, to, samples, failures, latencies, covered);
+    }
+
+    /** Every result that started at or after this instant is in memory. */
+    synchronized long completeFromMs() {
+        return completeFromMs;
+    }
+
+    /** Where the target's data begins within a window starting at {@code from}; null without data. */
+    synchronized @Nullable Instant coveredFrom(Instant from) {
+        return firstSeenMs == Long.MAX_VALUE ? null : Instant.ofEpochMilli(Math.max(from.toEpochMilli(), firstSeenMs));
+    }
+
+    /**
+     * After a restart: replays the stored results of the memory window (oldest first) through the
+     * state machine without announcing anything, then restores what those results alone cannot
+     * tell: when the current success streak and state began, the recent state changes, and the
+     * oldest stored result.
+     */
+    synchronized void warm(List<ProbeResult> results, @Nullable Instant streakBefore, @Nullable StateChange latest,
+                           List<StateChange> recentChanges, @Nullable Instant firstStored) {
+        boolean failedInReplay = false;
+        for (ProbeResult r : results) {
+            record(r);
+            failedInReplay |= r.outcome().isFailure();
+        }
+        changes.clear();
+        changes.addAll(recentChanges);
+        if (!failedInReplay && streakStart != null && streakBefore != null && streakBefore.isBefore(streakStart)) {
+            streakStart = streakBefore;
+        }
+        if (latest != null && latest.to() == hysteresis.state()) {
+            since = latest.at(); // the stored change is the truth; the replay's own changes start from UNKNOWN
+        }
+        if (firstStored != null) {
+            firstSeenMs = Math.min(firstSeenMs, firstStored.toEpochMilli());
+        }
     }
 
     private static @Nullable Map<String, Object> countable(Map<String, Object> measurements) {

@@ -9,7 +9,11 @@ import org.remediation.console.probe.ProbeStatistics;
 import org.remediation.console.probe.TargetStatus;
 import org.springframework.stereotype.Component;
 
-/** The watch window's signals are the probe targets: their current state after hysteresis. */
+/**
+ * The watch window's signals are the probe targets: their current state after hysteresis, from the
+ * same {@link ProbeStatistics} criteria read, which rebuilds states from stored results after a
+ * restart (so a watch window running across a restart compares like with like).
+ */
 @Component
 class ProbeWatchSignals implements WatchSignals {
 

@@ -159,4 +159,44 @@ class UpgradeMigrationTest {
         Flyway.configure().dataSource(ds).target(target)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
     }
+
+    @Test
+    void rollupsOfThePreviousReleaseKeepTheirCountsOnH2() {
+        String url = "jdbc:h2:mem:upgrade_" + UUID.randomUUID().toString().substring(0, 8)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        rollupsOfThePreviousReleaseKeepTheirCounts(url, "sa", "h2");
+    }
+
+    @Test
+    void rollupsOfThePreviousReleaseKeepTheirCountsOnPostgres() throws Exception {
+        assumeTrue(MigrationParityTest.postgresReachable(), "PostgreSQL on 127.0.0.1:5432 is needed for this test");
+        String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
+            admin.createStatement().execute("create database " + db);
+        }
+        try {
+            rollupsOfThePreviousReleaseKeepTheirCounts(MigrationParityTest.PG + db, "postgres", "postgresql");
+        } finally {
+            try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
+                admin.createStatement().execute("drop database if exists " + db + " with (force)");
+            }
+        }
+    }
+
+    /** V0502: rollups gain available counts (samples - failures) and histogram columns, empty for old rows. */
+    private static void rollupsOfThePreviousReleaseKeepTheirCounts(String url, String user, String vendor) {
+        try (SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, "", true)) {
+            migrate(ds, vendor, "0501");
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            jdbc.update("insert into probe_rollup (target_key, minute_start, samples, failures, min_ms, max_ms, p50_ms,"
+                    + " p95_ms, p99_ms) values ('api', timestamp '2026-11-29 10:00:00', 6, 2, 10, 900, 50, 800, 900)");
+
+            migrate(ds, vendor, "latest");
+
+            assertThat(jdbc.queryForMap("select samples, failures, available, max_ms, latency_histogram, timing_histograms"
+                    + " from probe_rollup where target_key = 'api'")).containsEntry("samples", 6).containsEntry("failures", 2)
+                    .containsEntry("available", 4).containsEntry("latency_histogram", null)
+                    .containsEntry("timing_histograms", null);
+        }
+    }
 }

@@ -46,6 +46,30 @@ class CriterionEvaluatorTest {
     }
 
     @Test
+    void aTargetAddedWithinTheWindowIsJudgedOnceItHasItsMinimumAndSaysHowMuchItCovers() {
+        probes.firstProbed("backend-health", NOW.minus(Duration.ofMinutes(10)));
+        probes.results("backend-health", NOW.minus(Duration.ofMinutes(10)), TEN_S, 60, true, 100);
+        Evaluation e = eval("backend-health p95 < 1000 ms over 1h min 10");
+        assertThat(e.state()).isEqualTo(CriterionState.MET);
+        assertThat(e.detail()).endsWith("; covers 10m of 1h");
+        assertThat(PhaseEvidence.coverage(e.detail())).isEqualTo("10m of 1h");
+        assertThat(eval("backend-health p95 < 1000 ms over 5m").detail()).doesNotContain("covers");
+        assertThat(PhaseEvidence.coverage(eval("backend-health p95 < 1000 ms over 5m").detail())).isNull();
+    }
+
+    @Test
+    void frozenEvidenceKeepsCoverageAndEvidenceFrozenBeforeItHadNoneStillReads() {
+        PhaseEvidence evidence = new PhaseEvidence(null, null);
+        EvidenceSnapshot now = new EvidenceSnapshot("p95", "Backend p95", "backend-health p95 < 1000 ms over 1h", false,
+                "120 ms", 120.0, "<", "1000 ms", "1h", 61, CriterionState.MET, NOW, NOW, null, "10m of 1h");
+        String frozen = "[" + new tools.jackson.databind.json.JsonMapper().writeValueAsString(now) + "]";
+        assertThat(evidence.thaw(frozen)).containsExactly(now);
+        String before = frozen.replace(",\"coverage\":\"10m of 1h\"", "");
+        assertThat(before).doesNotContain("coverage");
+        assertThat(evidence.thaw(before).getFirst().coverage()).isNull();
+    }
+
+    @Test
     void samplesOutsideTheWindowDoNotCount() {
         probes.results("backend-health", NOW.minus(Duration.ofMinutes(30)), TEN_S, 60, true, 100);
         assertThat(eval("backend-health p95 < 1000 ms over 15m").state()).isEqualTo(CriterionState.NO_DATA);

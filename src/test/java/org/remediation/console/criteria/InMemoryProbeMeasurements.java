@@ -42,6 +42,7 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private volatile List<String> goldenPath = List.of();
     private final java.util.Set<String> missing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> firstProbed = new ConcurrentHashMap<>();
 
     public synchronized void clear() {
         raw.clear();
@@ -51,6 +52,13 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
         groups.clear();
         goldenPath = List.of();
         missing.clear();
+        firstProbed.clear();
+    }
+
+    /** Data of the target begins at {@code at} (a target added recently): windows report their coverage. */
+    public InMemoryProbeMeasurements firstProbed(String target, Instant at) {
+        firstProbed.put(target, at);
+        return this;
     }
 
     /** Every target exists unless marked missing here (a criterion on it then says "no such probe target"). */
@@ -180,8 +188,10 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
         if (samples == 0) {
             return WindowStats.empty();
         }
+        Instant first = firstProbed.get(targetKey);
         return new WindowStats(samples, successes, 100.0 * available / samples,
-                Latencies.of(latencies.stream().mapToDouble(Double::doubleValue).toArray()));
+                Latencies.of(latencies.stream().mapToDouble(Double::doubleValue).toArray()),
+                first == null || first.isBefore(from) ? from : first);
     }
 
     /** {@code count} results every {@code every} from {@code from}, each recording {@code measurement = value} (null: none). */

@@ -41,8 +41,8 @@ class RollupJobTest {
         writer.enqueue(new ProbeResult(key, old, Duration.ofMillis(1), Outcome.UP, null, null, Map.of()));
         writer.flush();
         jdbc.update("delete from probe_rollup where minute_start >= ?", Timestamp.from(minute.minus(1, ChronoUnit.MINUTES)));
-        jdbc.update("insert into probe_rollup (target_key, minute_start, samples, failures, min_ms, max_ms, p50_ms, p95_ms, p99_ms)"
-                + " values ('roll-watermark', ?, 0, 0, 0, 0, 0, 0, 0)", Timestamp.from(minute.minus(1, ChronoUnit.MINUTES)));
+        jdbc.update("insert into probe_rollup (target_key, minute_start, samples, failures, min_ms, max_ms, p50_ms, p95_ms, p99_ms, available)"
+                + " values ('roll-watermark', ?, 0, 0, 0, 0, 0, 0, 0, 0)", Timestamp.from(minute.minus(1, ChronoUnit.MINUTES)));
 
         new RollupJob(jdbc, properties, Clock.systemUTC()).run();
 
