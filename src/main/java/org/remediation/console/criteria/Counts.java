@@ -1,5 +1,6 @@
 package org.remediation.console.criteria;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,8 @@ final class Counts {
     static Measure measure(MeasuredCriterion c, String target, ProbeMeasurements m, Instant from, Instant to,
                            boolean failuresHigh) {
         if (c.statistic() == Statistic.CONCURRENT_SUCCESS) {
-            return concurrent(m.recorded(target, CONCURRENT_SUCCESS, from, to), failuresHigh);
+            return partial(concurrent(m.recorded(target, CONCURRENT_SUCCESS, from, to), failuresHigh),
+                    m.recordedFrom(target), from, to);
         }
         long samples;
         long n;
@@ -61,13 +63,31 @@ final class Counts {
                         + ": a failed run sits on the failing side)";
             }
         }
+        Measure measured;
         if (c.statistic() == Statistic.RATE) {
             double rate = samples == 0 ? 0 : 100.0 * n / samples;
-            return new Measure(samples, rate, Values.format(Statistic.RATE, rate) + " " + c.counted()
+            measured = new Measure(samples, rate, Values.format(Statistic.RATE, rate) + " " + c.counted()
                     + " (" + n + " of " + samples + ")", note, null);
+        } else {
+            String text = c.attribute() == null ? n + (n == 1 ? " failure" : " failures") : n + " × " + c.counted();
+            measured = new Measure(samples, n, text, note, null);
         }
-        String text = c.attribute() == null ? n + (n == 1 ? " failure" : " failures") : n + " × " + c.counted();
-        return new Measure(samples, n, text, note, null);
+        return c.attribute() == null ? measured : partial(measured, m.recordedFrom(target), from, to);
+    }
+
+    /**
+     * Recorded values (status, rcode, concurrent successes) live in memory only: a window reaching
+     * back further says how much of it the count covers instead of passing a part off as the whole.
+     */
+    private static Measure partial(Measure measured, @Nullable Instant recordedFrom, Instant from, Instant to) {
+        if (recordedFrom == null || !recordedFrom.isAfter(from) || measured.samples() == 0) {
+            return measured;
+        }
+        String covers = "; covers only the last " + Tokens.formatDuration(
+                Duration.ofMinutes(Math.max(1, Duration.between(recordedFrom, to).toMinutes())))
+                + " of " + Tokens.formatDuration(Duration.between(from, to)) + " (recorded values are kept in memory only)";
+        return new Measure(measured.samples(), measured.value(), measured.text(), measured.note() + covers,
+                measured.noValue());
     }
 
     private static Measure concurrent(List<RecordedValue> runs, boolean failuresHigh) {

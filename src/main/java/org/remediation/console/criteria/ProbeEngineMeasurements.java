@@ -79,6 +79,11 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
     }
 
     @Override
+    public @Nullable Instant recordedFrom(String targetKey) {
+        return statistics.recordedFrom(targetKey);
+    }
+
+    @Override
     public List<RecordedValue> recorded(String targetKey, String measurement, Instant from, Instant to) {
         return statistics.recorded(targetKey, measurement, from, to).stream()
                 .map(r -> new RecordedValue(r.at(), r.failed(), r.value() == null ? null : String.valueOf(r.value())))

@@ -62,6 +62,14 @@ public interface ProbeMeasurements {
     }
 
     /**
+     * From when {@link #recorded} holds every result of the target (recorded values are kept in
+     * memory only, for the memory window); null when it holds them for any window.
+     */
+    default @Nullable Instant recordedFrom(String targetKey) {
+        return null;
+    }
+
+    /**
      * One result's recorded value.
      *
      * @param at when the run started

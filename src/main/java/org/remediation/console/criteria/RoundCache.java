@@ -43,6 +43,11 @@ final class RoundCache implements ProbeMeasurements {
     }
 
     @Override
+    public @Nullable Instant recordedFrom(String targetKey) {
+        return delegate.recordedFrom(targetKey);
+    }
+
+    @Override
     public List<RecordedValue> recorded(String targetKey, String measurement, Instant from, Instant to) {
         return recorded.computeIfAbsent(new RecordedKey(targetKey, measurement, from, to),
                 k -> delegate.recorded(targetKey, measurement, from, to));

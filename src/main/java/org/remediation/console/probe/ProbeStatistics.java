@@ -152,6 +152,12 @@ public class ProbeStatistics {
      * recorded under {@code measurement} ({@code status}, {@code concurrentSuccess}, {@code rcode}) or
      * null; for counting a status per window.
      */
+    /** From when {@link #recorded} holds every result of the target: the memory window, not stored data. */
+    public @Nullable Instant recordedFrom(String targetKey) {
+        TargetHistory h = histories.get(targetKey);
+        return h == null ? null : Instant.ofEpochMilli(h.completeFromMs());
+    }
+
     public List<Recorded> recorded(String targetKey, String measurement, Instant from, Instant to) {
         TargetHistory h = histories.get(targetKey);
         return h == null ? List.of() : h.recorded(measurement, from, to);

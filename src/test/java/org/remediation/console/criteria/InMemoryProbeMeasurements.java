@@ -42,6 +42,18 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private volatile List<String> goldenPath = List.of();
     private final java.util.Set<String> missing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> recordedFrom = new ConcurrentHashMap<>();
+
+    /** Recorded values of the target are held only from {@code from} on (like the probe engine's memory). */
+    public InMemoryProbeMeasurements recordedFrom(String target, Instant from) {
+        recordedFrom.put(target, from);
+        return this;
+    }
+
+    @Override
+    public @Nullable Instant recordedFrom(String targetKey) {
+        return recordedFrom.get(targetKey);
+    }
     private final Map<String, Instant> firstProbed = new ConcurrentHashMap<>();
 
     public synchronized void clear() {

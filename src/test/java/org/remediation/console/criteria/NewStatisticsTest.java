@@ -56,6 +56,16 @@ class NewStatisticsTest {
     }
 
     @Test
+    void aCountOverADaySaysItCoversOnlyTheHourHeldInMemory() {
+        probes.recording("a", NOW.minus(Duration.ofMinutes(50)), Duration.ofMinutes(1), 50, true, "status", "200");
+        probes.recordedFrom("a", NOW.minus(Duration.ofMinutes(60)));
+        Evaluation e = eval("a status=503 count < 1 per 1d");
+        assertThat(e.detail()).contains("covers only the last 1h of 1d");
+        probes.recordedFrom("a", NOW.minus(Duration.ofDays(2)));
+        assertThat(eval("a status=503 count < 1 per 1d").detail()).doesNotContain("covers only");
+    }
+
+    @Test
     void failuresCount() {
         probes.results("b", NOW.minus(Duration.ofMinutes(10)), TEN_S, 20, true, 100);
         probes.results("b", NOW.minus(Duration.ofMinutes(5)), TEN_S, 2, false, 100);
