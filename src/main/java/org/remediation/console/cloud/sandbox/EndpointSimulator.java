@@ -38,7 +38,8 @@ class EndpointSimulator {
     Response call(String service) {
         double u = utilisation();
         CapacityModel.Condition condition = switch (service) {
-            case "backend", "agent" -> CapacityModel.behindConnector(u);
+            // the DNS and TLS stand-ins answer through the connector too, so they are slow and fail with it
+            case "backend", "agent", "dns", "tls" -> CapacityModel.behindConnector(u);
             case "database" -> {
                 Map<String, String> db = attributes(SandboxTopology.DATABASE);
                 yield CapacityModel.database(u, intOf(db.get(FLAG_PREFIX + "max_connections"), 100),

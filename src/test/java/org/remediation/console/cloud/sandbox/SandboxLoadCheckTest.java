@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SandboxLoadCheckTest {
 
     static final SandboxProperties FAST = new SandboxProperties(Duration.ofSeconds(1), 1278, 1500,
-            Duration.ofMillis(300), Map.of());
+            Duration.ofMillis(300), Map.of(), 0, 0, Path.of("sandbox-ca.pem"));
 
     /** A store that holds only the connector, with the given size. */
     static SandboxStore connector(int maxInstances, String machineType) {
