@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.remediation.console.base.DemoProperties;
+import org.remediation.console.base.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Component;
 /** Creates the demo targets of the cross-feature contract on first start of the embedded demo. */
 @Component
 class DemoTargets {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoTargets.class);
 
     private final DemoProperties demo;
     private final ProbeTargetService service;
@@ -47,7 +52,12 @@ class DemoTargets {
                 new TargetDraft("tls-staging", "TLS staging.netrasystems.ai", "TLS",
                         Map.of("host", "127.0.0.1", "port", String.valueOf(SANDBOX_TLS_PORT), "serverName", STAGING_HOST,
                                 "caFile", SANDBOX_CA_FILE),
-                        Duration.ofSeconds(30), Duration.ofSeconds(15), true, "edge", null));
+                        Duration.ofSeconds(30), Duration.ofSeconds(15), true, "edge", null),
+                // "Load balancer health checks allow adequate startup time": the health check's own settings,
+                // read from the active cloud (the sandbox's netra-backend-hc)
+                new TargetDraft("lb-health-check", "Load balancer health check", "CLOUD_RESOURCE",
+                        Map.of("resource", "HEALTH_CHECK/global/netra-backend-hc"),
+                        Duration.ofSeconds(30), Duration.ofSeconds(5), true, "edge", null));
     }
 
     static final String STAGING_HOST = "staging.netrasystems.ai";
@@ -66,6 +76,13 @@ class DemoTargets {
         if (!demo.enabled() || !SystemActor.call(service::all).isEmpty()) {
             return;
         }
-        SystemActor.run(() -> drafts().forEach(service::create));
+        SystemActor.run(() -> drafts().forEach(d -> {
+            try {
+                service.create(d);
+            } catch (InvalidInputException e) {
+                // e.g. lb-health-check with a cloud that has no netra-backend-hc: the other targets still come
+                log.warn("Demo target {} not created: {}", d.key(), e.getMessage());
+            }
+        }));
     }
 }

@@ -104,6 +104,7 @@ class TlsStandIn implements SmartLifecycle {
         if (s != null) {
             try {
                 s.close();
+                Files.deleteIfExists(caFile); // the next start generates a new CA
             } catch (IOException e) {
                 log.debug("Closing the sandbox TLS stand-in: {}", e.getMessage());
             }
