@@ -137,4 +137,17 @@ class NewStatisticsTest {
         assertThat(eval(notMet + " or " + notMet).state()).isEqualTo(CriterionState.NOT_MET);
         assertThat(eval("(" + notMet + " or " + met + ") and " + met).state()).isEqualTo(CriterionState.MET);
     }
+
+    /** The #1278 template's lb-startup-allowance, over the health check's settings as a cloud resource target reads them. */
+    @Test
+    void theTemplatesStartupAllowanceIsRedOnTheSandboxHealthCheckAndGreenWithTheSeedsSettings() {
+        String measure = "lb-health-check checkIntervalSec >= 10 and lb-health-check unhealthyThreshold >= 3";
+        probes.attribute("lb-health-check", "checkIntervalSec", "5.0", NOW.minusSeconds(20)); // the sandbox's start: 5 s x 2
+        probes.attribute("lb-health-check", "unhealthyThreshold", "2.0", NOW.minusSeconds(20));
+        assertThat(eval(measure).state()).isEqualTo(CriterionState.NOT_MET);
+        probes.attribute("lb-health-check", "checkIntervalSec", "10.0", NOW.minusSeconds(5)); // seed 3.4: 10 s x 3
+        assertThat(eval(measure).state()).as("interval alone").isEqualTo(CriterionState.NOT_MET);
+        probes.attribute("lb-health-check", "unhealthyThreshold", "3.0", NOW.minusSeconds(5));
+        assertThat(eval(measure).state()).isEqualTo(CriterionState.MET);
+    }
 }

@@ -58,7 +58,7 @@ class RemediationLoopBrowserIT {
     @Test
     void theWholeLoopFromRedProbesToSignedOffPhaseAndRollback() throws Exception {
         String incident = "INC-" + ThreadLocalRandom.current().nextInt(10_000, 99_999);
-        As.user("admin", Role.ADMIN, () -> List.of("backend-health", "database", "redis").forEach(this::probeEverySecond));
+        As.user("admin", Role.ADMIN, () -> List.of("backend-health", "backend-load", "database", "redis").forEach(this::probeEverySecond));
         As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(incident,
                 runbooks.templateYaml("inc-1278").replace("over 5m min 5", "over 20s min 5")));
 

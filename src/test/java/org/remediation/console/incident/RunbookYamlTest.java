@@ -50,7 +50,24 @@ class RunbookYamlTest {
                 .map(Runbook.Task::command).filter(c -> c.contains("gcloud")).count()).isEqualTo(7);
         assertThat(plan.phases()).allSatisfy(p -> assertThat(p.criteria()).hasSizeGreaterThanOrEqualTo(4));
         assertThat(plan.phases().stream().flatMap(p -> p.criteria().stream()).map(Runbook.Criterion::probe))
-                .contains("backend-health", "database", "redis", "websocket", "agent-response", "frontend", "auth");
+                .contains("backend-health", "database", "redis", "websocket", "agent-response", "frontend",
+                        "backend-load", "dns-staging", "tls-staging");
+    }
+
+    @Test
+    void everyMeasureOfTheTemplateIsCanonicalAndCarriesTheSeedsNumbers() throws IOException {
+        List<String> measures = parse(template()).phases().stream().flatMap(p -> p.criteria().stream())
+                .map(Runbook.Criterion::measure).filter(java.util.Objects::nonNull).toList();
+        assertThat(measures).hasSizeGreaterThanOrEqualTo(23);
+        for (String m : measures) {
+            assertThat(org.remediation.console.criteria.CriterionText.format(
+                    org.remediation.console.criteria.CriterionText.parse(m))).as(m).isEqualTo(m);
+        }
+        // the seeds' own numbers, bound (issue 13, part 7)
+        assertThat(measures).contains("backend-load concurrent-success >= 20 over 5m min 5",
+                "dns-staging max < 2000 ms over 15m min 5", "tls-staging p95 < 10 s over 15m min 5",
+                "database max < 600 s over 15m min 5", "backend-health status=503 count < 1 per 1h min 5");
+        assertThat(measures).anyMatch(m -> m.contains("improved by") && m.contains("since phase start"));
     }
 
     @Test

@@ -37,6 +37,29 @@ final class CapacityModel {
         return (double) demoLoadMbps / capacity;
     }
 
+    /**
+     * Connections one connector instance carries at once for the load check, by machine type (a demo
+     * scale, proportional to the instance's throughput class): f1-micro 1, e2-micro 2, e2-standard-4 8.
+     */
+    static int connectionsPerInstance(String machineType) {
+        return switch (machineType) {
+            case "f1-micro" -> 1;
+            case "e2-standard-4" -> 8;
+            default -> 2; // e2-micro
+        };
+    }
+
+    /**
+     * How many requests the connector serves at once: max instances × connections per instance, and
+     * when saturated ({@code utilisation > 1}) only the share the demo load leaves over. The #1278
+     * connector (3 × e2-micro, utilisation 2.5) serves 2 at once; 10 × e2-micro serves 20; 10 ×
+     * e2-standard-4 serves 80. Never less than 1.
+     */
+    static int concurrentCapacity(int maxInstances, String machineType, double utilisation) {
+        int raw = Math.max(1, maxInstances) * connectionsPerInstance(machineType);
+        return utilisation <= 1.0 ? raw : Math.max(1, (int) Math.floor(raw / utilisation));
+    }
+
     /** Services behind the connector (backend, agent). */
     static Condition behindConnector(double utilisation) {
         return saturation(utilisation, HEALTHY_LATENCY_MS);

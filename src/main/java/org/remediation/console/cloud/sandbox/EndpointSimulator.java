@@ -4,6 +4,7 @@ import static org.remediation.console.cloud.Attributes.*;
 
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.remediation.console.cloud.ResourceRef;
 
 /**
@@ -16,9 +17,17 @@ class EndpointSimulator {
     record Response(String service, long latencyMs, int status, double connectorUtilisation) {
     }
 
+    /** How a held call waits out its latency (the endpoint sleeps; tests hold calls on a latch). */
+    @FunctionalInterface
+    interface Pause {
+        void hold(long millis) throws InterruptedException;
+    }
+
     private final SandboxStore store;
     private final SandboxProperties properties;
     private final Random random;
+    /** Calls of the load check in flight now: each holds one of the connector's concurrent places. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     EndpointSimulator(SandboxStore store, SandboxProperties properties) {
         this.store = store;
@@ -27,11 +36,10 @@ class EndpointSimulator {
     }
 
     Response call(String service) {
-        Map<String, String> connector = attributes(SandboxTopology.CONNECTOR);
-        double u = CapacityModel.connectorUtilisation(intOf(connector.get(MAX_INSTANCES), 3),
-                connector.getOrDefault(MACHINE_TYPE, "e2-micro"), properties.demoLoadMbps());
+        double u = utilisation();
         CapacityModel.Condition condition = switch (service) {
-            case "backend", "agent" -> CapacityModel.behindConnector(u);
+            // the DNS and TLS stand-ins answer through the connector too, so they are slow and fail with it
+            case "backend", "agent", "dns", "tls" -> CapacityModel.behindConnector(u);
             case "database" -> {
                 Map<String, String> db = attributes(SandboxTopology.DATABASE);
                 yield CapacityModel.database(u, intOf(db.get(FLAG_PREFIX + "max_connections"), 100),
@@ -40,6 +48,46 @@ class EndpointSimulator {
             default -> CapacityModel.direct();
         };
         return draw(service, condition, u);
+    }
+
+    /**
+     * One call of the load check ({@code /sandbox/backend/load}): it needs one of the connector's
+     * concurrent places ({@link CapacityModel#concurrentCapacity}) for as long as it takes. Without a
+     * free place it is refused at once with HTTP 503; with one it goes like a backend call and holds
+     * the place while it waits out its latency. A saturated connector serves a few at once, a scaled
+     * one 20 and more.
+     */
+    Response load(Pause pause) throws InterruptedException {
+        double u = utilisation();
+        if (inFlight.incrementAndGet() > concurrentCapacity(u)) {
+            inFlight.decrementAndGet();
+            return new Response("load", 0, 503, u);
+        }
+        try {
+            Response r = draw("load", CapacityModel.behindConnector(u), u);
+            pause.hold(r.latencyMs());
+            return r;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** The connector's concurrent places now (shown in the load endpoint's body). */
+    int concurrentCapacity() {
+        return concurrentCapacity(utilisation());
+    }
+
+    private int concurrentCapacity(double u) {
+        Map<String, String> connector = attributes(SandboxTopology.CONNECTOR);
+        return CapacityModel.concurrentCapacity(intOf(connector.get(MAX_INSTANCES), 3),
+                connector.getOrDefault(MACHINE_TYPE, "e2-micro"), u);
+    }
+
+    /** Demand over capacity of the connector as it is now. */
+    double utilisation() {
+        Map<String, String> connector = attributes(SandboxTopology.CONNECTOR);
+        return CapacityModel.connectorUtilisation(intOf(connector.get(MAX_INSTANCES), 3),
+                connector.getOrDefault(MACHINE_TYPE, "e2-micro"), properties.demoLoadMbps());
     }
 
     /** Applies jitter (±20 %) and the error rate with the seeded random source. */

@@ -35,4 +35,16 @@ class SandboxConfiguration {
     EndpointSimulator endpointSimulator(SandboxStore store, SandboxProperties properties) {
         return new EndpointSimulator(store, properties);
     }
+
+    /** The DNS stand-in for the staging host name, on 127.0.0.1 only, with the sandbox only. */
+    @Bean
+    DnsStandIn sandboxDnsStandIn(EndpointSimulator simulator, SandboxProperties properties) {
+        return new DnsStandIn(simulator, properties.dnsPort());
+    }
+
+    /** The TLS stand-in with a certificate generated at start, on 127.0.0.1 only, with the sandbox only. */
+    @Bean
+    TlsStandIn sandboxTlsStandIn(EndpointSimulator simulator, SandboxProperties properties, Clock clock) {
+        return new TlsStandIn(simulator, properties.tlsPort(), properties.tlsCaFile(), clock);
+    }
 }

@@ -43,6 +43,18 @@ class SandboxEndpoints {
         return respond("agent");
     }
 
+    /**
+     * The load check's target ("VPC connector handles 20+ concurrent connections"): a probe with
+     * {@code concurrency: 20} sends 20 at once; only as many as the connector has places for succeed.
+     */
+    @GetMapping("/backend/load")
+    ResponseEntity<Map<String, Object>> load() throws InterruptedException {
+        EndpointSimulator.Response r = simulator.load(Thread::sleep);
+        Map<String, Object> body = body(r);
+        body.put("concurrentCapacity", simulator.concurrentCapacity());
+        return ResponseEntity.status(r.status()).body(body);
+    }
+
     @GetMapping("/database/health")
     ResponseEntity<Map<String, Object>> database() throws InterruptedException {
         return respond("database");
@@ -51,11 +63,15 @@ class SandboxEndpoints {
     private ResponseEntity<Map<String, Object>> respond(String service) throws InterruptedException {
         EndpointSimulator.Response r = simulator.call(service);
         Thread.sleep(r.latencyMs()); // requests run on virtual threads: sleeping costs no platform thread
+        return ResponseEntity.status(r.status()).body(body(r));
+    }
+
+    private static Map<String, Object> body(EndpointSimulator.Response r) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("service", service);
+        body.put("service", r.service());
         body.put("status", r.status() == 200 ? "ok" : "unavailable");
         body.put("simulatedLatencyMs", r.latencyMs());
         body.put("connectorUtilisation", Math.round(r.connectorUtilisation() * 100) / 100.0);
-        return ResponseEntity.status(r.status()).body(body);
+        return body;
     }
 }

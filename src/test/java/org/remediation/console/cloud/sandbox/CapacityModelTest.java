@@ -42,7 +42,8 @@ class CapacityModelTest {
 
     @Test
     void theSameSeedGivesTheSameEndpointResponses() {
-        SandboxProperties props = new SandboxProperties(Duration.ofSeconds(1), 42, 1500, Duration.ofSeconds(8), Map.of());
+        SandboxProperties props = new SandboxProperties(Duration.ofSeconds(1), 42, 1500, Duration.ofSeconds(8), Map.of(), 0, 0,
+                java.nio.file.Path.of("sandbox-ca.pem"));
         EndpointSimulator a = new EndpointSimulator(null, props);
         EndpointSimulator b = new EndpointSimulator(null, props);
         CapacityModel.Condition sick = CapacityModel.behindConnector(2.5);
