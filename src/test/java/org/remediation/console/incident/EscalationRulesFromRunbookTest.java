@@ -25,10 +25,10 @@ class EscalationRulesFromRunbookTest {
     @Test
     void theTemplatesRulesAreLiveOnTheDemoIncidentAndExportBack() {
         List<String> rules = escalations.rules("INC-1278", "vpc-connector").stream().map(EscalationRuleView::text).toList();
-        assertThat(rules).contains("criterion vpc-connect-time still not met 2h after phase start",
+        assertThat(rules).contains("criterion vpc-capacity-improved still not met 2h after phase start",
                 "phase overran its window");
         String exported = As.user("commander", Role.COMMANDER, () -> runbooks.export("INC-1278"));
-        assertThat(exported).contains("escalationRules:").contains("criterion vpc-connect-time still not met 2h");
+        assertThat(exported).contains("escalationRules:").contains("criterion vpc-capacity-improved still not met 2h");
     }
 
     @Test

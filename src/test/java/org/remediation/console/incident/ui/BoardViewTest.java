@@ -44,7 +44,7 @@ class BoardViewTest extends KaribuTest {
         assertThat(_get(H2.class).getText()).startsWith("INC-1278 · Issue #1278");
         assertThat(_find(PhaseCard.class)).hasSize(4);
         assertThat(_get(Span.class, s -> s.withId("tasks-vpc-connector")).getText()).contains("/ 5 done");
-        assertThat(_get(Span.class, s -> s.withId("criteria-vpc-connector")).getText()).contains("/ 4 met");
+        assertThat(_get(Span.class, s -> s.withId("criteria-vpc-connector")).getText()).contains("/ 6 met");
         assertThat(_get(Span.class, s -> s.withId("incident-elapsed")).getText()).startsWith("Elapsed ");
         assertThat(_find(Button.class, s -> s.withId("draft-status-update"))).isEmpty();
         assertThat(_find(com.vaadin.flow.component.select.Select.class, s -> s.withId("incident-status"))).isEmpty();
