@@ -16,25 +16,12 @@ class UpgradeMigrationTest {
 
     @Test
     void actionsLinkedToATaskGainThatTasksIncidentOnH2() {
-        String url = "jdbc:h2:mem:upgrade_" + UUID.randomUUID().toString().substring(0, 8)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-        actionsLinkedToATaskGainThatTasksIncident(url, "sa", "h2");
+        onH2(UpgradeMigrationTest::actionsLinkedToATaskGainThatTasksIncident);
     }
 
     @Test
     void actionsLinkedToATaskGainThatTasksIncidentOnPostgres() throws Exception {
-        assumeTrue(MigrationParityTest.postgresReachable(), "PostgreSQL on 127.0.0.1:5432 is needed for this test");
-        String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
-            admin.createStatement().execute("create database " + db);
-        }
-        try {
-            actionsLinkedToATaskGainThatTasksIncident(MigrationParityTest.PG + db, "postgres", "postgresql");
-        } finally {
-            try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
-                admin.createStatement().execute("drop database if exists " + db + " with (force)");
-            }
-        }
+        onPostgres(UpgradeMigrationTest::actionsLinkedToATaskGainThatTasksIncident);
     }
 
     private static void actionsLinkedToATaskGainThatTasksIncident(String url, String user, String vendor) {
@@ -62,25 +49,12 @@ class UpgradeMigrationTest {
 
     @Test
     void manualCriteriaMoveIntoTheOneCriterionTableWithTheirStateOnH2() {
-        String url = "jdbc:h2:mem:upgrade_" + UUID.randomUUID().toString().substring(0, 8)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-        manualCriteriaMoveIntoTheOneCriterionTable(url, "sa", "h2");
+        onH2(UpgradeMigrationTest::manualCriteriaMoveIntoTheOneCriterionTable);
     }
 
     @Test
     void manualCriteriaMoveIntoTheOneCriterionTableWithTheirStateOnPostgres() throws Exception {
-        assumeTrue(MigrationParityTest.postgresReachable(), "PostgreSQL on 127.0.0.1:5432 is needed for this test");
-        String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
-            admin.createStatement().execute("create database " + db);
-        }
-        try {
-            manualCriteriaMoveIntoTheOneCriterionTable(MigrationParityTest.PG + db, "postgres", "postgresql");
-        } finally {
-            try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
-                admin.createStatement().execute("drop database if exists " + db + " with (force)");
-            }
-        }
+        onPostgres(UpgradeMigrationTest::manualCriteriaMoveIntoTheOneCriterionTable);
     }
 
     /** V0510: the checklist's copy of criterion state goes; manual criteria keep state, evidence, who and when. */
@@ -162,25 +136,12 @@ class UpgradeMigrationTest {
 
     @Test
     void rollupsOfThePreviousReleaseKeepTheirCountsOnH2() {
-        String url = "jdbc:h2:mem:upgrade_" + UUID.randomUUID().toString().substring(0, 8)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-        rollupsOfThePreviousReleaseKeepTheirCounts(url, "sa", "h2");
+        onH2(UpgradeMigrationTest::rollupsOfThePreviousReleaseKeepTheirCounts);
     }
 
     @Test
     void rollupsOfThePreviousReleaseKeepTheirCountsOnPostgres() throws Exception {
-        assumeTrue(MigrationParityTest.postgresReachable(), "PostgreSQL on 127.0.0.1:5432 is needed for this test");
-        String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
-            admin.createStatement().execute("create database " + db);
-        }
-        try {
-            rollupsOfThePreviousReleaseKeepTheirCounts(MigrationParityTest.PG + db, "postgres", "postgresql");
-        } finally {
-            try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
-                admin.createStatement().execute("drop database if exists " + db + " with (force)");
-            }
-        }
+        onPostgres(UpgradeMigrationTest::rollupsOfThePreviousReleaseKeepTheirCounts);
     }
 
     /** V0502: rollups gain available counts (samples - failures) and histogram columns, empty for old rows. */
@@ -197,6 +158,31 @@ class UpgradeMigrationTest {
                     + " from probe_rollup where target_key = 'api'")).containsEntry("samples", 6).containsEntry("failures", 2)
                     .containsEntry("available", 4).containsEntry("latency_histogram", null)
                     .containsEntry("timing_histograms", null);
+        }
+    }
+
+    /** One upgrade scenario: migrate to the previous release, write its rows, migrate, check them. */
+    interface Scenario {
+        void run(String url, String user, String vendor);
+    }
+
+    private static void onH2(Scenario scenario) {
+        scenario.run("jdbc:h2:mem:upgrade_" + UUID.randomUUID().toString().substring(0, 8)
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "h2");
+    }
+
+    private static void onPostgres(Scenario scenario) throws Exception {
+        assumeTrue(MigrationParityTest.postgresReachable(), "PostgreSQL on 127.0.0.1:5432 is needed for this test");
+        String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
+            admin.createStatement().execute("create database " + db);
+        }
+        try {
+            scenario.run(MigrationParityTest.PG + db, "postgres", "postgresql");
+        } finally {
+            try (Connection admin = DriverManager.getConnection(MigrationParityTest.PG + "postgres", "postgres", "")) {
+                admin.createStatement().execute("drop database if exists " + db + " with (force)");
+            }
         }
     }
 }
