@@ -41,7 +41,7 @@ final class Counts {
     static Measure measure(MeasuredCriterion c, String target, ProbeMeasurements m, Instant from, Instant to,
                            boolean failuresHigh) {
         if (c.statistic() == Statistic.CONCURRENT_SUCCESS) {
-            return partial(concurrent(m.recorded(target, CONCURRENT_SUCCESS, from, to), failuresHigh),
+            return partial(concurrent(m.recorded(target, CONCURRENT_SUCCESS, from, to)),
                     m.recordedFrom(target), from, to);
         }
         long samples;
@@ -76,21 +76,21 @@ final class Counts {
     }
 
     /**
-     * Recorded values (status, rcode, concurrent successes) live in memory only: a window reaching
-     * back further says how much of it the count covers instead of passing a part off as the whole.
+     * Recorded values (status, rcode, concurrent successes) live in memory only. A window reaching
+     * back further is not judged on the part memory holds (a 503 two hours ago must not be
+     * forgotten by a "per 1d" count): it is no data, and says how far memory reaches.
      */
     private static Measure partial(Measure measured, @Nullable Instant recordedFrom, Instant from, Instant to) {
         if (recordedFrom == null || !recordedFrom.isAfter(from) || measured.samples() == 0) {
             return measured;
         }
-        String covers = "; covers only the last " + Tokens.formatDuration(
-                Duration.ofMinutes(Math.max(1, Duration.between(recordedFrom, to).toMinutes())))
-                + " of " + Tokens.formatDuration(Duration.between(from, to)) + " (recorded values are kept in memory only)";
-        return new Measure(measured.samples(), measured.value(), measured.text(), measured.note() + covers,
-                measured.noValue());
+        String held = Tokens.formatDuration(Duration.ofMinutes(Math.max(1, Duration.between(recordedFrom, to).toMinutes())));
+        return new Measure(measured.samples(), Double.NaN, "", "", "recorded values are kept in memory for the last "
+                + held + " only, so they cannot be counted over the whole window; use a window of at most " + held
+                + ", not the last " + Tokens.formatDuration(Duration.between(from, to)));
     }
 
-    private static Measure concurrent(List<RecordedValue> runs, boolean failuresHigh) {
+    private static Measure concurrent(List<RecordedValue> runs) {
         double worst = Double.NaN;
         long considered = 0;
         long failedWithout = 0;
@@ -99,13 +99,13 @@ final class Counts {
             if (r.value() != null) {
                 v = number(r.value());
             } else if (r.failed()) {
-                v = failuresHigh ? Double.POSITIVE_INFINITY : 0; // a run that failed outright had no success
+                v = 0; // a run that failed outright had no success
                 failedWithout++;
             } else {
                 continue;
             }
             considered++;
-            worst = Double.isNaN(worst) ? v : failuresHigh ? Math.max(worst, v) : Math.min(worst, v);
+            worst = Double.isNaN(worst) ? v : Math.min(worst, v); // the run with the fewest successes decides
         }
         if (considered == 0) {
             return new Measure(runs.size(), Double.NaN, "", "", "no run recorded concurrent-success (set the HTTP"
@@ -113,8 +113,7 @@ final class Counts {
         }
         String note = failedWithout == 0 ? "" : " (" + failedWithout + " run" + (failedWithout == 1 ? "" : "s")
                 + " failed before sending and count as no success)";
-        String text = Double.isInfinite(worst) ? "a run failed outright" : Values.format(Statistic.COUNT, worst)
-                + " concurrent successes (worst run)";
+        String text = Values.format(Statistic.COUNT, worst) + " concurrent successes (worst run)";
         return new Measure(considered, worst, text, note, null);
     }
 

@@ -148,7 +148,13 @@ class CriteriaEngine {
             if (spec instanceof ManualCriterion) {
                 continue;
             }
-            Evaluation e = CriterionEvaluator.evaluate(spec, cache, now, phaseStart(row.owner()));
+            Evaluation e;
+            try {
+                e = CriterionEvaluator.evaluate(spec, cache, now, phaseStart(row.owner()));
+            } catch (RuntimeException failed) {
+                // one unreadable measurement must neither roll back the round nor leave a stale "met"
+                e = Evaluation.noData("unreadable", 0, "could not read the measurements: " + failed.getMessage(), now);
+            }
             latest.put(row.id(), e);
             if (e.state() != row.state()) {
                 announcements.addAll(record(row, row.withState(e, now, firstMet(row, e.state(), now)), spec.thresholdText()));

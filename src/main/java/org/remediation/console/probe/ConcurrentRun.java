@@ -15,8 +15,10 @@ import java.util.function.Function;
 /**
  * Sends the same request {@code n} times at once (each bounded by the target's timeout) and
  * reports how many succeeded: {@code concurrent} and {@code concurrentSuccess}, for criteria such
- * as {@code backend-health concurrent-success >= 20}. The run is up only when every request
- * succeeded, degraded when some did, down when none did; its latency is the slowest request's.
+ * as {@code backend-health concurrent-success >= 20}. The run succeeds only when every request
+ * did; one refused request makes it a failed run (with the first failure's outcome), so success
+ * rates, failure counts and latency criteria never count a partly refused load as served. Its
+ * latency is the slowest request's.
  */
 final class ConcurrentRun {
 
@@ -51,8 +53,8 @@ final class ConcurrentRun {
                     slowest.error(), measurements);
         }
         String why = (n - ok) + " of " + n + " concurrent requests failed, e.g. " + firstFailure.error();
-        return new ProbeResult(req.targetKey(), started, slowest.duration(), ok == 0 ? firstFailure.outcome()
-                : Outcome.DEGRADED, firstFailure.errorClass(), why, measurements);
+        return new ProbeResult(req.targetKey(), started, slowest.duration(), firstFailure.outcome(),
+                firstFailure.errorClass(), why, measurements);
     }
 
     private static ProbeResult aborted(ProbeRequest req, int n, String why) {

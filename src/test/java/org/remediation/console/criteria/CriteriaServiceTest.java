@@ -72,6 +72,24 @@ class CriteriaServiceTest {
     }
 
     @Test
+    void aCriterionWhoseMeasurementsCannotBeReadIsNoDataAndTheOthersAreStillJudged() {
+        String broken = target + "-broken";
+        define("p9", new CriterionDefinition("ok", "Fast", target + " p95 < 1000 ms over 15m"),
+                new CriterionDefinition("bad", "Readable", broken + " p95 < 1000 ms over 15m"));
+        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, true, 100);
+        probes.results(broken, T0.plusSeconds(10), Duration.ofSeconds(10), 3, true, 100);
+        clock.set(T0.plusSeconds(40));
+        SystemActor.run(() -> criteria.reevaluateAll());
+        assertThat(status("p9", "bad").state()).isEqualTo(CriterionState.MET);
+        probes.broken(broken);
+        clock.set(T0.plusSeconds(50));
+        SystemActor.run(() -> criteria.reevaluateAll());
+        assertThat(status("p9", "bad").state()).as("no stale 'met'").isEqualTo(CriterionState.NO_DATA);
+        assertThat(status("p9", "bad").detail()).startsWith("could not read the measurements");
+        assertThat(status("p9", "ok").state()).isEqualTo(CriterionState.MET);
+    }
+
+    @Test
     void kpisAreReadOnceForEveryBoardUntilTheNextChangeAndEveryChangeIsSeenAtOnce() {
         define("", new CriterionDefinition("p95", "Backend p95", target + " p95 < 1000 ms over 15m"));
         List<CriterionStatus> first = criteria.kpis(incident);

@@ -43,6 +43,13 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
     private volatile List<String> goldenPath = List.of();
     private final java.util.Set<String> missing = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> recordedFrom = new ConcurrentHashMap<>();
+    private final java.util.Set<String> broken = ConcurrentHashMap.newKeySet();
+
+    /** Reading the target's window fails (a database error, an undecodable rollup). */
+    public InMemoryProbeMeasurements broken(String target) {
+        broken.add(target);
+        return this;
+    }
 
     /** Recorded values of the target are held only from {@code from} on (like the probe engine's memory). */
     public InMemoryProbeMeasurements recordedFrom(String target, Instant from) {
@@ -167,6 +174,9 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
 
     @Override
     public synchronized WindowStats window(String targetKey, @Nullable String measurement, Instant from, Instant to) {
+        if (broken.contains(targetKey)) {
+            throw new IllegalStateException("the stored rollups of " + targetKey + " cannot be decoded");
+        }
         long samples = 0;
         long successes = 0;
         long available = 0;

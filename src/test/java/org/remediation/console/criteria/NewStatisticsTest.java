@@ -56,13 +56,14 @@ class NewStatisticsTest {
     }
 
     @Test
-    void aCountOverADaySaysItCoversOnlyTheHourHeldInMemory() {
+    void aCountOverADayIsNotJudgedOnTheHourHeldInMemory() {
         probes.recording("a", NOW.minus(Duration.ofMinutes(50)), Duration.ofMinutes(1), 50, true, "status", "200");
         probes.recordedFrom("a", NOW.minus(Duration.ofMinutes(60)));
         Evaluation e = eval("a status=503 count < 1 per 1d");
-        assertThat(e.detail()).contains("covers only the last 1h of 1d");
+        assertThat(e.state()).as("a 503 earlier today is not forgotten").isEqualTo(CriterionState.NO_DATA);
+        assertThat(e.detail()).contains("kept in memory for the last 1h only").contains("use a window of at most 1h");
         probes.recordedFrom("a", NOW.minus(Duration.ofDays(2)));
-        assertThat(eval("a status=503 count < 1 per 1d").detail()).doesNotContain("covers only");
+        assertThat(eval("a status=503 count < 1 per 1d").state()).isEqualTo(CriterionState.MET);
     }
 
     @Test
@@ -84,6 +85,8 @@ class NewStatisticsTest {
         Evaluation e = eval("b concurrent-success >= 20");
         assertThat(e.state()).isEqualTo(CriterionState.NOT_MET);
         assertThat(e.valueText()).isEqualTo("12 concurrent successes (worst run)");
+        assertThat(eval("b concurrent-success = 20").state()).as("one run of 12 is not 20, whatever the comparator")
+                .isEqualTo(CriterionState.NOT_MET);
         probes.results("c", NOW.minus(Duration.ofMinutes(10)), TEN_S, 5, true, 100);
         assertThat(eval("c concurrent-success >= 20").detail()).contains("set the HTTP setting 'concurrency'");
     }

@@ -110,7 +110,7 @@ class HttpProbeTest extends ProbeContract {
         ProbeResult r = run("/five-at-a-time", "concurrency", "20");
         assertThat(r.measurements()).containsEntry("concurrent", 20).containsEntry("concurrentSuccess", 5)
                 .containsEntry("status", 503);
-        assertThat(r.outcome()).isEqualTo(Outcome.DEGRADED);
+        assertThat(r.outcome()).as("a partly refused load is a failed run").isEqualTo(Outcome.DOWN);
         assertThat(r.error()).startsWith("15 of 20 concurrent requests failed");
         ProbeResult fits = run("/five-at-a-time", "concurrency", "5");
         assertThat(fits.outcome()).isEqualTo(Outcome.UP);
