@@ -74,12 +74,17 @@ class StoredResults {
      */
     WindowStats window(String key, TargetHistory memory, Instant from, Instant to) {
         Instant memoryFrom = ceilMinute(Instant.ofEpochMilli(memory.completeFromMs()));
+        // A window that ends before memory begins (a baseline ending at a phase start) is stored data
+        // only, up to its last whole minute: nothing after its end may count.
+        boolean past = to.isBefore(memoryFrom);
+        Instant storedTo = past ? to.truncatedTo(ChronoUnit.MINUTES) : memoryFrom;
         Instant wholeFrom = ceilMinute(from);
         // the key changes once a minute: the raw minute before wholeFrom is read whole and filtered by from
-        PartKey k = new PartKey(key, wholeFrom.minus(1, ChronoUnit.MINUTES), wholeFrom, memoryFrom, rolledUntil());
+        PartKey k = new PartKey(key, wholeFrom.minus(1, ChronoUnit.MINUTES), wholeFrom, storedTo, rolledUntil());
         Slide slide;
         synchronized (slides) {
-            slide = slides.computeIfAbsent(new SlideKey(key, Duration.between(from, to)), x -> new Slide());
+            slide = slides.computeIfAbsent(new SlideKey(key, Duration.between(from, to), past ? storedTo : null),
+                    x -> new Slide());
         }
         StoredPart part = slide.part(k);
         Tally t = new Tally();
@@ -90,7 +95,9 @@ class StoredResults {
             }
         }
         t.addAll(part.raw());
-        memory.tally(memoryFrom.toEpochMilli(), to.toEpochMilli(), t);
+        if (!past) {
+            memory.tally(memoryFrom.toEpochMilli(), to.toEpochMilli(), t);
+        }
         Latencies latencies = part.latency().with(t.ok());
         Map<String, WindowStats.Timing> named = new TreeMap<>();
         java.util.Set<String> names = new java.util.TreeSet<>(part.timings().keySet());
@@ -317,7 +324,8 @@ class StoredResults {
     private record PartKey(String key, Instant boundaryFrom, Instant wholeFrom, Instant memoryFrom, Instant rolledUntil) {
     }
 
-    private record SlideKey(String key, Duration length) {
+    /** A window ending now slides; one ending in the past ({@code end}) has its own. */
+    private record SlideKey(String key, Duration length, @Nullable Instant end) {
     }
 
     /** The stored part of a window: raw runs of its first minute, raw runs not rolled up, merged rollups. */

@@ -112,6 +112,11 @@ class RestartEvidenceTest {
         assertThat(after).containsExactlyEntriesOf(before);
         // the windows really reach back: 2h of 10-second results (less the raw-deleted first half minute)
         assertThat(before.get("steady 2h")).startsWith("samples=718 ");
+        // an hour that ended 90 minutes ago: 360 results less its first half minute (raw results past
+        // retention) and its last half minute (a past window is read to its last whole minute); reading
+        // on to the memory window, as before the fix, gave about 540
+        assertThat(before.get("steady past 1h")).startsWith("samples=354 ");
+        assertThat(before.get("failing past 1h")).startsWith("samples=354 failures=354 ");
         assertThat(before.get("failing 2h")).startsWith("samples=718 failures=718 available=0 ");
         assertThat(before.get("fresh 1h")).contains("coveredFrom=" + NOW.minus(Duration.ofMinutes(10)));
         assertThat(before.get("fresh 1h criterion")).contains("covers 10m of 1h");
@@ -188,6 +193,9 @@ class RestartEvidenceTest {
         ProbeMeasurements criteria = ctx.getBean(ProbeMeasurements.class);
         Map<String, String> all = new LinkedHashMap<>();
         for (String key : TARGETS) {
+            // a window that ended 90 minutes ago (a baseline before a phase start): nothing after its end counts
+            statistics.window(key, NOW.minus(Duration.ofMinutes(150)), NOW.minus(Duration.ofMinutes(90)))
+                    .ifPresent(s -> all.put(key + " past 1h", fingerprint(s)));
             for (Duration w : WINDOWS) {
                 String name = key + " " + Durations.format(w);
                 WindowStats s = statistics.window(key, NOW.minus(w), NOW).orElseThrow();
