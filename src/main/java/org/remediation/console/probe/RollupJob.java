@@ -52,8 +52,11 @@ class RollupJob {
     @Transactional
     int run() {
         Instant now = clock.instant();
-        // a minute is complete once results of its last second have surely been flushed
-        Instant until = now.minusSeconds(5).truncatedTo(ChronoUnit.MINUTES);
+        // A minute is complete once every run that started in it has been written: a run ends up to its
+        // timeout after it started (timeouts are the failures that finish last), then waits for a flush.
+        Long longestTimeoutMs = jdbc.queryForObject("select max(timeout_ms) from probe_target", Long.class);
+        Instant until = now.minusMillis(longestTimeoutMs == null ? 0 : longestTimeoutMs).minusSeconds(5)
+                .truncatedTo(ChronoUnit.MINUTES);
         Timestamp last = jdbc.queryForObject("select max(minute_start) from probe_rollup", Timestamp.class);
         Instant from = last == null ? now.minus(properties.rawRetention()) : last.toInstant().plus(1, ChronoUnit.MINUTES);
         int written = rollup(from, until);

@@ -65,4 +65,32 @@ class RollupJobTest {
                     assertThat(r.p95Ms()).isBetween(94.9, 95.1);
                 });
     }
+
+    @Test
+    void aMinuteIsRolledUpOnlyOnceItsSlowestRunCanHaveBeenWritten() {
+        String key = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
+        Timestamp t0 = Timestamp.from(minute);
+        jdbc.update("insert into probe_target (target_key, name, kind, settings_json, interval_ms, timeout_ms, enabled, "
+                + "group_tag, version, created_at, updated_at) values (?, ?, 'HTTP', '{}', 300000, 120000, false, 'late', 0, ?, ?)",
+                key, key, t0, t0);
+        try {
+            writer.enqueue(new ProbeResult(key, minute.plusSeconds(10), Duration.ofMillis(3), Outcome.UP, null, null, Map.of()));
+            writer.flush();
+            jdbc.update("delete from probe_rollup where minute_start >= ?", Timestamp.from(minute.minus(1, ChronoUnit.MINUTES)));
+            jdbc.update("insert into probe_rollup (target_key, minute_start, samples, failures, min_ms, max_ms, p50_ms, p95_ms, p99_ms, available)"
+                    + " values ('late-watermark', ?, 0, 0, 0, 0, 0, 0, 0, 0)", Timestamp.from(minute.minus(1, ChronoUnit.MINUTES)));
+            // 70 s after the minute began: a run that started in it may still be waiting for its 2-minute timeout
+            new RollupJob(jdbc, properties, Clock.fixed(minute.plusSeconds(70), java.time.ZoneOffset.UTC)).run();
+            assertThat(jdbc.queryForObject("select count(*) from probe_rollup where minute_start = ?", Long.class, t0))
+                    .isZero();
+            new RollupJob(jdbc, properties, Clock.fixed(minute.plusSeconds(190), java.time.ZoneOffset.UTC)).run();
+            assertThat(jdbc.queryForObject("select samples from probe_rollup where target_key = ? and minute_start = ?",
+                    Integer.class, key, t0)).isEqualTo(1);
+        } finally {
+            jdbc.update("delete from probe_rollup where minute_start >= ?", Timestamp.from(minute.minus(1, ChronoUnit.MINUTES)));
+            jdbc.update("delete from probe_result where target_key = ?", key);
+            jdbc.update("delete from probe_target where target_key = ?", key);
+        }
+    }
 }
