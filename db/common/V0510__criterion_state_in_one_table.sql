@@ -27,7 +27,7 @@ where phase_key <> '' and exists (
 insert into criterion (incident_key, phase_key, criterion_key, label, definition, manual, position_no, state,
                        state_since, value_text, sample_count, detail, evaluated_at, first_met_at, evidence_note,
                        confirmed_by, confirmed_at, version)
-select i.incident_key, p.phase_key, ic.criterion_key, ic.description, 'manual: ' || ic.description, true,
+select i.incident_key, p.phase_key, ic.criterion_key, ic.description, 'manual: ' || trim(ic.description), true,
        ic.sort_order - 1,
        case when ic.met then 'MET' else 'NOT_MET' end,
        coalesce(ic.set_at, i.started_at),

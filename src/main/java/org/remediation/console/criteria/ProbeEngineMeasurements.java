@@ -93,8 +93,9 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
     @Override
     public TargetStatus status(String targetKey) {
         return statistics.status(targetKey).map(s -> new TargetStatus(state(s.state()), s.since(),
-                s.state() == HealthState.UP && s.consecutiveSuccess().isPositive() && s.last() != null
-                        ? s.last().startedAt().minus(s.consecutiveSuccess()) : null))
+                // the streak's own start: not "last result minus the streak", which counted the time
+                // since the last result twice
+                s.state() == HealthState.UP ? s.streakStart() : null))
                 .orElse(TargetStatus.unknown());
     }
 

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class StoredResults {
 
-    private static final String FAILURES = "('DOWN', 'TIMEOUT', 'ERROR')";
+    /** What ends a run of clean successes (TargetHistory.breaksStreak); rollups cannot tell DEGRADED apart. */
+    private static final String STREAK_BREAKERS = "('DOWN', 'TIMEOUT', 'ERROR', 'DEGRADED')";
     private static final int CACHE_ENTRIES = 4096;
 
     private final JdbcTemplate jdbc;
@@ -290,7 +291,7 @@ class StoredResults {
      */
     private @Nullable Instant streakBefore(String key, Instant from, Instant firstStored) {
         Timestamp failed = jdbc.queryForObject("select max(started_at) from probe_result where target_key = ? "
-                + "and started_at < ? and outcome in " + FAILURES, Timestamp.class, key, ts(from));
+                + "and started_at < ? and outcome in " + STREAK_BREAKERS, Timestamp.class, key, ts(from));
         if (failed != null) {
             Timestamp next = jdbc.queryForObject("select min(started_at) from probe_result where target_key = ? "
                     + "and started_at > ?", Timestamp.class, key, failed);

@@ -100,7 +100,7 @@ final class TargetHistory {
             full.removeLast();
         }
         last = r;
-        if (r.outcome().isFailure()) {
+        if (breaksStreak(r.outcome())) {
             streakStart = null;
         } else if (streakStart == null) {
             streakStart = r.startedAt();
@@ -124,7 +124,12 @@ final class TargetHistory {
         Duration sinceChange = since == null ? Duration.ZERO : Duration.between(since, now);
         Duration streak = streakStart == null ? Duration.ZERO : Duration.between(streakStart, now);
         return new TargetStatus(key, hysteresis.state(), since, sinceChange.isNegative() ? Duration.ZERO : sinceChange,
-                streak.isNegative() ? Duration.ZERO : streak, last);
+                streak.isNegative() ? Duration.ZERO : streak, last, streakStart);
+    }
+
+    /** "Up without degradation": a failure or a degraded result ends the run of clean successes. */
+    static boolean breaksStreak(Outcome o) {
+        return o.isFailure() || o == Outcome.DEGRADED;
     }
 
     /** Statistics of {@code [from, to]} from memory alone (exact latencies). */
@@ -194,7 +199,7 @@ final class TargetHistory {
         boolean failedInReplay = false;
         for (ProbeResult r : results) {
             record(r);
-            failedInReplay |= r.outcome().isFailure();
+            failedInReplay |= breaksStreak(r.outcome());
         }
         changes.clear();
         changes.addAll(recentChanges);

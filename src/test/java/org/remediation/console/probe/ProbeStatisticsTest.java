@@ -95,6 +95,18 @@ class ProbeStatisticsTest {
     }
 
     @Test
+    void aDegradedResultEndsTheCleanStreakWhichStartsAtItsFirstSuccess() {
+        result(Outcome.UP, 5);          // t0
+        result(Outcome.DEGRADED, 5);    // t0+10
+        result(Outcome.UP, 5);          // t0+20: the clean streak starts here
+        result(Outcome.UP, 5);          // t0+30
+        clock.advance(Duration.ofMinutes(5));
+        TargetStatus s = stats.status("api").orElseThrow();
+        assertThat(s.streakStart()).isEqualTo(T0.plusSeconds(20));
+        assertThat(s.consecutiveSuccess()).isEqualTo(Duration.ofSeconds(20).plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
     void failureResetsTheSuccessStreak() {
         result(Outcome.UP, 5);
         result(Outcome.TIMEOUT, 5);

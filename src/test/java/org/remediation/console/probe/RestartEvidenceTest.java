@@ -120,7 +120,8 @@ class RestartEvidenceTest {
         assertThat(before.get("failing 2h")).startsWith("samples=718 failures=718 available=0 ");
         assertThat(before.get("fresh 1h")).contains("coveredFrom=" + NOW.minus(Duration.ofMinutes(10)));
         assertThat(before.get("fresh 1h criterion")).contains("covers 10m of 1h");
-        assertThat(before.get("steady up-for")).isEqualTo("state=UP upFor=PT1H17M50S");
+        // up without degradation: since the first success after the last degraded result (over 5 min ago)
+        assertThat(before.get("steady up-for")).isEqualTo("state=UP upFor=PT8M10S");
         assertThat(before.get("failing up-for")).startsWith("state=DOWN since=" + START.plusSeconds(20));
         assertThat(before.get("db 2h connect")).startsWith("samples=718 ");
     }
