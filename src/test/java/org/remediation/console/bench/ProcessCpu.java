@@ -20,19 +20,29 @@ final class ProcessCpu {
 
     /** utime + stime of live processes whose command name starts with "chrom" (browser, renderers, GPU, driver). */
     static double chromiumSeconds() {
+        return commandSeconds("chrom");
+    }
+
+    /** utime + stime of the live processes whose command name starts with {@code prefix}. */
+    static double commandSeconds(String prefix) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .mapToLong(ProcessCpu::ticksIfChromium).sum() / (double) TICKS_PER_SECOND;
+                    .mapToLong(p -> ticksIf(p, prefix)).sum() / (double) TICKS_PER_SECOND;
         } catch (IOException e) {
             return Double.NaN;
         }
     }
 
-    private static long ticksIfChromium(Path proc) {
+    /** utime + stime of one process (its threads included), from {@code /proc/<pid>/stat}. */
+    static double seconds(long pid) {
+        return ticksIf(Path.of("/proc", Long.toString(pid)), "") / (double) TICKS_PER_SECOND;
+    }
+
+    private static long ticksIf(Path proc, String prefix) {
         try {
             String stat = Files.readString(proc.resolve("stat"));
             String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            if (!comm.startsWith("chrom")) {
+            if (!comm.startsWith(prefix)) {
                 return 0;
             }
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
