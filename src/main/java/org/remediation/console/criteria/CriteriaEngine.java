@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.TimelineNote;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +41,9 @@ class CriteriaEngine {
     private final Map<String, CriterionSpec> parsed = new ConcurrentHashMap<>();
     private final Map<Long, Evaluation> latest = new ConcurrentHashMap<>();
     private final Object roundLock = new Object();
+    private final CriterionReaders readers;
+    private final Set<Long> marked = ConcurrentHashMap.newKeySet();
+    private final AtomicLong rounds = new AtomicLong();
     /** Moves after every committed change of rows or evaluations; readers cache statuses against it. */
     private final AtomicLong version = new AtomicLong();
 
@@ -53,6 +56,7 @@ class CriteriaEngine {
         this.clock = clock;
         this.measurements = measurements;
         this.tx = new TransactionTemplate(transactions);
+        this.readers = new CriterionReaders(store, this::spec, this::measurements);
     }
 
     ProbeMeasurements measurements() {
@@ -67,27 +71,77 @@ class CriteriaEngine {
         return Optional.ofNullable(latest.get(id));
     }
 
-    /** Re-evaluates every measured criterion; time-based windows move even without new results. */
+    /**
+     * Re-evaluates every measured criterion; time-based windows move even without new results. Also
+     * rebuilds the index of which criteria read which target from the rows it read, so a change made
+     * elsewhere (another console on the same database) is picked up within one period.
+     */
     void reevaluateAll() {
-        round(row -> true);
+        round(() -> {
+            List<CriterionRow> all = store.all();
+            readers.rebuild(all);
+            return all;
+        });
     }
 
-    /** Re-evaluates the criteria that read this target (directly, through its group or the golden path). */
+    /** Re-evaluates now the criteria that read this target (directly, through its group or the golden path). */
     void onProbeResult(String targetKey) {
-        ProbeMeasurements m = measurements();
-        round(row -> spec(row.definition()).measured().stream().anyMatch(c -> switch (c.subject().kind()) {
-            case TARGET -> c.subject().name().equals(targetKey);
-            case GROUP -> m.targetsInGroup(c.subject().name()).contains(targetKey);
-            case GOLDEN_PATH -> m.goldenPathTargets().contains(targetKey);
-        }));
+        Set<Long> ids = readers.of(targetKey);
+        if (!ids.isEmpty()) {
+            round(() -> store.byIds(ids));
+        }
     }
 
-    private void round(Predicate<CriterionRow> which) {
+    /**
+     * A result of this target arrived: marks the criteria that read it for the next coalesced round
+     * ({@link #evaluateMarked}). Called for every probe result, so it costs a map lookup: no query,
+     * no transaction, nothing at all for a target no criterion reads.
+     */
+    void resultArrived(String targetKey) {
+        Set<Long> ids = readers.of(targetKey);
+        if (!ids.isEmpty()) {
+            marked.addAll(ids);
+        }
+    }
+
+    /** Evaluates once each criterion marked since the last call, however many results marked it. */
+    void evaluateMarked() {
+        if (marked.isEmpty()) {
+            return;
+        }
+        Set<Long> ids = new HashSet<>();
+        for (var it = marked.iterator(); it.hasNext(); ) {
+            ids.add(it.next());
+            it.remove();
+        }
+        round(() -> store.byIds(ids));
+    }
+
+    /** Criteria rows were added, removed or redefined: the index is rebuilt now and again once they commit. */
+    void criteriaChanged() {
+        readers.invalidate();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    readers.invalidate();
+                }
+            });
+        }
+    }
+
+    /** Probe targets changed (a group or golden-path membership may have moved). */
+    void targetsChanged() {
+        readers.invalidate();
+    }
+
+    private void round(Supplier<List<CriterionRow>> read) {
         Set<String> incidents = new HashSet<>();
         List<Object> announcements = new ArrayList<>();
         synchronized (roundLock) {
+            rounds.incrementAndGet();
             tx.executeWithoutResult(status -> {
-                List<CriterionRow> rows = store.all().stream().filter(r -> !r.manual()).filter(which).toList();
+                List<CriterionRow> rows = read.get().stream().filter(r -> !r.manual()).toList();
                 announcements.addAll(evaluate(rows, clock.instant()));
                 rows.forEach(r -> incidents.add(r.owner().incidentKey()));
             });
@@ -102,6 +156,16 @@ class CriteriaEngine {
     /** Publishes what {@link #record} returned (in the caller's transaction, if any). */
     void announce(List<Object> announcements) {
         announcements.forEach(events::publishEvent);
+    }
+
+    /** Rounds run since start (each one transaction): how tests and benchmarks see coalescing. */
+    long rounds() {
+        return rounds.get();
+    }
+
+    /** How often the index of which criteria read which target was built since start. */
+    long indexBuilds() {
+        return readers.builds();
     }
 
     long version() {

@@ -101,6 +101,7 @@ public class CriteriaService {
         });
         audit.record("criteria.defined", subject(incidentKey, phase),
                 Map.of("criteria", definitions.stream().map(d -> d.key() + ": " + specs.get(d.key()).text()).toList()));
+        engine.criteriaChanged();
         engine.evaluateNow(fresh);
         engine.changed();
         events.publishEvent(new CriteriaDefined(incidentKey, phase));
@@ -163,10 +164,19 @@ public class CriteriaService {
                 .owner(owner.incidentKey(), owner.phaseKey());
     }
 
-    /** Re-evaluates the criteria that read this target; called for every probe result. */
+    /**
+     * Re-evaluates now the criteria that read this target. Probe results do not come this way: they
+     * mark their criteria for the next coalesced round ({@link #evaluateMarked}).
+     */
     @RolesAllowed(Roles.SYSTEM)
     public void onProbeResult(String targetKey) {
         engine.onProbeResult(targetKey);
+    }
+
+    /** Evaluates, once each, the criteria that probe results marked since the last call. */
+    @RolesAllowed(Roles.SYSTEM)
+    public void evaluateMarked() {
+        engine.evaluateMarked();
     }
 
     /** Re-evaluates every measured criterion; called periodically so windows move with the clock. */

@@ -20,6 +20,19 @@ class CriteriaTicker {
         this.escalations = escalations;
     }
 
+    /**
+     * Evaluates the criteria that probe results marked: at most once per period however many results
+     * arrive, and nothing (no query, no transaction) when none did.
+     */
+    @Scheduled(fixedDelayString = "${console.criteria.result-round-interval:1s}")
+    void resultRound() {
+        try {
+            SystemActor.run(criteria::evaluateMarked);
+        } catch (RuntimeException e) {
+            log.warn("Criteria round after probe results failed; the next one retries", e);
+        }
+    }
+
     @Scheduled(fixedDelayString = "${console.criteria.reevaluate-interval:15s}",
             initialDelayString = "${console.criteria.reevaluate-interval:15s}")
     void tick() {

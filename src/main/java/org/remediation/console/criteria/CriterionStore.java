@@ -31,6 +31,19 @@ class CriterionStore {
                 CriterionStore::map);
     }
 
+    /** The rows with these ids (those that still exist), in chunks so no statement grows without bound. */
+    List<CriterionRow> byIds(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<CriterionRow> rows = new java.util.ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            rows.addAll(jdbc.query("select " + COLUMNS + " from criterion where id in (" + marks + ")",
+                    CriterionStore::map, chunk.toArray()));
+        }
+        return rows;
+    }
+
     List<CriterionRow> of(String incidentKey, String phaseKey) {
         return jdbc.query("select " + COLUMNS + " from criterion where incident_key = ? and phase_key = ?"
                 + " order by position_no", CriterionStore::map, incidentKey, phaseKey);

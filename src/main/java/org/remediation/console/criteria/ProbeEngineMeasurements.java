@@ -26,7 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The criteria evaluator's view of the probe engine: window statistics (memory for the recent part,
  * stored results and rollups beyond it, named timings over the whole window) and states from
  * {@link ProbeStatistics}, group and golden-path membership from the targets. Every recorded
- * probe result triggers a re-evaluation of the criteria that read that target.
+ * probe result marks the criteria that read that target for the next coalesced round.
  */
 @Component
 class ProbeEngineMeasurements implements ProbeMeasurements {
@@ -37,28 +37,30 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
 
     private final ProbeStatistics statistics;
     private final ProbeTargetService targets;
-    private final CriteriaService criteria;
+    private final CriteriaEngine engine;
     private volatile @Nullable List<ProbeTarget> targetCache;
 
-    ProbeEngineMeasurements(ProbeStatistics statistics, ProbeTargetService targets, CriteriaService criteria) {
+    ProbeEngineMeasurements(ProbeStatistics statistics, ProbeTargetService targets, CriteriaEngine engine) {
         this.statistics = statistics;
         this.targets = targets;
-        this.criteria = criteria;
+        this.engine = engine;
     }
 
+    /** Marks the criteria reading the target for the next coalesced round (CriteriaTicker). */
     @TransactionalEventListener(fallbackExecution = true)
     void onResult(ProbeResultRecorded e) {
         try {
-            SystemActor.run(() -> criteria.onProbeResult(e.result().targetKey()));
+            engine.resultArrived(e.result().targetKey());
         } catch (RuntimeException failed) {
-            // e.g. the database is down: the result is kept, and the next result or timed round re-evaluates
-            log.warn("Criteria round after a result of {} failed: {}", e.result().targetKey(), failed.toString());
+            // e.g. the database is down while the index is rebuilt: the timed round re-evaluates
+            log.warn("Criteria after a result of {} not marked: {}", e.result().targetKey(), failed.toString());
         }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onTargetChanged(ProbeTargetChanged e) {
         targetCache = null;
+        engine.targetsChanged();
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "console.criteria.reevaluate-interval=1h")
+@SpringBootTest(properties = {"console.criteria.reevaluate-interval=1h", "console.criteria.result-round-interval=1h"})
 @Import(CriteriaTestConfig.class)
 @ContextConfiguration(initializers = WebhookReceiver.Routes.class)
 public @interface CriteriaSpringTest {

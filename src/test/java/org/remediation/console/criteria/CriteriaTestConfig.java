@@ -13,8 +13,11 @@ public class CriteriaTestConfig {
 
     @Bean
     @Primary
-    InMemoryProbeMeasurements probeMeasurementsFixture() {
-        return new InMemoryProbeMeasurements();
+    InMemoryProbeMeasurements probeMeasurementsFixture(ObjectProvider<CriteriaEngine> engine) {
+        InMemoryProbeMeasurements fixture = new InMemoryProbeMeasurements();
+        // as ProbeEngineMeasurements does on a target change: the index of who reads what is rebuilt
+        fixture.onMembershipChange(() -> engine.ifAvailable(CriteriaEngine::targetsChanged));
+        return fixture;
     }
 
     @Bean

@@ -91,13 +91,22 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
         return !missing.contains(targetKey);
     }
 
+    /** Called when group or golden-path membership changes, as the probe engine announces target changes. */
+    private volatile Runnable membershipChanged = () -> { };
+
+    public void onMembershipChange(Runnable listener) {
+        membershipChanged = listener;
+    }
+
     public InMemoryProbeMeasurements group(String group, String... targets) {
         groups.put(group, List.of(targets));
+        membershipChanged.run();
         return this;
     }
 
     public InMemoryProbeMeasurements goldenPath(String... targets) {
         goldenPath = List.of(targets);
+        membershipChanged.run();
         return this;
     }
 
