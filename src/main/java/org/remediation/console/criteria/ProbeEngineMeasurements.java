@@ -65,7 +65,7 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
 
     @Override
     public WindowStats window(String targetKey, @Nullable String measurement, Instant from, Instant to) {
-        return statistics.window(targetKey, from, to).filter(w -> w.samples() > 0).map(w -> {
+        return statistics.window(targetKey, from, to, measurement != null).filter(w -> w.samples() > 0).map(w -> {
             if (measurement == null) {
                 return new WindowStats(w.samples(), w.samples() - w.failures(), 100.0 * w.available() / w.samples(),
                         w.latencies(), w.coveredFrom());

@@ -13,6 +13,13 @@ public enum Outcome {
     /** The probe itself could not run (bad settings at run time, missing secret, unexpected exception). */
     ERROR;
 
+    private static final Outcome[] BY_ORDINAL = values(); // values() copies the array on every call
+
+    /** The outcome stored as {@code ordinal} (memory keeps outcomes as bytes). */
+    static Outcome of(int ordinal) {
+        return BY_ORDINAL[ordinal];
+    }
+
     public boolean isFailure() {
         return this == DOWN || this == TIMEOUT || this == ERROR;
     }

@@ -63,6 +63,14 @@ public class ProbeStatistics {
      * without any data.
      */
     public Optional<WindowStats> window(String targetKey, Instant from, Instant to) {
+        return window(targetKey, from, to, true);
+    }
+
+    /**
+     * As {@link #window(String, Instant, Instant)}; without {@code withTimings} the named timings may be
+     * left out (they are from memory), which saves most of the work for a criterion on the overall result.
+     */
+    public Optional<WindowStats> window(String targetKey, Instant from, Instant to, boolean withTimings) {
         warm();
         TargetHistory h = histories.get(targetKey);
         if (h == null) {
@@ -70,7 +78,7 @@ public class ProbeStatistics {
         }
         boolean longWindow = Duration.between(from, to).compareTo(properties.memoryWindow()) > 0;
         if (stored == null || from.toEpochMilli() >= h.completeFromMs()) {
-            return Optional.of(h.window(from, to, longWindow));
+            return Optional.of(h.window(from, to, longWindow, withTimings));
         }
         return Optional.of(stored.window(targetKey, h, from, to));
     }
@@ -127,6 +135,18 @@ public class ProbeStatistics {
         Map<String, TargetStatus> m = new java.util.TreeMap<>();
         histories.forEach((k, h) -> m.put(k, h.status(now)));
         return m;
+    }
+
+    /** Runs recorded since start (a counter for metrics). */
+    long runs(String targetKey) {
+        TargetHistory h = histories.get(targetKey);
+        return h == null ? 0 : h.runs();
+    }
+
+    /** Total duration of the runs recorded since start, in ms (a counter for metrics). */
+    double totalMs(String targetKey) {
+        TargetHistory h = histories.get(targetKey);
+        return h == null ? 0 : h.totalMs();
     }
 
     public HealthState state(String targetKey) {

@@ -38,7 +38,7 @@ class ResultPipeline {
         StateChange change = statistics.record(target, result);
         writer.enqueue(result);
         TargetStatus status = statistics.status(target.key()).orElseThrow();
-        metrics.record(target, result, status.state());
+        metrics.record(target);
         publish(new ProbeResultRecorded(result, status), target);
         if (change != null) {
             onChange(target, change);

@@ -12,10 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes results in batches: buffered in memory, flushed every second or as soon as
- * {@code console.probes.batch-size} results are waiting, with one JDBC batch insert.
+ * {@code console.probes.batch-size} results are waiting, with one JDBC batch insert in one
+ * transaction.
  *
  * <p>When the database is unreachable (a restart, a fail-over) results and state changes are held
  * and retried on every flush, so an outage of the database leaves no silent gap in the history. The
@@ -31,6 +34,7 @@ class ResultWriter {
     private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final int batchSize;
     private final int maxHeld;
     private final ConcurrentLinkedQueue<ProbeResult> queue = new ConcurrentLinkedQueue<>();
@@ -40,8 +44,9 @@ class ResultWriter {
     private final AtomicLong dropped = new AtomicLong();
     private boolean failing; // guarded by this
 
-    ResultWriter(JdbcTemplate jdbc, ProbeProperties properties) {
+    ResultWriter(JdbcTemplate jdbc, ProbeProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
         this.batchSize = Math.max(1, properties.batchSize());
         this.maxHeld = batchSize * MAX_HELD_BATCHES;
     }
@@ -66,9 +71,14 @@ class ResultWriter {
         if (batch.isEmpty() && heldChanges.isEmpty()) {
             return 0;
         }
+        List<StateChange> changes = List.copyOf(heldChanges);
         try {
-            writeChanges();
-            insert(batch);
+            // one transaction, one commit per flush: a commit per row cost more than the rows (issue 14)
+            tx.executeWithoutResult(status -> {
+                changes.forEach(this::writeChange);
+                insert(batch);
+            });
+            changes.forEach(c -> heldChanges.poll()); // only flush removes, so the head is what was written
         } catch (RuntimeException e) {
             hold(batch, e);
             return 0;
@@ -119,13 +129,6 @@ class ResultWriter {
             heldChanges.add(c);
             log.warn("Could not store the state change of {} ({} -> {}); it is retried with the next flush",
                     c.targetKey(), c.from(), c.to());
-        }
-    }
-
-    private void writeChanges() {
-        for (StateChange c = heldChanges.peek(); c != null; c = heldChanges.peek()) {
-            writeChange(c);
-            heldChanges.poll();
         }
     }
 

@@ -20,6 +20,20 @@ final class Tally {
     private int okCount;
     private final Map<String, double[]> timings = new TreeMap<>();
     private final Map<String, Integer> timingCounts = new TreeMap<>();
+    private final boolean withTimings;
+
+    Tally() {
+        this(true);
+    }
+
+    /** {@code withTimings} false: named timings are not gathered (a criterion on the overall result needs none). */
+    Tally(boolean withTimings) {
+        this.withTimings = withTimings;
+    }
+
+    boolean withTimings() {
+        return withTimings;
+    }
 
     void run(long startMs, double ms, boolean failed) {
         samples++;

@@ -43,6 +43,9 @@ final class TargetHistory {
     private long completeFromMs;
     /** The target's oldest known result (stored or recorded). */
     private long firstSeenMs = Long.MAX_VALUE;
+    /** Runs recorded since start and their total duration: counters for metrics, never reset. */
+    private long runs;
+    private double totalMs;
 
     TargetHistory(String key, int capacity, int downAfter, int upAfter) {
         this(key, capacity, downAfter, upAfter, Long.MIN_VALUE);
@@ -72,6 +75,8 @@ final class TargetHistory {
 
     /** Records a result and returns the state change it caused, if any. */
     synchronized @Nullable StateChange record(ProbeResult r) {
+        runs++;
+        totalMs += r.durationMs();
         if (size == startMillis.length) {
             completeFromMs = Math.max(completeFromMs, startMillis[next] + 1); // the oldest sample leaves memory
         }
@@ -142,7 +147,12 @@ final class TargetHistory {
      * buckets, as windows longer than the memory window always are, whether or not memory covers them.
      */
     synchronized WindowStats window(Instant from, Instant to, boolean bucketed) {
-        Tally t = new Tally();
+        return window(from, to, bucketed, true);
+    }
+
+    /** As {@link #window(Instant, Instant, boolean)}; without {@code withTimings} the named timings are left out. */
+    synchronized WindowStats window(Instant from, Instant to, boolean bucketed, boolean withTimings) {
+        Tally t = new Tally(withTimings);
         tally(from.toEpochMilli(), to.toEpochMilli(), t);
         Map<String, WindowStats.Timing> named = new TreeMap<>();
         for (String name : t.timingNames()) {
@@ -165,9 +175,9 @@ final class TargetHistory {
             if (at > toMs) {
                 continue;
             }
-            boolean failed = Outcome.values()[outcome[idx]].isFailure();
+            boolean failed = Outcome.of(outcome[idx]).isFailure();
             t.run(at, durationMs[idx], failed);
-            if (!failed) {
+            if (!failed && t.withTimings()) {
                 for (Map.Entry<String, float[]> e : timings.entrySet()) {
                     float v = e.getValue()[idx];
                     if (!Float.isNaN(v)) {
@@ -176,6 +186,14 @@ final class TargetHistory {
                 }
             }
         }
+    }
+
+    synchronized long runs() {
+        return runs;
+    }
+
+    synchronized double totalMs() {
+        return totalMs;
     }
 
     /** Every result that started at or after this instant is in memory. */
@@ -239,7 +257,7 @@ final class TargetHistory {
                 continue;
             }
             Map<String, Object> v = values[idx];
-            out.add(new ProbeStatistics.Recorded(Instant.ofEpochMilli(t), Outcome.values()[outcome[idx]].isFailure(),
+            out.add(new ProbeStatistics.Recorded(Instant.ofEpochMilli(t), Outcome.of(outcome[idx]).isFailure(),
                     v == null ? null : v.get(measurement)));
         }
         java.util.Collections.reverse(out);
@@ -255,7 +273,7 @@ final class TargetHistory {
         for (int i = 0; i < count; i++) {
             int idx = Math.floorMod(next - count + i, startMillis.length);
             d[i] = durationMs[idx];
-            failed[i] = Outcome.values()[outcome[idx]].isFailure();
+            failed[i] = Outcome.of(outcome[idx]).isFailure();
             at[i] = startMillis[idx];
         }
         return new Samples(at, d, failed);

@@ -106,7 +106,8 @@ class ProbeEngineIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from probe_state_change where target_key = ?", Long.class, key))
                 .isGreaterThanOrEqualTo(3);
         assertThat(registry.find("console.probe.up").tag("target", key).gauge().value()).isEqualTo(0.0);
-        assertThat(registry.find("console.probe.duration").tag("target", key).timer().count()).isGreaterThanOrEqualTo(4);
+        assertThat(registry.find("console.probe.duration").tag("target", key).functionTimer().count()).isGreaterThanOrEqualTo(4);
+        assertThat(registry.find("console.probe.duration").tag("target", key).functionTimer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isPositive();
 
         As.user("admin", Role.ADMIN, () -> targets.setEnabled(key, false));
         assertThat(lifecycle.scheduler().isScheduled(key)).isFalse();

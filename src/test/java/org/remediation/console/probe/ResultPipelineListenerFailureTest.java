@@ -33,12 +33,14 @@ class ResultPipelineListenerFailureTest {
                     new NotifyProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5))));
             // A database nobody can reach: the writer holds what it cannot write.
             JdbcTemplate unreachable = new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + Loopback.closedPort() + "/none"));
-            ResultWriter writer = new ResultWriter(unreachable, properties);
+            ResultWriter writer = new ResultWriter(unreachable, properties,
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(unreachable.getDataSource()));
             LiveEvents live = new LiveEvents();
             List<Object> seenLive = new CopyOnWriteArrayList<>();
             live.subscribe(ProbeStateChanged.class, seenLive::add);
-            ResultPipeline pipeline = new ResultPipeline(new ProbeStatistics(properties, Clock.systemUTC()), writer,
-                    new ProbeMetrics(new SimpleMeterRegistry()), event -> {
+            ProbeStatistics statistics = new ProbeStatistics(properties, Clock.systemUTC());
+            ResultPipeline pipeline = new ResultPipeline(statistics, writer,
+                    new ProbeMetrics(new SimpleMeterRegistry(), statistics), event -> {
                         if (event instanceof LiveUpdate update) {
                             live.onLiveUpdate(update); // browsers need no database
                         } else {

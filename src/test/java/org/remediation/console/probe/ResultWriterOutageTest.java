@@ -95,7 +95,8 @@ class ResultWriterOutageTest {
 
     private ResultWriter writer(int batchSize) {
         return new ResultWriter(jdbc, new ProbeProperties(new ProbeProperties.Scheduler(false, 1, Duration.ofMillis(10)),
-                Duration.ofHours(24), Duration.ofDays(30), batchSize, 3, 2, Duration.ofMinutes(60)));
+                Duration.ofHours(24), Duration.ofDays(30), batchSize, 3, 2, Duration.ofMinutes(60)),
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     private static ProbeResult result(int second, Outcome outcome) {
