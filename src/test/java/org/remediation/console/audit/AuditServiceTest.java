@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
+import org.remediation.console.support.Waits;
 import org.remediation.console.support.Database;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,21 +51,24 @@ class AuditServiceTest {
     void eightConcurrentWritersProduceAGapFreeValidChain() throws Exception {
         long before = audit.count(AuditFilter.all());
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < 8; w++) {
-            int writer = w;
-            futures.add(pool.submit(() -> {
-                As.user("writer-" + writer, Role.OPERATOR, () -> {
-                    for (int i = 0; i < 25; i++) {
-                        audit.append("writer-" + writer, "test.concurrent", "n:" + i, "{}");
-                    }
-                });
-            }));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    As.user("writer-" + writer, Role.OPERATOR, () -> {
+                        for (int i = 0; i < 25; i++) {
+                            audit.append("writer-" + writer, "test.concurrent", "n:" + i, "{}");
+                        }
+                    });
+                }));
+            }
+            for (int w = 0; w < futures.size(); w++) {
+                Waits.get(futures.get(w), "writer-" + w + "'s 25 appends");
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
         List<Long> seqs = jdbc.queryForList("select seq from audit_event order by seq", Long.class);
         for (int i = 0; i < seqs.size(); i++) {
             assertThat(seqs.get(i)).isEqualTo(i + 1L);

@@ -3,7 +3,6 @@ package org.remediation.console.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -23,6 +22,7 @@ import org.remediation.console.probe.TargetDraft;
 import org.remediation.console.security.Role;
 import org.remediation.console.security.UserAdminService;
 import org.remediation.console.support.As;
+import org.remediation.console.support.Prerequisites;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
@@ -39,7 +39,7 @@ class PostgresRestartDrillTest {
 
     @Test
     void theConsoleReconnectsAndProbeResultsOfTheOutageAreWrittenAfterwards() throws Exception {
-        assumeTrue(PrivatePostgres.available(), "PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin) or runuser missing: drill skipped");
+        Prerequisites.require(PrivatePostgres.missing(), "the PostgreSQL restart drill");
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         http.createContext("/health", ex -> {
             ex.sendResponseHeaders(200, -1);
@@ -86,8 +86,8 @@ class PostgresRestartDrillTest {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> count(jdbc, key, down, up) >= taken.size());
             assertThat(count(jdbc, key, down, up)).isEqualTo(taken.size());
             assertThat(statistics.state(key)).isEqualTo(HealthState.UP);
-            System.out.printf("PostgreSQL restart drill: down %s → up %s; %d results taken meanwhile, all written after reconnect%n",
-                    down, up, taken.size());
+            System.out.printf("PostgreSQL restart drill (%s): down %s → up %s; %d results taken meanwhile, all written after reconnect%n",
+                    pg.bin, down, up, taken.size());
         } finally {
             http.stop(0);
         }

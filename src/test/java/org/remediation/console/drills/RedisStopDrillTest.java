@@ -2,7 +2,6 @@ package org.remediation.console.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -25,6 +24,7 @@ import org.remediation.console.probe.StateChange;
 import org.remediation.console.probe.TargetDraft;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
+import org.remediation.console.support.Prerequisites;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -44,7 +44,8 @@ class RedisStopDrillTest {
 
     @Test
     void aStoppedRedisGoesDownWithAClearErrorAndNothingElseIsAffected() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/redis-server")), "redis-server is not installed: drill skipped");
+        Prerequisites.require(Files.isExecutable(Path.of("/usr/bin/redis-server")) ? null
+                : "redis-server (/usr/bin/redis-server; Debian: apt-get install redis-server)", "the Redis stop drill");
         int port = Ports.free();
         Process redis = new ProcessBuilder("/usr/bin/redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -60,7 +60,7 @@ class DnsProbeTest extends ProbeContract {
     @Test
     void nxdomainAndTimeoutAreDistinct() throws IOException {
         ProbeResult nx = run(unreachable());
-        ProbeResult silent = run(hung());
+        ProbeResult silent = run(hung(), HUNG_TIMEOUT);
         assertThat(nx.outcome()).isEqualTo(Outcome.DOWN);
         assertThat(nx.errorClass()).isEqualTo("nxdomain");
         assertThat(nx.error()).contains("does not exist");

@@ -3,6 +3,7 @@ package org.remediation.console.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,14 @@ class PostgresProbeTest extends ProbeContract {
 
     @Test
     void slowQueryTimesOutAfterConnecting() {
+        // Long enough that connecting (milliseconds on loopback) never uses it up on a loaded machine;
+        // the query sleeps ten times as long. The statement timeout or the socket timeout ends it, both
+        // set to this timeout, whichever fires first.
+        Duration timeout = Duration.ofSeconds(3);
         ProbeResult r = run(Map.of("host", "127.0.0.1", "database", "postgres", "user", "secret:pg-user",
-                "query", "SELECT pg_sleep(5)"));
-        assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+                "query", "SELECT pg_sleep(30)"), timeout);
+        assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(r.error()).contains("within " + timeout.toMillis() + " ms");
         assertThat(r.measurements()).containsKey("connectMs").doesNotContainKey("queryMs");
     }
 

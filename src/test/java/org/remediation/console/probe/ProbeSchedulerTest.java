@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.support.MutableClock;
+import org.remediation.console.support.Waits;
 
 /** The trigger's decisions under a hand-moved clock; runs execute inline or on held threads. */
 class ProbeSchedulerTest {
@@ -77,26 +77,26 @@ class ProbeSchedulerTest {
     @Test
     void aRunNeverOverlapsThePreviousRunOfTheSameTarget() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();
         ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 4, t -> {
             started.incrementAndGet();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Waits.hold(release);
             return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.UP, null, null, Map.of());
-        }, (t, r) -> { });
-        s.upsert(target("slow", Duration.ofSeconds(1), true));
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(s.tick()).isOne();
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(s.tick()).isZero();
-        assertThat(s.overlapsSkipped()).isOne();
-        release.countDown();
-        while (s.runsStarted() < 1) {
-            Thread.onSpinWait();
+        }, (t, r) -> finished.countDown());
+        try {
+            s.upsert(target("slow", Duration.ofSeconds(1), true));
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(s.tick()).isOne();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(s.tick()).as("a second run while the first is still held").isZero();
+            assertThat(s.overlapsSkipped()).isOne();
+        } finally {
+            release.countDown();
         }
+        Waits.await(finished, "the held run finished after its release");
+        assertThat(started).as("probe executions: the skipped overlap never ran").hasValue(1);
+        assertThat(s.runsStarted()).isOne();
     }
 
     @Test
@@ -106,11 +106,7 @@ class ProbeSchedulerTest {
         CountDownLatch fastDone = new CountDownLatch(1);
         ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 4, t -> {
             if (t.key().equals("hung")) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                Waits.hold(release);
             }
             return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.UP, null, null, Map.of());
         }, (t, r) -> {
@@ -119,13 +115,16 @@ class ProbeSchedulerTest {
                 fastDone.countDown();
             }
         });
-        s.upsert(target("hung", Duration.ofSeconds(1), true));
-        s.upsert(target("fast", Duration.ofSeconds(1), true));
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(s.tick()).isEqualTo(2);
-        fastDone.await();
-        assertThat(done).containsExactly("fast");
-        release.countDown();
+        try {
+            s.upsert(target("hung", Duration.ofSeconds(1), true));
+            s.upsert(target("fast", Duration.ofSeconds(1), true));
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(s.tick()).isEqualTo(2);
+            Waits.await(fastDone, "the fast target's result arrived while the hung target was still held");
+            assertThat(done).containsExactly("fast");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
@@ -151,6 +150,7 @@ class ProbeSchedulerTest {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxSeen = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(20);
+        Set<String> ran = ConcurrentHashMap.newKeySet();
         ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 3, t -> {
             int now = inFlight.incrementAndGet();
             maxSeen.accumulateAndGet(now, Math::max);
@@ -161,7 +161,10 @@ class ProbeSchedulerTest {
             }
             inFlight.decrementAndGet();
             return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.UP, null, null, Map.of());
-        }, (t, r) -> all.countDown());
+        }, (t, r) -> {
+            ran.add(t.key());
+            all.countDown();
+        });
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             keys.add("k" + i);
@@ -169,8 +172,8 @@ class ProbeSchedulerTest {
         }
         clock.advance(Duration.ofSeconds(1));
         assertThat(s.tick()).isEqualTo(20);
-        all.await();
+        Waits.await(all, "all 20 runs delivered their results");
         assertThat(maxSeen.get()).isLessThanOrEqualTo(3);
-        assertThat(new HashSet<>(keys)).hasSize(20);
+        assertThat(ran).as("every target ran").containsExactlyInAnyOrderElementsOf(keys);
     }
 }

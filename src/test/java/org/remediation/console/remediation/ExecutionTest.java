@@ -19,6 +19,7 @@ import org.remediation.console.cloud.sandbox.Fault;
 import org.remediation.console.cloud.sandbox.SandboxAdminService;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
+import org.remediation.console.support.Waits;
 import org.remediation.console.support.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +58,7 @@ class ExecutionTest {
         for (ActionRecord r : List.of(a, b)) {
             runs.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    go.await();
+                    Waits.await(go, "the start signal for both executions");
                     return As.user("operator", Role.OPERATOR, () -> service.execute(r.id()));
                 } catch (RuntimeException | InterruptedException e) {
                     return e;
@@ -67,7 +68,7 @@ class ExecutionTest {
         go.countDown();
         List<Object> results = new ArrayList<>();
         for (CompletableFuture<Object> f : runs) {
-            results.add(f.get());
+            results.add(Waits.get(f, "one of the two concurrent execute calls"));
         }
         assertThat(results).filteredOn(ActionRecord.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(ActionRefusedException.class::isInstance).singleElement()

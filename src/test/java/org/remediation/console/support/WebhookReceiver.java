@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -39,6 +40,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicLong delayMillis = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     private WebhookReceiver() {
         try {
@@ -48,14 +51,20 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             attempts.incrementAndGet();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            sleep(delayMillis.get());
-            boolean fail = failuresLeft.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0;
-            if (!fail) {
-                received.add(new Received(exchange.getRequestURI().getPath(), body));
+            inFlight.incrementAndGet();
+            try {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                sleep(delayMillis.get());
+                Waits.hold(held);
+                boolean fail = failuresLeft.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0;
+                if (!fail) {
+                    received.add(new Received(exchange.getRequestURI().getPath(), body));
+                }
+                exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+                exchange.close();
+            } finally {
+                inFlight.decrementAndGet();
             }
-            exchange.sendResponseHeaders(fail ? 503 : 204, -1);
-            exchange.close();
         });
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -93,6 +102,17 @@ public final class WebhookReceiver implements AutoCloseable {
     public WebhookReceiver delay(Duration d) {
         delayMillis.set(d.toMillis());
         return this;
+    }
+
+    /** Holds every answer (the body is read first) until {@code release} counts down, or at most {@link Waits#hold}'s bound. */
+    public WebhookReceiver holdAnswers(CountDownLatch release) {
+        held = release;
+        return this;
+    }
+
+    /** Posts being answered at this moment (held or delayed). */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     /** Posts that arrived, accepted or not. */

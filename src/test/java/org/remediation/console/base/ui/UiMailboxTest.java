@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.remediation.console.support.Waits;
 
 class UiMailboxTest {
 
@@ -21,18 +21,21 @@ class UiMailboxTest {
             CountDownLatch done = new CountDownLatch(200);
             List<Integer> seen = new CopyOnWriteArrayList<>();
             List<Thread> threads = new CopyOnWriteArrayList<>();
-            box.post(() -> await(release)); // a slow board must not hold up the publisher
-            for (int i = 0; i < 200; i++) {
-                int n = i;
-                box.post(() -> {
-                    seen.add(n);
-                    threads.add(Thread.currentThread());
-                    done.countDown();
-                });
+            box.post(() -> Waits.hold(release)); // a slow board must not hold up the publisher
+            try {
+                for (int i = 0; i < 200; i++) {
+                    int n = i;
+                    box.post(() -> {
+                        seen.add(n);
+                        threads.add(Thread.currentThread());
+                        done.countDown();
+                    });
+                }
+                assertThat(seen).as("nothing ran on the posting thread while the first update was busy").isEmpty();
+            } finally {
+                release.countDown();
             }
-            assertThat(seen).as("nothing ran on the posting thread while the first update was busy").isEmpty();
-            release.countDown();
-            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            Waits.await(done, "the 200 updates queued behind the slow one ran after its release");
             assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 200).boxed().toList());
             assertThat(threads).doesNotContain(Thread.currentThread());
         }
@@ -43,13 +46,5 @@ class UiMailboxTest {
         UI ui = new UI();
         assertThat(UiMailbox.of(ui, Runnable::run)).isSameAs(UiMailbox.of(ui, Runnable::run));
         assertThat(UiMailbox.of(new UI(), Runnable::run)).isNotSameAs(UiMailbox.of(ui, Runnable::run));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

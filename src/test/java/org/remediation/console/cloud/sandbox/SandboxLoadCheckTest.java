@@ -27,6 +27,7 @@ import org.remediation.console.probe.HttpProbe;
 import org.remediation.console.probe.Outcome;
 import org.remediation.console.probe.ProbeRequest;
 import org.remediation.console.probe.ProbeResult;
+import org.remediation.console.support.Waits;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -83,7 +84,7 @@ class SandboxLoadCheckTest {
                 calls.add(pool.submit(() -> {
                     EndpointSimulator.Response r = simulator.load(ms -> {
                         decided.incrementAndGet();
-                        release.await();
+                        Waits.hold(release);
                     });
                     if (r.latencyMs() == 0 && r.status() == 503) {
                         decided.incrementAndGet(); // refused at once
@@ -91,11 +92,14 @@ class SandboxLoadCheckTest {
                     return r;
                 }));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> decided.get() == 20 || calls.stream().allMatch(Future::isDone));
-            release.countDown();
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> decided.get() == 20 || calls.stream().allMatch(Future::isDone));
+            } finally {
+                release.countDown(); // else the pool's close() waits for the held calls
+            }
             int ok = 0;
-            for (Future<EndpointSimulator.Response> f : calls) {
-                ok += f.get().status() == 200 ? 1 : 0;
+            for (int i = 0; i < calls.size(); i++) {
+                ok += Waits.get(calls.get(i), "simulated call " + i).status() == 200 ? 1 : 0;
             }
             return ok;
         }
