@@ -153,6 +153,10 @@ final class ConsoleJar implements AutoCloseable {
         throw new IllegalStateException("the console was not ready within 120 s (see " + log + ")");
     }
 
+    java.util.Map<String, Double> threadSeconds() {
+        return ProcessCpu.threadSeconds(process.pid());
+    }
+
     double cpuSeconds() {
         return ProcessCpu.seconds(process.pid());
     }

@@ -74,11 +74,22 @@ public final class DeploymentBenchmark {
             long served = nginx.served();
             double cpu = console.cpuSeconds();
             double db = console.databaseCpuSeconds();
+            Map<String, Double> threads = console.threadSeconds();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
+            printThreads(threads, console.threadSeconds());
             return new Window(nginx.served() - served, (System.nanoTime() - t0) / 1e9,
                     Map.of("console", console.cpuSeconds() - cpu, "postgres", console.databaseCpuSeconds() - db));
         }
+    }
+
+    /** Where the console's CPU went over the window, by thread group (JIT and GC threads included, unlike a profiler's samples). */
+    private static void printThreads(Map<String, Double> before, Map<String, Double> after) {
+        StringBuilder line = new StringBuilder("  console CPU by thread:");
+        after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() >= 0.05).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.2f s;", e.getKey().strip(), e.getValue())));
+        System.out.println(line);
     }
 
     private static Window blackbox(Path dir, List<String> urls, LoopbackNginx nginx, int warmup, int seconds) throws Exception {

@@ -38,6 +38,30 @@ final class ProcessCpu {
         return ticksIf(Path.of("/proc", Long.toString(pid)), "") / (double) TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU-seconds of each thread group of a process: thread names (as the kernel keeps them, 15
+     * characters) with digits removed, so "C2 CompilerThre", "GC Thread#", "ForkJoinPool-" add up.
+     */
+    static java.util.Map<String, Double> threadSeconds(long pid) {
+        java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double s = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) TICKS_PER_SECOND;
+                    byName.merge(name, s, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended
+                }
+            });
+        } catch (IOException e) {
+            return byName;
+        }
+        return byName;
+    }
+
     private static long ticksIf(Path proc, String prefix) {
         try {
             String stat = Files.readString(proc.resolve("stat"));
