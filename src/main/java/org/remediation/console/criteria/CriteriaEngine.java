@@ -4,6 +4,7 @@ import org.remediation.console.base.identity.SystemActor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,7 @@ class CriteriaEngine {
     private List<Object> evaluate(List<CriterionRow> rows, Instant now) {
         List<Object> announcements = new ArrayList<>();
         RoundCache cache = new RoundCache(measurements());
+        Map<String, PhaseStart> starts = new HashMap<>(); // one lookup per phase and round, not per criterion
         for (CriterionRow row : rows) {
             CriterionSpec spec = spec(row.definition());
             if (spec instanceof ManualCriterion) {
@@ -214,7 +216,9 @@ class CriteriaEngine {
             }
             Evaluation e;
             try {
-                e = CriterionEvaluator.evaluate(spec, cache, now, phaseStart(row.owner()));
+                CriterionOwner o = row.owner();
+                PhaseStart start = starts.computeIfAbsent(o.incidentKey() + '\n' + o.phaseKey(), k -> phaseStart(o));
+                e = CriterionEvaluator.evaluate(spec, cache, now, start);
             } catch (RuntimeException failed) {
                 // one unreadable measurement must neither roll back the round nor leave a stale "met"
                 e = Evaluation.noData("unreadable", 0, "could not read the measurements: " + failed.getMessage(), now);
