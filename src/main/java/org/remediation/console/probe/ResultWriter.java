@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes results in batches: buffered in memory, flushed every second or as soon as
+ * Writes results in batches: buffered in memory, flushed every {@code console.probes.flush-interval}
+ * (5 s: on an embedded database each commit rewrites the index pages it touched, so fewer, larger
+ * commits cost less per result), on shutdown, or as soon as
  * {@code console.probes.batch-size} results are waiting, with one JDBC batch insert in one
  * transaction.
  *
@@ -28,8 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ResultWriter {
 
-    /** How many batches of results are held while the database is down (500 × 200 = 100,000 by default). */
+    /** How many batches of results are held while the database is down. */
     static final int MAX_HELD_BATCHES = 200;
+    /** And never more than this many results (about 30 MiB of heap). */
+    static final int MAX_HELD_RESULTS = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
 
@@ -48,7 +53,7 @@ class ResultWriter {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.batchSize = Math.max(1, properties.batchSize());
-        this.maxHeld = batchSize * MAX_HELD_BATCHES;
+        this.maxHeld = Math.min(MAX_HELD_RESULTS, batchSize * MAX_HELD_BATCHES);
     }
 
     void enqueue(ProbeResult r) {
@@ -59,7 +64,7 @@ class ResultWriter {
     }
 
     /** Writes what is waiting (and what an earlier failure held back); returns how many results were written. */
-    @Scheduled(fixedDelayString = "${console.probes.flush-interval:1s}")
+    @Scheduled(fixedDelayString = "${console.probes.flush-interval:5s}")
     synchronized int flush() {
         List<ProbeResult> batch = new ArrayList<>(held);
         int retried = batch.size();
@@ -119,6 +124,16 @@ class ResultWriter {
                     ps.setString(6, r.error() == null ? null : truncate(r.error(), 500));
                     ps.setString(7, truncate(Json.write(r.measurements()), 2000));
                 });
+    }
+
+    /** The probe scheduler has stopped (a lifecycle bean, stopped first): what is buffered is written before the database closes. */
+    @PreDestroy
+    void flushOnShutdown() {
+        flush();
+        int left = held();
+        if (left > 0) {
+            log.error("Shutting down with {} probe results and state changes that could not be written", left);
+        }
     }
 
     /** Stores a state change now, or holds it for the next flush when the database is unreachable. */

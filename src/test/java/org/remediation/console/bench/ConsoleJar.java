@@ -85,6 +85,7 @@ final class ConsoleJar implements AutoCloseable {
     private static void setUp(List<String> common, List<String> urls, String interval, String timeout) {
         List<String> args = new ArrayList<>(common);
         args.addAll(List.of("--server.port=0", "--console.probes.scheduler.enabled=false", "--logging.level.root=warn",
+                "--console.criteria.reevaluate-interval=1h",
                 "--vaadin.productionMode=true"));
         try (var ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(args.toArray(String[]::new))) {
             ProbeTargetService targets = ctx.getBean(ProbeTargetService.class);

@@ -93,6 +93,20 @@ class ResultWriterOutageTest {
                 .isEqualTo(Instant.EPOCH.plusSeconds(total - 1));
     }
 
+    @Test
+    void whatIsBufferedIsWrittenOnShutdown() {
+        ResultWriter w = writer(5_000);
+        for (int i = 0; i < 10; i++) {
+            w.enqueue(new ProbeResult("shutdown", Instant.EPOCH.plusSeconds(i), Duration.ofMillis(5), Outcome.UP, null, null, Map.of()));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from probe_result where target_key = 'shutdown'", Long.class))
+                .as("nothing written before the flush interval").isZero();
+
+        w.flushOnShutdown();
+
+        assertThat(jdbc.queryForObject("select count(*) from probe_result where target_key = 'shutdown'", Long.class)).isEqualTo(10);
+    }
+
     private ResultWriter writer(int batchSize) {
         return new ResultWriter(jdbc, new ProbeProperties(new ProbeProperties.Scheduler(false, 1, Duration.ofMillis(10)),
                 Duration.ofHours(24), Duration.ofDays(30), batchSize, 3, 2, Duration.ofMinutes(60)),
