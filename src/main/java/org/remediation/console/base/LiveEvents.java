@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Fan-out of {@link LiveUpdate}s to open browser tabs, and nothing else: views subscribe through
@@ -23,7 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * reaches browsers only after it commits, so no browser ever shows a change that was rolled back.
  */
 @Component
-public class LiveEvents {
+public class LiveEvents implements ApplicationListener<PayloadApplicationEvent<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
@@ -77,10 +80,31 @@ public class LiveEvents {
         }
     }
 
-    /** Every live update, after the publisher's commit (at once outside a transaction). */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Every published object that is a {@link LiveUpdate}. A plain listener, not a
+     * {@code @TransactionalEventListener}: it sees every probe result, and the reflective adapter
+     * cost more than the delivery (issue 14); {@link #onLiveUpdate} keeps the same after-commit rule.
+     */
+    @Override
+    public void onApplicationEvent(PayloadApplicationEvent<?> event) {
+        if (event.getPayload() instanceof LiveUpdate update) {
+            onLiveUpdate(update);
+        }
+    }
+
+    /** Delivers after the publisher's commit (nothing on rollback), at once outside a transaction. */
     public void onLiveUpdate(LiveUpdate event) {
-        deliver(event);
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliver(event);
+                }
+            });
+        } else {
+            deliver(event);
+        }
     }
 
     /** Registers a browser-tab listener for one update type; run the returned handle to unsubscribe. */

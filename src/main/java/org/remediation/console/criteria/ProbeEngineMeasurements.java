@@ -19,6 +19,8 @@ import org.remediation.console.probe.ProbeTargetService;
 import org.remediation.console.probe.Samples;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -29,7 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * probe result marks the criteria that read that target for the next coalesced round.
  */
 @Component
-class ProbeEngineMeasurements implements ProbeMeasurements {
+class ProbeEngineMeasurements implements ProbeMeasurements, ApplicationListener<PayloadApplicationEvent<ProbeResultRecorded>> {
 
     private static final Logger log = LoggerFactory.getLogger(ProbeEngineMeasurements.class);
 
@@ -46,8 +48,16 @@ class ProbeEngineMeasurements implements ProbeMeasurements {
         this.engine = engine;
     }
 
-    /** Marks the criteria reading the target for the next coalesced round (CriteriaTicker). */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Marks the criteria reading the target for the next coalesced round (CriteriaTicker). A plain
+     * listener: it runs for every probe result (published outside transactions), and Spring's
+     * reflective method adapter cost more than the marking (issue 14).
+     */
+    @Override
+    public void onApplicationEvent(PayloadApplicationEvent<ProbeResultRecorded> event) {
+        onResult(event.getPayload());
+    }
+
     void onResult(ProbeResultRecorded e) {
         try {
             engine.resultArrived(e.result().targetKey());

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Needs Debian's nginx, prometheus, prometheus-blackbox-exporter and apache2-utils, the jar
  * ({@code ./mvnw -DskipTests package}) and the test classpath (docs/benchmarks.md). Arguments:
- * {@code [jar=target/console.jar] [targets=400] [seconds=60] [warmup=30] [runs=3] [deployments=h2,postgres,blackbox]}.
+ * {@code [jar=target/console.jar] [targets=400] [seconds=60] [warmup=150] [runs=2] [deployments=h2,postgres,blackbox]};
+ * {@code bench/deployment-benchmark.sh} builds and runs it.
  */
 public final class DeploymentBenchmark {
 
@@ -33,8 +34,8 @@ public final class DeploymentBenchmark {
         Path jar = Path.of(arg(args, 0, "target/console.jar")).toAbsolutePath();
         int targets = Integer.parseInt(arg(args, 1, "400"));
         int seconds = Integer.parseInt(arg(args, 2, "60"));
-        int warmup = Integer.parseInt(arg(args, 3, "30"));
-        int runs = Integer.parseInt(arg(args, 4, "3"));
+        int warmup = Integer.parseInt(arg(args, 3, "150"));
+        int runs = Integer.parseInt(arg(args, 4, "2"));
         List<String> deployments = Arrays.asList(arg(args, 5, "h2,postgres,blackbox").split(","));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
