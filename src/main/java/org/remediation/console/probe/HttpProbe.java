@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public class HttpProbe implements Probe {
             int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
             InetAddress address = InetAddress.getByName(host);
             run.phase("dnsMs");
-            Socket socket = new Socket();
+            Socket socket = new Socket(Proxy.NO_PROXY); // direct: no SOCKS layer between the probe and its target
             try (socket) {
                 socket.connect(new InetSocketAddress(address, port), run.remainingMillis());
                 run.phase("connectMs");

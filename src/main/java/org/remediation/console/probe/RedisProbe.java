@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class RedisProbe implements Probe {
         String host = req.setting("host", "127.0.0.1");
         int port = req.intSetting("port", 6379);
         String what = "Redis at " + host + ":" + port;
-        Socket plain = new Socket();
+        Socket plain = new Socket(Proxy.NO_PROXY);
         try (plain) {
             plain.connect(new InetSocketAddress(host, port), run.remainingMillis());
             Socket socket = plain;

@@ -1,6 +1,7 @@
 package org.remediation.console.probe;
 
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,7 @@ public class TcpProbe implements Probe {
     public ProbeResult run(ProbeRequest req) {
         Run run = new Run(req);
         String what = req.setting("host", "") + ":" + req.setting("port", "");
-        try (Socket socket = new Socket()) {
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.connect(new InetSocketAddress(req.setting("host", ""), req.intSetting("port", 0)), run.remainingMillis());
             double ms = run.phase("connectMs");
             return run.upUnless(ms, req.settings().containsKey("degradedAboveMs") ? req.intSetting("degradedAboveMs", 0) : null);

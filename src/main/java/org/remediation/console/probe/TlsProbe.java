@@ -3,6 +3,7 @@ package org.remediation.console.probe;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -54,7 +55,7 @@ public class TlsProbe implements Probe {
         String serverName = req.setting("serverName", host);
         String what = host + ":" + port;
         X509Certificate[] chain;
-        try (Socket plain = new Socket()) {
+        try (Socket plain = new Socket(Proxy.NO_PROXY)) {
             plain.connect(new InetSocketAddress(host, port), run.remainingMillis());
             run.phase("connectMs");
             SSLSocket ssl = (SSLSocket) Tls.context(true).getSocketFactory().createSocket(plain, serverName, port, true);
