@@ -28,7 +28,10 @@ public final class BenchConsole {
     public static ConfigurableApplicationContext start(String datasourceUrl, String... more) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + datasourceUrl,
                 "--server.port=0", "--server.address=127.0.0.1", "--console.demo.password=" + PASSWORD,
-                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true"));
+                "--console.probes.scheduler.enabled=true", "--logging.level.root=warn", "--vaadin.productionMode=true",
+                // target/test-classes/config/application.properties (the tests' settings) is on a benchmark's
+                // classpath too and would switch live UI updates to the publishing thread ("direct")
+                "--console.live.ui-delivery=async"));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(ConsoleApplication.class).run(args.toArray(String[]::new));
     }
