@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Probe engine benchmark: prints figures (see docs/benchmarks.md). Needs the Debian package
-# prometheus-blackbox-exporter. Usage: bench/probe-benchmark.sh  (env BENCH_SECONDS=120, BENCH_PARTS=abc)
+# prometheus-blackbox-exporter. Usage: bench/probe-benchmark.sh  (env BENCH_SECONDS=120, BENCH_PARTS=abc, BENCH_TARGETS=2000;
+# part d, the bare scheduler with results only counted, runs when BENCH_PARTS names it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -17,5 +18,5 @@ BBE_PID=$!
 trap 'kill $TARGET_PID $BBE_PID 2>/dev/null || true' EXIT
 until grep -q READY /tmp/bench-target.log; do sleep 0.2; done
 until curl -s -o /dev/null "http://127.0.0.1:$BBE_PORT/metrics"; do sleep 0.2; done
-"$JAVA" -Dbench.seconds="${BENCH_SECONDS:-120}" -Dbench.parts="${BENCH_PARTS:-abc}" -cp "$CP" org.remediation.console.probe.ProbeBenchmark \
+"$JAVA" -Dbench.seconds="${BENCH_SECONDS:-120}" -Dbench.parts="${BENCH_PARTS:-abc}" -Dbench.targets="${BENCH_TARGETS:-2000}" -cp "$CP" org.remediation.console.probe.ProbeBenchmark \
   "$TARGET_PORT" "$BBE_PORT" "$BBE_PID"

@@ -1,6 +1,5 @@
 package org.remediation.console.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +32,13 @@ public final class PushFanOutBenchmark {
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             feed.install(ctx, interval);
             Thread.sleep(5_000); // demo targets and the feed get their first results
-            long before = usedAfterGc();
+            long before = HeapAfterGc.used(3);
             var histogramBefore = HeapHistogram.take();
             long openStart = System.nanoTime();
             try (BoardSessions sessions = BoardSessions.open(port, n, BenchConsole.PASSWORD, "/", PushFeed.TILE_ID)) {
                 long openMs = (System.nanoTime() - openStart) / 1_000_000;
                 Thread.sleep(10_000);
-                long after = usedAfterGc();
+                long after = HeapAfterGc.used(3);
                 System.out.printf("Push fan-out: %d board sessions (own Chromium each) opened in %.1f s, %d cores, load %s%n",
                         sessions.size(), openMs / 1000.0, Runtime.getRuntime().availableProcessors(),
                         Files.readString(Path.of("/proc/loadavg")).trim());
@@ -77,13 +76,5 @@ public final class PushFanOutBenchmark {
         } finally {
             System.exit(0);
         }
-    }
-
-    static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(300);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -6,15 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.remediation.console.base.LiveEvents;
-import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.CriterionDefinition;
-import org.remediation.console.incident.IncidentService;
 import org.remediation.console.probe.ProbeResult;
 import org.remediation.console.probe.ProbeResultRecorded;
 import org.remediation.console.probe.ProbeTargetService;
@@ -62,16 +59,10 @@ public final class PushFeed implements AutoCloseable {
             ctx.getBean(ProbeTargetService.class).create(new TargetDraft(KEY, "Push feed", "HTTP",
                     Map.of("url", url), interval, Duration.ofSeconds(1), true, "bench", null));
         });
-        return As.user("commander", Role.COMMANDER, () -> {
-            String incident = ctx.getBean(IncidentService.class).current().orElseThrow().key();
-            CriteriaService criteria = ctx.getBean(CriteriaService.class);
-            List<CriterionDefinition> kpis = new ArrayList<>(criteria.kpis(incident).stream()
-                    .map(k -> new CriterionDefinition(k.owner().criterionKey(), k.label(), k.text())).toList());
-            kpis.add(new CriterionDefinition(KEY, "Push feed status", KEY + " status >= 200"));
-            criteria.defineCriteria(incident, null, kpis);
-            ctx.getBean(LiveEvents.class).subscribe(ProbeResultRecorded.class, e -> onResult(e.result()));
-            return incident;
-        });
+        String incident = BenchConsole.addKpis(ctx,
+                List.of(new CriterionDefinition(KEY, "Push feed status", KEY + " status >= 200")));
+        ctx.getBean(LiveEvents.class).subscribe(ProbeResultRecorded.class, e -> onResult(e.result()));
+        return incident;
     }
 
     /** From now on every result is expected on {@code sessions} boards and timed by {@code latency}. */

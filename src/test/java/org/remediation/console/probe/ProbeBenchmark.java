@@ -8,26 +8,39 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
+import org.remediation.console.base.LiveEvents;
+import org.remediation.console.bench.BenchConsole;
+import org.remediation.console.criteria.CriterionDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Probe engine benchmark (not a test). Run with bench/probe-benchmark.sh; prints
  * (a) HTTP probes per CPU-second, this engine vs Prometheus blackbox_exporter, at the same concurrency;
  * (b) accuracy against a target with an injected 50 ms delay;
- * (c) 2,000 targets at a 10 s interval for 2 minutes: start lateness and CPU used.
+ * (c) 2,000 targets at a 10 s interval for 2 minutes through the whole console (its scheduler and
+ * result pipeline: statistics, batched writer into the embedded H2 file database, metrics, live
+ * events, criteria), start lateness and the console JVM's CPU;
+ * (d), only on request ({@code -Dbench.parts=d}): the same targets through a bare {@link ProbeScheduler}
+ * whose results are only counted, not stored — the trigger and the probes alone.
  */
 public final class ProbeBenchmark {
 
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     static final int PROBES = Integer.getInteger("bench.probes", 20_000);
+    static final int KPIS = Integer.getInteger("bench.kpis", 20);
 
     private ProbeBenchmark() {
     }
@@ -52,7 +65,10 @@ public final class ProbeBenchmark {
             accuracy("http://127.0.0.1:" + targetPort + "/delay50");
         }
         if (parts.contains("c")) {
-            schedule2000(ok, Integer.getInteger("bench.seconds", 120));
+            scheduleThroughConsole(ok, Integer.getInteger("bench.targets", 2000), Integer.getInteger("bench.seconds", 120));
+        }
+        if (parts.contains("d")) {
+            scheduleCounted(ok, Integer.getInteger("bench.targets", 2000), Integer.getInteger("bench.seconds", 120));
         }
         System.exit(0);
     }
@@ -143,7 +159,66 @@ public final class ProbeBenchmark {
                 min, max);
     }
 
-    static void schedule2000(String url, int seconds) throws Exception {
+    /**
+     * (c): the console as it runs (production mode, embedded H2 file database, demo incident and its
+     * demo targets), {@code count} HTTP targets created through the service, and {@code KPIS} KPIs on
+     * some of them so results also drive criteria rounds. Measured after two intervals of warm-up.
+     */
+    static void scheduleThroughConsole(String url, int count, int seconds) throws Exception {
+        try (ConfigurableApplicationContext ctx = BenchConsole.start(BenchConsole.fileDatabase(Files.createTempDirectory("probe-bench-db")))) {
+            BenchConsole.httpTargets(ctx, "bench", count, url, Duration.ofSeconds(5));
+            int kpis = Math.min(KPIS, count);
+            List<CriterionDefinition> definitions = new ArrayList<>();
+            for (int i = 0; i < kpis; i++) {
+                String key = String.format("bench-%04d", i * (count / kpis));
+                definitions.add(new CriterionDefinition("kpi-" + key, key + " p95", key + " p95 < 1000 ms over 15m"));
+            }
+            BenchConsole.addKpis(ctx, definitions);
+            AtomicLong results = new AtomicLong();
+            AtomicLong failures = new AtomicLong();
+            AtomicReference<Instant[]> window = new AtomicReference<>();
+            ctx.getBean(LiveEvents.class).subscribe(ProbeResultRecorded.class, e -> {
+                Instant[] w = window.get();
+                ProbeResult r = e.result();
+                if (w != null && r.targetKey().startsWith("bench-") && !r.startedAt().isBefore(w[0]) && r.startedAt().isBefore(w[1])) {
+                    results.incrementAndGet();
+                    if (r.outcome().isFailure()) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            ProbeScheduler scheduler = ctx.getBean(SchedulerLifecycle.class).scheduler();
+            Thread.sleep(20_000); // two intervals: every target has run, the JIT has seen the paths
+            Instant from = Instant.now();
+            window.set(new Instant[] {from, from.plusSeconds(seconds)});
+            Histogram late0 = scheduler.latenessMicros();
+            long overlaps0 = scheduler.overlapsSkipped();
+            double cpu0 = processCpuSeconds();
+            long t0 = System.nanoTime();
+            Thread.sleep(Duration.ofSeconds(seconds));
+            double cpu = processCpuSeconds() - cpu0;
+            double wall = (System.nanoTime() - t0) / 1e9;
+            Histogram late = scheduler.latenessMicros();
+            late.subtract(late0);
+            Thread.sleep(6_000); // runs started before the end finish (timeout 5 s) and the writer flushes
+            Long stored = ctx.getBean(JdbcTemplate.class).queryForObject(
+                    "select count(*) from probe_result where target_key like 'bench-%' and started_at >= ? and started_at < ?",
+                    Long.class, Timestamp.from(window.get()[0]), Timestamp.from(window.get()[1]));
+            System.out.printf("(c) %d targets at 10 s for %d s through the console: its scheduler and result pipeline (statistics, "
+                    + "batched writer into the embedded H2 file database, metrics, live events, criteria; %d KPIs on bench targets; "
+                    + "the demo targets run too)%n", count, seconds, kpis);
+            System.out.printf("    bench targets' results started in the window: %d recorded, %d failed, %d stored in the database; "
+                    + "%d dropped by the writer; %d overlaps skipped%n", results.get(), failures.get(), stored,
+                    ctx.getBean(ResultWriter.class).dropped(), scheduler.overlapsSkipped() - overlaps0);
+            System.out.printf("    start lateness of all %d runs: p50 %.2f ms, p99 %.2f ms, max %.2f ms; CPU %.1f CPU-s = %.1f %% of "
+                    + "one core (the whole console JVM, database included; target in another process)%n", late.getTotalCount(),
+                    late.getValueAtPercentile(50) / 1000.0, late.getValueAtPercentile(99) / 1000.0, late.getMaxValue() / 1000.0,
+                    cpu, 100 * cpu / wall);
+        }
+    }
+
+    /** (d): trigger and probes only, through a bare scheduler whose sink counts results and stores nothing. */
+    static void scheduleCounted(String url, int count, int seconds) throws Exception {
         ProbeRunner runner = new ProbeRunner(List.of(new HttpProbe()));
         Clock clock = Clock.systemUTC();
         AtomicLong results = new AtomicLong();
@@ -158,7 +233,7 @@ public final class ProbeBenchmark {
                     }
                 });
         List<ProbeTarget> targets = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < count; i++) {
             targets.add(new ProbeTarget("bench-" + i, "bench " + i, ProbeKind.HTTP, Map.of("url", url),
                     Duration.ofSeconds(10), Duration.ofSeconds(5), true, "bench", null, 0));
         }
@@ -175,9 +250,10 @@ public final class ProbeBenchmark {
         double cpu = processCpuSeconds() - cpu0;
         double wall = (System.nanoTime() - t0) / 1e9;
         Histogram late = scheduler.latenessMicros();
-        System.out.printf("(c) 2000 targets at 10 s for %d s: %d runs, %d failed, %d overlaps skipped; start lateness p50 %.2f ms, "
-                + "p99 %.2f ms, max %.2f ms; CPU %.1f CPU-s = %.1f %% of one core (trigger + probes + statistics; target in "
-                + "another process)%n", seconds, results.get(), failures.get(), scheduler.overlapsSkipped(),
+        System.out.printf("(d) %d targets at 10 s for %d s, trigger + probes only (results counted, not stored; no statistics, "
+                + "writer or criteria): %d runs, %d failed, %d overlaps skipped; start lateness p50 %.2f ms, p99 %.2f ms, "
+                + "max %.2f ms; CPU %.1f CPU-s = %.1f %% of one core (target in another process)%n", count, seconds,
+                results.get(), failures.get(), scheduler.overlapsSkipped(),
                 late.getValueAtPercentile(50) / 1000.0, late.getValueAtPercentile(99) / 1000.0, late.getMaxValue() / 1000.0,
                 cpu, 100 * cpu / wall);
         executor.shutdownNow();

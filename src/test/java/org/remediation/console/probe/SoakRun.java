@@ -5,9 +5,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.sun.net.httpserver.HttpServer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.remediation.console.bench.BenchConsole;
 import org.remediation.console.bench.BoardSessions;
+import org.remediation.console.bench.HeapAfterGc;
 import org.remediation.console.bench.PushFeed;
 import org.remediation.console.bench.PushLatency;
 import org.remediation.console.bench.SoakTrickle;
@@ -34,8 +32,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ({@link BoardSessions}), and a steady trickle of checklist ticks and sandbox actions through the
  * services ({@link SoakTrickle}). Every {@code sample} it records errors (failed probe results of the
  * soak targets, ERROR log lines, failed ticks or actions, board updates a browser never showed; goal
- * 0), heap after the last GC (goal: flat), probe start lateness (due → start) and push latency (probe
- * result finished → the browsers' DOM showing it, {@link PushFeed}), and writes a Markdown report.
+ * 0), the heap used right after an explicit full GC at each sample ({@link HeapAfterGc}; goal:
+ * flat; its pause falls into the next sample's lateness and push figures), probe start lateness
+ * (due → start) and push latency (probe result finished → the browsers' DOM showing it,
+ * {@link PushFeed}), and writes a Markdown report.
  *
  * <p>Usage: {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.remediation.console.probe.SoakRun
  * [duration=PT30M] [targets=1000] [report=target/soak-report.md] [sessions=50] [memory-window=PT10M]}
@@ -79,8 +79,7 @@ public final class SoakRun {
         List<String> rows = new ArrayList<>();
         try (PushFeed feed = PushFeed.start();
              // the embedded default's file database: an in-memory one would grow the heap with every stored result
-             ConfigurableApplicationContext ctx = BenchConsole.start("jdbc:h2:file:" + Files.createTempDirectory("soak-db").resolve("console")
-                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+             ConfigurableApplicationContext ctx = BenchConsole.start(BenchConsole.fileDatabase(Files.createTempDirectory("soak-db")),
                      "--console.probes.memory-window=" + memoryWindow)) {
             counter.setContext(logs);
             counter.start();
@@ -109,9 +108,9 @@ public final class SoakRun {
                 Histogram lastLateness = scheduler.latenessMicros();
                 Instant start = Instant.now();
                 Instant end = start.plus(duration);
-                rows.add("| t | soak results | failed results | ERROR logs | heap after GC (MiB) | lateness p50 / p99 / max (ms) "
+                rows.add("| t | soak results | failed results | ERROR logs | heap after full GC (MiB) | full GC (ms) | lateness p50 / p99 / max (ms) "
                         + "| push → DOM p50 / p95 / max (ms) | DOM updates seen / missed | ticks | actions ok | trickle errors |");
-                rows.add("|---|---|---|---|---|---|---|---|---|---|---|");
+                rows.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
                 long lastResults = 0;
                 while (Instant.now().isBefore(end)) {
                     Thread.sleep(Math.min(sample.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
@@ -122,9 +121,12 @@ public final class SoakRun {
                     push.collect(sessions.drain(), System.currentTimeMillis());
                     Histogram dom = push.takeInterval();
                     long n = results.get();
-                    String row = String.format("| %s | %d | %d | %d | %.0f | %s | %s | %d / %d | %d | %d / %d | %d |",
+                    long gc = System.nanoTime();
+                    double heap = HeapAfterGc.used(1) / 1048576.0;
+                    double gcMs = (System.nanoTime() - gc) / 1e6;
+                    String row = String.format("| %s | %d | %d | %d | %.0f | %.0f | %s | %s | %d / %d | %d | %d / %d | %d |",
                             Duration.between(start, Instant.now()).withNanos(0).toString().substring(2).toLowerCase(),
-                            n - lastResults, failed.get(), errorLogs.get(), heapAfterGcMiB(), ms(interval), PushLatency.ms(dom),
+                            n - lastResults, failed.get(), errorLogs.get(), heap, gcMs, ms(interval), PushLatency.ms(dom),
                             dom.getTotalCount(), push.missed(), trickle.ticks(), trickle.succeeded(), trickle.actions(), trickle.errors());
                     lastResults = n;
                     rows.add(row);
@@ -134,7 +136,9 @@ public final class SoakRun {
                 long broken = sessions.broken();
                 String report = "# Soak report\n\n" + String.format("Run %s, %s, embedded H2 file database, %d HTTP targets every 10 s against a loopback server, "
                                 + "%d board sessions in headless Chromium, a checklist tick every 10 s and a sandbox action every 2 min, "
-                                + "probe history kept in memory for %s, %d cores, load at end %s.%n%n", start, duration, targetCount,
+                                + "probe history kept in memory for %s, %d cores, load at end %s. Heap: used right after one explicit "
+                                + "full GC (System.gc()) at each sample; that GC's pause (its column) falls into the next sample's "
+                                + "lateness and push figures.%n%n", start, duration, targetCount,
                         sessionCount, memoryWindow,
                         Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim())
                         + String.join("\n", rows) + "\n\n"
@@ -163,16 +167,5 @@ public final class SoakRun {
         }
         return String.format("%.1f / %.1f / %.1f", h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                 h.getMaxValue() / 1000.0);
-    }
-
-    /** Heap in use right after the most recent collection, summed over the heap pools. */
-    private static double heapAfterGcMiB() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                used += pool.getCollectionUsage().getUsed();
-            }
-        }
-        return used / 1048576.0;
     }
 }
