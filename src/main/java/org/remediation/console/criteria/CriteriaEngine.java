@@ -115,7 +115,12 @@ class CriteriaEngine {
             ids.add(it.next());
             it.remove();
         }
-        round(() -> store.byIds(ids));
+        try {
+            round(() -> store.byIds(ids));
+        } catch (RuntimeException failed) {
+            marked.addAll(ids); // e.g. the database is down: the next round tries these again
+            throw failed;
+        }
     }
 
     /** Criteria rows were added, removed or redefined: the index is rebuilt now and again once they commit. */
