@@ -98,8 +98,10 @@ public class LiveEvents implements ApplicationListener<PayloadApplicationEvent<?
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    deliver(event);
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        deliver(event);
+                    }
                 }
             });
         } else {

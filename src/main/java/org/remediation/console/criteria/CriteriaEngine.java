@@ -79,8 +79,9 @@ class CriteriaEngine {
      */
     void reevaluateAll() {
         round(() -> {
+            long generation = readers.generation();
             List<CriterionRow> all = store.all();
-            readers.rebuild(all);
+            readers.rebuild(generation, all);
             return all;
         });
     }

@@ -24,7 +24,9 @@ class CriteriaTicker {
      * Evaluates the criteria that probe results marked: at most once per period however many results
      * arrive, and nothing (no query, no transaction) when none did.
      */
-    @Scheduled(fixedDelayString = "${console.criteria.result-round-interval:1s}")
+    // fixed rate: each round on its own (virtual) thread, so a long flush, rollup or full round on
+    // the scheduler's one fixed-delay thread never holds up a badge; rounds serialise in the engine
+    @Scheduled(fixedRateString = "${console.criteria.result-round-interval:1s}")
     void resultRound() {
         try {
             SystemActor.run(criteria::evaluateMarked);

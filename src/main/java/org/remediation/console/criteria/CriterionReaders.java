@@ -34,25 +34,31 @@ final class CriterionReaders {
     Set<Long> of(String targetKey) {
         Map<String, Set<Long>> index = byTarget;
         if (index == null) {
-            long before = generation.get();
+            long before = generation();
             index = build(store.all());
-            if (generation.get() == before) {
-                byTarget = index;
-            }
+            publish(before, index);
         }
         return index.getOrDefault(targetKey, Set.of());
     }
 
-    /** Replaces the index with one built from rows just read in full (unless an invalidation raced the read). */
-    void rebuild(List<CriterionRow> all) {
-        long before = generation.get();
-        Map<String, Set<Long>> index = build(all);
+    /** Take before reading the rows a {@link #rebuild} is given. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Replaces the index with one built from rows read in full after {@code before} was taken. */
+    void rebuild(long before, List<CriterionRow> all) {
+        publish(before, build(all));
+    }
+
+    /** Keeps an index only if no invalidation happened since its rows were read. */
+    private synchronized void publish(long before, Map<String, Set<Long>> index) {
         if (generation.get() == before) {
             byTarget = index;
         }
     }
 
-    void invalidate() {
+    synchronized void invalidate() {
         generation.incrementAndGet();
         byTarget = null;
     }

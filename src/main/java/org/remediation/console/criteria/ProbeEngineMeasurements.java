@@ -41,6 +41,7 @@ class ProbeEngineMeasurements implements ProbeMeasurements, ApplicationListener<
     private final ProbeTargetService targets;
     private final CriteriaEngine engine;
     private volatile @Nullable List<ProbeTarget> targetCache;
+    private long targetsGeneration; // guarded by this
 
     ProbeEngineMeasurements(ProbeStatistics statistics, ProbeTargetService targets, CriteriaEngine engine) {
         this.statistics = statistics;
@@ -69,7 +70,10 @@ class ProbeEngineMeasurements implements ProbeMeasurements, ApplicationListener<
 
     @TransactionalEventListener(fallbackExecution = true)
     void onTargetChanged(ProbeTargetChanged e) {
-        targetCache = null;
+        synchronized (this) {
+            targetsGeneration++;
+            targetCache = null;
+        }
         engine.targetsChanged();
     }
 
@@ -183,9 +187,17 @@ class ProbeEngineMeasurements implements ProbeMeasurements, ApplicationListener<
     private List<ProbeTarget> allTargets() {
         List<ProbeTarget> cached = targetCache;
         if (cached == null) {
+            long before;
+            synchronized (this) {
+                before = targetsGeneration;
+            }
             // Evaluation runs on probe and timer threads, with no signed-in user.
             cached = SystemActor.call(targets::list);
-            targetCache = cached;
+            synchronized (this) {
+                if (targetsGeneration == before) { // a list read before a later change is used once, not kept
+                    targetCache = cached;
+                }
+            }
         }
         return cached;
     }

@@ -47,6 +47,7 @@ class ResultWriter {
     private final ArrayDeque<ProbeResult> held = new ArrayDeque<>(); // guarded by this
     private final ConcurrentLinkedQueue<StateChange> heldChanges = new ConcurrentLinkedQueue<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean earlyFlush = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean failing; // guarded by this
 
     ResultWriter(JdbcTemplate jdbc, ProbeProperties properties, PlatformTransactionManager transactions) {
@@ -58,8 +59,14 @@ class ResultWriter {
 
     void enqueue(ProbeResult r) {
         queue.add(r);
-        if (waiting.incrementAndGet() >= batchSize) {
-            Thread.ofVirtual().start(this::flush);
+        if (waiting.incrementAndGet() >= batchSize && earlyFlush.compareAndSet(false, true)) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    flush();
+                } finally {
+                    earlyFlush.set(false);
+                }
+            });
         }
     }
 
@@ -150,6 +157,15 @@ class ResultWriter {
     private void writeChange(StateChange c) {
         jdbc.update("insert into probe_state_change (target_key, changed_at, from_state, to_state, reason) values (?, ?, ?, ?, ?)",
                 c.targetKey(), Timestamp.from(c.at()), c.from().name(), c.to().name(), truncate(c.reason(), 500));
+    }
+
+    /**
+     * Writes what is waiting now; false when the database refused it (results stay held). The rollup
+     * calls this first, so a minute is never rolled up while its last runs wait in memory.
+     */
+    synchronized boolean writeWaiting() {
+        flush();
+        return held.isEmpty() && heldChanges.isEmpty();
     }
 
     /** Results dropped since start because the hold was full. */

@@ -30,13 +30,16 @@ class RollupJob {
     private final ProbeProperties properties;
     private final Clock clock;
     private final @Nullable StoredResults stored;
+    private final @Nullable ResultWriter writer;
 
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock) {
-        this(jdbc, properties, clock, null);
+        this(jdbc, properties, clock, null, null);
     }
 
     @Autowired
-    RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored) {
+    RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored,
+              @Nullable ResultWriter writer) {
+        this.writer = writer;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -51,6 +54,11 @@ class RollupJob {
     /** Returns the number of rollup rows written. */
     @Transactional
     int run() {
+        // results are buffered for seconds: write them first, or a minute's last runs (timeouts, the
+        // failures that finish last) would miss its rollup for good
+        if (writer != null && !writer.writeWaiting()) {
+            return 0;
+        }
         Instant now = clock.instant();
         // A minute is complete once every run that started in it has been written: a run ends up to its
         // timeout after it started (timeouts are the failures that finish last), then waits for a flush.

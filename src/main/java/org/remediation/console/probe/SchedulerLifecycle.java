@@ -39,7 +39,13 @@ class SchedulerLifecycle implements SmartLifecycle {
         this.statistics = statistics;
         this.scheduler = new ProbeScheduler(clock, executor, properties.scheduler().maxConcurrency(),
                 t -> run(t, runner, self, credentials, clock),
-                pipeline::accept);
+                (target, result) -> {
+                    // a run interrupted by shutdown measured nothing: storing it as a failure would
+                    // turn a restart into evidence of an outage
+                    if (following) {
+                        pipeline.accept(target, result);
+                    }
+                });
     }
 
     private static ProbeResult run(ProbeTarget t, ProbeRunner runner, SelfAddress self, CredentialRefs credentials,

@@ -215,10 +215,14 @@ final class TargetHistory {
     synchronized void warm(List<ProbeResult> results, @Nullable Instant streakBefore, @Nullable StateChange latest,
                            List<StateChange> recentChanges, @Nullable Instant firstStored) {
         boolean failedInReplay = false;
+        long runsBefore = runs;
+        double totalBefore = totalMs;
         for (ProbeResult r : results) {
             record(r);
             failedInReplay |= breaksStreak(r.outcome());
         }
+        runs = runsBefore; // replayed runs are not runs of this process (metrics count since start)
+        totalMs = totalBefore;
         changes.clear();
         changes.addAll(recentChanges);
         if (!failedInReplay && streakStart != null && streakBefore != null && streakBefore.isBefore(streakStart)) {

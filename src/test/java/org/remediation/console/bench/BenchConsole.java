@@ -44,7 +44,7 @@ public final class BenchConsole {
     /** An H2 file database in {@code dir}, with the embedded default's options (as {@code java -jar} runs it on {@code ./data}). */
     public static String fileDatabase(Path dir) {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("console")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** {@code count} HTTP targets {@code prefix-0000…} on {@code url}, every 10 s, in 20 groups, created as an admin. */

@@ -53,7 +53,7 @@ final class ConsoleJar implements AutoCloseable {
         String database = store == Store.POSTGRES ? "console_deploy_" + System.currentTimeMillis() : "";
         String url = switch (store) {
             case H2_FILE -> "jdbc:h2:file:" + dir.resolve("data/console")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
             case POSTGRES -> {
                 postgres("create database " + database);
                 yield "jdbc:postgresql://127.0.0.1:5432/" + database;

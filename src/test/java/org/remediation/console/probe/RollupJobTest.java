@@ -59,6 +59,26 @@ class RollupJobTest {
     }
 
     @Test
+    void aRunStillBufferedInTheWriterIsInItsMinutesRollup() {
+        String key = "buffered-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
+        writer.flush();
+        jdbc.update("delete from probe_rollup where minute_start >= ?", Timestamp.from(minute.minus(1, ChronoUnit.MINUTES)));
+        jdbc.update("insert into probe_rollup (target_key, minute_start, samples, failures, min_ms, max_ms, p50_ms, p95_ms, p99_ms, available)"
+                + " values ('buffered-watermark', ?, 0, 0, 0, 0, 0, 0, 0, 0)", Timestamp.from(minute.minus(1, ChronoUnit.MINUTES)));
+        // a timeout that finished last: enqueued, not yet flushed when the rollup runs
+        writer.enqueue(new ProbeResult(key, minute.plusSeconds(59), Duration.ofMillis(900), Outcome.TIMEOUT, "timeout",
+                "no answer", Map.of()));
+
+        new RollupJob(jdbc, properties, Clock.systemUTC(), null, writer).run();
+
+        Map<String, Object> row = jdbc.queryForMap("select samples, failures from probe_rollup where target_key = ? and minute_start = ?",
+                key, Timestamp.from(minute));
+        assertThat(((Number) row.get("samples")).intValue()).isEqualTo(1);
+        assertThat(((Number) row.get("failures")).intValue()).isEqualTo(1);
+    }
+
+    @Test
     void aMinuteIsRolledUpOnlyOnceItsSlowestRunCanHaveBeenWritten() {
         String key = "late-" + UUID.randomUUID().toString().substring(0, 8);
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
