@@ -200,7 +200,10 @@ public final class ProbeBenchmark {
             double wall = (System.nanoTime() - t0) / 1e9;
             Histogram late = scheduler.latenessMicros();
             late.subtract(late0);
-            Thread.sleep(6_000); // runs started before the end finish (timeout 5 s) and the writer flushes
+            // runs started before the end finish (timeout 5 s), then the writer's next flush stores them
+            Duration flush = org.springframework.boot.convert.DurationStyle.detectAndParse(
+                    ctx.getEnvironment().getProperty("console.probes.flush-interval", "1s"));
+            Thread.sleep(Duration.ofSeconds(6).plus(flush));
             Long stored = ctx.getBean(JdbcTemplate.class).queryForObject(
                     "select count(*) from probe_result where target_key like 'bench-%' and started_at >= ? and started_at < ?",
                     Long.class, Timestamp.from(window.get()[0]), Timestamp.from(window.get()[1]));
