@@ -15,7 +15,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /src/target/console.jar /tmp/console.jar
 # The extracted layout loads classes faster than the nested fat jar, and the JDK's AOT cache
 # (JEP 483/514) from a training run that stops after the context refresh halves start-up again
-# (docs/benchmarks.md: 9 s -> 4.4 s). The cache belongs to this JRE: it is built here, not copied.
+# (docs/benchmarks.md, start-up: fresh H2 file database 16.6 s -> 7.9 s, loaded machine). The cache belongs to this JRE: it is built here, not copied.
 RUN java -Djarmode=tools -jar /tmp/console.jar extract --destination /app && rm /tmp/console.jar
 WORKDIR /app
 RUN java -XX:AOTCacheOutput=console.aot -Dspring.context.exit=onRefresh -jar console.jar \
