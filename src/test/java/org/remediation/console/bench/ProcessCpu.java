@@ -48,10 +48,7 @@ final class ProcessCpu {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]", "");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double s = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) TICKS_PER_SECOND;
-                    byName.merge(name, s, Double::sum);
+                    byName.merge(comm(stat).replaceAll("[0-9]", ""), ticks(stat) / (double) TICKS_PER_SECOND, Double::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended
                 }
@@ -65,14 +62,20 @@ final class ProcessCpu {
     private static long ticksIf(Path proc, String prefix) {
         try {
             String stat = Files.readString(proc.resolve("stat"));
-            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            if (!comm.startsWith(prefix)) {
-                return 0;
-            }
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15: utime, stime
+            return comm(stat).startsWith(prefix) ? ticks(stat) : 0;
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
+    }
+
+    /** The command (or thread) name of a {@code /proc/.../stat} line. */
+    private static String comm(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    }
+
+    /** utime + stime of a {@code /proc/.../stat} line (fields 14 and 15), in clock ticks. */
+    private static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

@@ -1,8 +1,6 @@
 package org.remediation.console.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -165,7 +163,7 @@ public final class StartupBenchmark {
     /** Starts the console, waits for both 200s, stops it and waits for it to exit. */
     private static Start start(Path dir, List<String> launch, Map<String, String> env) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        int port = freePort();
+        int port = Ports.free();
         Path log = Files.createTempFile("startup-", ".log");
         List<String> command = new ArrayList<>(launch);
         command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
@@ -251,11 +249,5 @@ public final class StartupBenchmark {
     private static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
