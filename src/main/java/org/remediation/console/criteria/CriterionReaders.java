@@ -22,6 +22,7 @@ final class CriterionReaders {
     private final Supplier<ProbeMeasurements> measurements;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong builds = new AtomicLong();
+    private final Object building = new Object();
     private volatile @Nullable Map<String, Set<Long>> byTarget;
 
     CriterionReaders(CriterionStore store, Function<String, CriterionSpec> parse, Supplier<ProbeMeasurements> measurements) {
@@ -34,9 +35,14 @@ final class CriterionReaders {
     Set<Long> of(String targetKey) {
         Map<String, Set<Long>> index = byTarget;
         if (index == null) {
-            long before = generation();
-            index = build(store.all());
-            publish(before, index);
+            synchronized (building) { // after an invalidation every probe thread asks at once: one reads the rows
+                index = byTarget;
+                if (index == null) {
+                    long before = generation();
+                    index = build(store.all());
+                    publish(before, index);
+                }
+            }
         }
         return index.getOrDefault(targetKey, Set.of());
     }
