@@ -16,8 +16,18 @@ final class Ui {
 
     /** Clicks through JavaScript: the views re-render on push, so an element may move under a pointer click. */
     static void click(Browser browser, By by) {
-        WebElement element = browser.waitFor(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()", element);
+        for (int attempt = 1; ; attempt++) {
+            WebElement element = browser.waitFor(by);
+            try {
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()", element);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                // push replaced the element between finding and clicking it: the click did not happen
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     /**
