@@ -88,13 +88,20 @@ public class EscalationService {
         return store.rules(incidentKey, phaseKey == null ? "" : phaseKey);
     }
 
-    /** Checks every rule now; returns the escalations that fired in this check. Run by the ticker. */
+    /**
+     * Checks every rule now; returns the escalations that fired in this check. Run by the ticker. A
+     * firing already open is brought up to date: its current state when the condition still holds,
+     * resolved when it no longer does (or its rule was removed), so no banner keeps saying what was
+     * true an hour ago.
+     */
     @Transactional
     @RolesAllowed(Roles.SYSTEM)
     public List<EscalationAlert> checkAll() {
         Instant now = clock.instant();
         PhaseTimes times = phaseTimes.getIfAvailable(() -> (incident, phase) -> Optional.empty());
         List<EscalationAlert> fired = new ArrayList<>();
+        Map<String, EscalationAlert> open = store.openByKey();
+        Map<String, String> holding = new java.util.HashMap<>();
         for (EscalationRuleView rule : store.allRules()) {
             EscalationRule parsed = EscalationRuleText.parse(rule.text());
             Optional<PhaseTimes.PhaseTiming> timing = rule.phaseKey().isEmpty() ? Optional.empty()
@@ -103,15 +110,47 @@ public class EscalationService {
                             key -> criterion(rule.incidentKey(), rule.phaseKey(), key), now)
                     .ifPresent(f -> {
                         String firingKey = rule.incidentKey() + "|" + rule.phaseKey() + "|" + rule.text() + "|" + f.episode();
+                        holding.put(firingKey, f.message());
                         if (store.insertFiring(firingKey, rule, f.message(), now)) {
                             store.firing(firingKey).ifPresent(a -> {
                                 announce(a);
                                 fired.add(a);
                             });
+                        } else if (store.reopen(firingKey, f.message(), now)) {
+                            store.firing(firingKey).ifPresent(this::reopened);
                         }
                     });
         }
+        open.forEach((firingKey, alert) -> {
+            String still = holding.get(firingKey);
+            if (still != null) {
+                if (store.stillTrue(alert.id(), still, now)) {
+                    store.firing(alert.id()).ifPresent(a -> events.publishEvent(new EscalationResolved(a)));
+                }
+            } else if (store.resolve(alert.id(), "Resolved: the condition no longer holds.", now)) {
+                resolved(store.firing(alert.id()).orElseThrow());
+            }
+        });
         return fired;
+    }
+
+    /** The same episode holds again after it had ended: back on the boards; not notified twice. */
+    private void reopened(EscalationAlert a) {
+        events.publishEvent(new EscalationRaised(a));
+        events.publishEvent(new TimelineNote(a.checkedAt(), SystemActor.NAME, "escalation.reopened",
+                "Escalation holds again: " + a.currentMessage(), a.incidentKey(),
+                Map.of("rule", a.ruleText(), "phase", a.phaseKey())));
+        audit.append(SystemActor.NAME, "escalation.reopened", "incident:" + a.incidentKey(),
+                Map.of("escalation", a.id(), "rule", a.ruleText(), "phase", a.phaseKey()));
+    }
+
+    private void resolved(EscalationAlert a) {
+        events.publishEvent(new EscalationResolved(a));
+        events.publishEvent(new TimelineNote(a.checkedAt(), SystemActor.NAME, "escalation.resolved",
+                "Escalation resolved (its condition ended): " + a.message(), a.incidentKey(),
+                Map.of("rule", a.ruleText(), "phase", a.phaseKey())));
+        audit.append(SystemActor.NAME, "escalation.resolved", "incident:" + a.incidentKey(),
+                Map.of("escalation", a.id(), "rule", a.ruleText(), "phase", a.phaseKey()));
     }
 
     /** A COMMANDER acknowledges an escalation; who and when are recorded and audited. */
@@ -139,6 +178,12 @@ public class EscalationService {
     @Transactional(readOnly = true)
     public List<EscalationAlert> openAlerts(String incidentKey) {
         return store.open(incidentKey);
+    }
+
+    /** Escalations whose condition ended in the last {@code within} (nobody acknowledged them): shown as resolved. */
+    @Transactional(readOnly = true)
+    public List<EscalationAlert> recentlyResolved(String incidentKey, java.time.Duration within) {
+        return store.resolvedSince(incidentKey, clock.instant().minus(within));
     }
 
     private void announce(EscalationAlert a) {

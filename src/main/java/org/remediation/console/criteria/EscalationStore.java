@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class EscalationStore {
 
     private static final String FIRING = "id, incident_key, phase_key, rule_text, message, fired_at,"
-            + " acknowledged_by, acknowledged_at";
+            + " acknowledged_by, acknowledged_at, current_message, checked_at, resolved_at";
 
     private final JdbcTemplate jdbc;
 
@@ -48,9 +48,10 @@ class EscalationStore {
         if (exists != null && exists > 0) {
             return false;
         }
-        jdbc.update("insert into escalation_firing (firing_key, incident_key, phase_key, rule_text, message, fired_at)"
-                        + " values (?, ?, ?, ?, ?, ?)", firingKey, rule.incidentKey(), rule.phaseKey(), rule.text(),
-                message.length() > 500 ? message.substring(0, 500) : message, odt(at));
+        String text = clip(message);
+        jdbc.update("insert into escalation_firing (firing_key, incident_key, phase_key, rule_text, message, fired_at,"
+                        + " current_message, checked_at) values (?, ?, ?, ?, ?, ?, ?, ?)", firingKey, rule.incidentKey(),
+                rule.phaseKey(), rule.text(), text, odt(at), text, odt(at));
         return true;
     }
 
@@ -66,7 +67,46 @@ class EscalationStore {
 
     List<EscalationAlert> open(String incidentKey) {
         return jdbc.query("select " + FIRING + " from escalation_firing where incident_key = ?"
-                + " and acknowledged_at is null order by fired_at, id", EscalationStore::alert, incidentKey);
+                + " and acknowledged_at is null and resolved_at is null order by fired_at, id", EscalationStore::alert, incidentKey);
+    }
+
+    /** Firings whose condition ended since {@code since} and that nobody acknowledged: shown as resolved for a while. */
+    List<EscalationAlert> resolvedSince(String incidentKey, Instant since) {
+        return jdbc.query("select " + FIRING + " from escalation_firing where incident_key = ? and acknowledged_at is null"
+                + " and resolved_at >= ? order by fired_at, id", EscalationStore::alert, incidentKey, odt(since));
+    }
+
+    /** Every firing still open (neither acknowledged nor resolved), with its firing key. */
+    java.util.Map<String, EscalationAlert> openByKey() {
+        java.util.Map<String, EscalationAlert> m = new java.util.LinkedHashMap<>();
+        jdbc.query("select firing_key, " + FIRING + " from escalation_firing where acknowledged_at is null"
+                + " and resolved_at is null order by id", rs -> {
+                    m.put(rs.getString("firing_key"), alert(rs, 0));
+                });
+        return m;
+    }
+
+    /** The condition still holds; records what it says now. True when that changed. */
+    boolean stillTrue(long id, String message, Instant at) {
+        return jdbc.update("update escalation_firing set current_message = ?, checked_at = ?, version = version + 1"
+                + " where id = ? and resolved_at is null and current_message <> ?", clip(message), odt(at), id, clip(message)) == 1;
+    }
+
+    /** The episode's condition holds again after it had ended (and nobody acknowledged it); true when reopened. */
+    boolean reopen(String firingKey, String message, Instant at) {
+        return jdbc.update("update escalation_firing set resolved_at = null, current_message = ?, checked_at = ?,"
+                + " version = version + 1 where firing_key = ? and resolved_at is not null and acknowledged_at is null",
+                clip(message), odt(at), firingKey) == 1;
+    }
+
+    /** The condition ended; true when this call resolved it. */
+    boolean resolve(long id, String message, Instant at) {
+        return jdbc.update("update escalation_firing set resolved_at = ?, current_message = ?, checked_at = ?,"
+                + " version = version + 1 where id = ? and resolved_at is null", odt(at), clip(message), odt(at), id) == 1;
+    }
+
+    private static String clip(String message) {
+        return message.length() > 500 ? message.substring(0, 499) + "…" : message;
     }
 
     boolean acknowledge(long id, String by, Instant at) {
@@ -82,6 +122,7 @@ class EscalationStore {
     private static EscalationAlert alert(ResultSet rs, int i) throws SQLException {
         return new EscalationAlert(rs.getLong("id"), rs.getString("incident_key"), rs.getString("phase_key"),
                 rs.getString("rule_text"), rs.getString("message"), instant(rs, "fired_at"),
-                rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"));
+                rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"), rs.getString("current_message"),
+                java.util.Objects.requireNonNull(instant(rs, "checked_at")), instant(rs, "resolved_at"));
     }
 }

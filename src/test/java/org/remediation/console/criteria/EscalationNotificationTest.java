@@ -12,7 +12,7 @@ class EscalationNotificationTest {
     @Test
     void carriesTheIncidentAndTheRuleKind() {
         EscalationAlert alert = new EscalationAlert(7, "inc-1278", "p2", "phase overran its window", "Phase p2 overran",
-                Instant.parse("2026-11-25T10:00:00Z"), null, null);
+                Instant.parse("2026-11-25T10:00:00Z"));
         Notification n = EscalationNotification.of(alert);
         assertThat(n.source()).isEqualTo(Notification.Source.ESCALATION);
         assertThat(n.incidentKey()).isEqualTo("inc-1278");

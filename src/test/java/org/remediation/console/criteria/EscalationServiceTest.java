@@ -102,6 +102,76 @@ class EscalationServiceTest {
                 .orElse("no webhook post mentioned " + incident);
     }
 
+    /** Issue 15: the banner said "still no data" long after the criterion was met and the phase signed off. */
+    @Test
+    void aFiredEscalationResolvesItselfWhenItsConditionEndsAndSaysWhen() {
+        List<EscalationResolved> updates = new CopyOnWriteArrayList<>();
+        Runnable stop = live.subscribe(EscalationResolved.class, e -> {
+            if (e.alert().incidentKey().equals(incident)) {
+                updates.add(e);
+            }
+        });
+        try {
+            As.user("commander", Role.COMMANDER, () -> escalations.defineRules(incident, "p1",
+                    List.of("criterion p95 still not met 30m after phase start")));
+            clock.set(T0.plus(Duration.ofMinutes(30)));
+            EscalationAlert fired = check().getFirst();
+            assertThat(fired.message()).contains("still no data");
+
+            probes.results(target, T0.plus(Duration.ofMinutes(31)), Duration.ofSeconds(10), 6, false, 5);
+            clock.set(T0.plus(Duration.ofMinutes(32)));
+            SystemActor.run(() -> criteria.reevaluateAll());
+            check();
+            EscalationAlert still = escalations.openAlerts(incident).getFirst();
+            assertThat(still.message()).as("what it said when it fired stays").isEqualTo(fired.message());
+            assertThat(still.currentMessage()).as("what holds now").contains("not met").doesNotContain("still no data");
+            assertThat(still.checkedAt()).isEqualTo(T0.plus(Duration.ofMinutes(32)));
+            assertThat(updates).hasSize(1);
+
+            long audits = auditCount("escalation.resolved");
+            // the failures leave the 15-minute window: every run since is fast and successful
+            probes.results(target, T0.plus(Duration.ofMinutes(33)), Duration.ofSeconds(10), 102, true, 100);
+            clock.set(T0.plus(Duration.ofMinutes(50)));
+            SystemActor.run(() -> criteria.reevaluateAll());
+            assertThat(check()).isEmpty();
+            assertThat(escalations.openAlerts(incident)).as("no longer open once the criterion is met").isEmpty();
+            assertThat(escalations.recentlyResolved(incident, Duration.ofMinutes(15))).singleElement().satisfies(a -> {
+                assertThat(a.resolvedAt()).isEqualTo(T0.plus(Duration.ofMinutes(50)));
+                assertThat(a.resolved()).isTrue();
+            });
+            assertThat(auditCount("escalation.resolved")).isEqualTo(audits + 1);
+            assertThat(events.stream(TimelineNote.class).filter(n -> incident.equals(n.incidentKey())
+                    && n.category().equals("escalation.resolved"))).hasSize(1);
+            assertThat(updates).hasSize(2);
+            check();
+            assertThat(auditCount("escalation.resolved")).as("resolved once").isEqualTo(audits + 1);
+        } finally {
+            stop.run();
+        }
+    }
+
+    @Test
+    void anOverrunResolvesWhenThePhaseCompletesAndAnEpisodeThatHoldsAgainReopensWithoutASecondNotification() {
+        As.user("commander", Role.COMMANDER, () -> escalations.defineRules(incident, "p1",
+                List.of("phase overran its window")));
+        clock.set(T0.plus(Duration.ofHours(1)).plusSeconds(1));
+        EscalationAlert fired = check().getFirst();
+        phaseTimes.set(incident, "p1", new PhaseTiming(T0, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofMinutes(61))));
+        clock.set(T0.plus(Duration.ofMinutes(62)));
+        check();
+        assertThat(escalations.openAlerts(incident)).isEmpty();
+        assertThat(escalations.recentlyResolved(incident, Duration.ofMinutes(15))).extracting(EscalationAlert::id)
+                .containsExactly(fired.id());
+
+        long reopenedBefore = auditCount("escalation.reopened");
+        phaseTimes.set(incident, "p1", new PhaseTiming(T0, T0.plus(Duration.ofHours(1)), null)); // reopened phase
+        clock.set(T0.plus(Duration.ofMinutes(63)));
+        assertThat(check()).as("not a new firing: the same episode").isEmpty();
+        assertThat(escalations.openAlerts(incident)).extracting(EscalationAlert::id).containsExactly(fired.id());
+        assertThat(banners).as("back on the boards").hasSize(2);
+        assertThat(auditCount("escalation.reopened")).isEqualTo(reopenedBefore + 1);
+    }
+
     @Test
     void aMetCriterionDoesNotEscalate() {
         probes.results(target, T0, Duration.ofSeconds(10), 10, true, 100);

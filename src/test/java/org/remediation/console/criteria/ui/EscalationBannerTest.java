@@ -83,4 +83,36 @@ class EscalationBannerTest extends KaribuTest {
         assertThat(banner.getElement().getTextRecursively()).contains("overran");
         assertThat(_find(Button.class, spec -> spec.withText("Acknowledge"))).isEmpty();
     }
+
+    /** Issue 15: a banner kept saying the phase overran after it was signed off. */
+    @Test
+    void theBannerSaysWhenItsConditionEndedLiveAndNoLongerAsksForAction() {
+        clock.set(T0);
+        login("commander", Role.COMMANDER);
+        As.user("commander", Role.COMMANDER, () -> {
+            criteria.defineCriteria(incident, "p1", List.of(new CriterionDefinition("qa", "QA", "manual: QA confirms")));
+            escalations.defineRules(incident, "p1", List.of("phase overran its window"));
+        });
+        phaseTimes.set(incident, "p1", new PhaseTiming(T0, T0.plus(Duration.ofMinutes(30)), null));
+        EscalationBanner banner = new EscalationBanner(escalations, live, incident);
+        UI.getCurrent().add(banner);
+        assertThat(banner.getElement().getAttribute("aria-live")).as("announced to screen readers").isEqualTo("assertive");
+        clock.set(T0.plus(Duration.ofMinutes(31)));
+        SystemActor.call(() -> escalations.checkAll());
+        MockVaadin.clientRoundtrip(false);
+        assertThat(banner.getElement().getTextRecursively()).contains("Escalation (fired 13:31 UTC)");
+
+        phaseTimes.set(incident, "p1", new PhaseTiming(T0, T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(40))));
+        clock.set(T0.plus(Duration.ofMinutes(41)));
+        SystemActor.call(() -> escalations.checkAll());
+        MockVaadin.clientRoundtrip(false);
+        assertThat(banner.getElement().getTextRecursively()).startsWith("Resolved at 13:41 UTC").contains("overran");
+        assertThat(_find(Button.class, spec -> spec.withText("Acknowledge"))).as("nothing left to acknowledge").isEmpty();
+
+        clock.set(T0.plus(Duration.ofMinutes(57)));
+        UI.getCurrent().remove(banner);
+        EscalationBanner later = new EscalationBanner(escalations, live, incident);
+        UI.getCurrent().add(later);
+        assertThat(later.getChildren()).as("gone after 15 minutes").isEmpty();
+    }
 }
