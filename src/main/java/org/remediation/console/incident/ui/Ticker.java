@@ -5,7 +5,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Half-minute tick so elapsed times, overruns and the status-update reminder move on their own. */
+/**
+ * A tick at the start of every minute so elapsed times, overruns and the status-update reminder move
+ * on their own. Boards write times to the minute; a tick at a fixed rate from an arbitrary start
+ * left an open board up to a tick behind a fresh load ("2h 08m" beside "2h 09m", issue 15).
+ */
 @Component
 class Ticker {
 
@@ -19,7 +23,7 @@ class Ticker {
         this.events = events;
     }
 
-    @Scheduled(fixedRate = 30_000, initialDelay = 30_000)
+    @Scheduled(cron = "0 * * * * *")
     void tick() {
         events.publishEvent(new Tick());
     }

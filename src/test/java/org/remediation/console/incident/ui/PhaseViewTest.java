@@ -112,6 +112,39 @@ class PhaseViewTest extends KaribuTest {
                 .startsWith("unknown");
     }
 
+    /** Issue 15: a measured figure moving rebuilt the page and erased what was being typed into "Add a task". */
+    @Test
+    void whatAUserIsTypingSurvivesAMeasuredCriterionChangingUnderneath() {
+        String target = "later-" + TestPlans.newKey().toLowerCase();
+        String key = TestPlans.newKey();
+        As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(key, "title: Drill\nseverity: P1\n"
+                + "phases:\n  - key: a\n    title: A\n    priority: P0\n    owner: Infrastructure\n"
+                + "    window: { start: 0h, end: 4h }\n    criteria:\n      - key: answers\n"
+                + "        text: The new service answers\n        measure: \"" + target + " up\"\n"
+                + "      - key: qa\n        text: QA confirms\n"));
+        PhaseState a = TestPlans.phase(incidents, key, "a");
+        login("commander", Role.COMMANDER);
+        navigate("phases/" + a.id());
+        TextField task = _get(TextField.class, s -> s.withId("new-task-text"));
+        _setValue(task, "Restart the pooler on db-2");
+        TextField evidence = _get(TextField.class, s -> s.withId("evidence-qa"));
+        _setValue(evidence, "QA ran the smoke suite: 42/42");
+        String before = _get(_get(com.vaadin.flow.component.html.Div.class, s -> s.withId("criterion-answers")), CriterionBadge.class).valueText();
+
+        As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(target, "Later", "HTTP",
+                Map.of("url", "http://127.0.0.1:9/health"), Duration.ofSeconds(30), Duration.ofSeconds(1), false,
+                "later", null)));
+        SystemActor.run(() -> criteria.reevaluateAll());
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(_get(_get(com.vaadin.flow.component.html.Div.class, s -> s.withId("criterion-answers")), CriterionBadge.class).valueText())
+                .as("the measured figure moved, live").isNotEqualTo(before);
+        assertThat(_get(TextField.class, s -> s.withId("new-task-text"))).as("not rebuilt").isSameAs(task);
+        assertThat(task.getValue()).isEqualTo("Restart the pooler on db-2");
+        assertThat(_get(TextField.class, s -> s.withId("evidence-qa"))).as("not rebuilt").isSameAs(evidence);
+        assertThat(evidence.getValue()).isEqualTo("QA ran the smoke suite: 42/42");
+    }
+
     @Test
     void aViewerCannotTickAnything() {
         PhaseState a = open("a");
