@@ -165,6 +165,30 @@ class ActionRequests {
         return outcome.orThrow();
     }
 
+    /** The requester takes an open request back (not a rejection: nobody else decided against it). */
+    ActionRecord withdraw(long id, String actor, String note) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException("note", "Say why you withdraw the request.");
+        }
+        Outcome outcome = tx.execute(s -> {
+            ActionRecord a = store.lock(id).orElseThrow(() -> notFound(id));
+            if (!a.requestedBy().equals(actor)) {
+                return Outcome.refused("Only " + a.requestedBy() + ", who requested action #" + id
+                        + ", can withdraw it; reject it instead.");
+            }
+            if (!a.status().open()) {
+                return Outcome.refused("Action #" + id + " is " + a.status() + " and can no longer be withdrawn.");
+            }
+            store.update(id, a.status(), columns("status", ActionStatus.WITHDRAWN, "decided_note", note.trim(),
+                    "finished_at", clock.instant()));
+            ActionRecord r = store.find(id).orElseThrow();
+            journal.step(r, actor, "withdrawn", "Withdrawn by the requester: " + note.trim(), null, null);
+            journal.changed(id, ActionStatus.WITHDRAWN, 0, "withdrawn");
+            return Outcome.ok(r);
+        });
+        return outcome.orThrow();
+    }
+
     /** A new preview against the live state; any approval is void and needed again. */
     ActionRecord refreshPreview(long id, String actor) {
         ActionRecord a = store.find(id).orElseThrow(() -> notFound(id));

@@ -7,6 +7,8 @@ public enum ActionStatus {
     /** May be executed (approved, or no approval needed). */
     READY,
     REJECTED,
+    /** Taken back by the person who requested it, before it ran. */
+    WITHDRAWN,
     /** The approval timed out: preview again. */
     EXPIRED,
     /** The live state changed since the preview: preview again. */

@@ -58,6 +58,12 @@ public class RemediationService {
         return requests.reject(actionId, CurrentUser.require(), note);
     }
 
+    /** The requester takes back an open request of their own, with a reason for the audit trail. */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public ActionRecord withdraw(long actionId, String note) {
+        return requests.withdraw(actionId, CurrentUser.require(), note);
+    }
+
     /** Previews an open action again (after it went stale or its approval expired); approval is needed again. */
     @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
     public ActionRecord refreshPreview(long actionId) {

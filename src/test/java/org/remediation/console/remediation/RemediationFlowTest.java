@@ -99,6 +99,23 @@ class RemediationFlowTest {
         As.user("reject-er", Role.COMMANDER, () -> service.reject(a.id(), "not needed any more"));
     }
 
+    /** Issue 15: "Withdraw" opened "Why reject?" and recorded a rejection. */
+    @Test
+    void onlyTheRequesterWithdrawsAndItIsRecordedAsAWithdrawalNotARejection() {
+        ActionRecord a = request(service, "operator", ActionKind.SQL_TIER, DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"));
+        assertThatThrownBy(() -> As.user("commander", Role.COMMANDER, () -> service.withdraw(a.id(), "mine now")))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("Only operator").hasMessageContaining("reject it instead");
+        assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> service.withdraw(a.id(), " ")))
+                .isInstanceOf(org.remediation.console.base.InvalidInputException.class);
+        ActionRecord w = As.user("operator", Role.OPERATOR, () -> service.withdraw(a.id(), "the vendor fixed it"));
+        assertThat(w.status()).isEqualTo(ActionStatus.WITHDRAWN);
+        assertThat(As.viewer(() -> service.trail(a.id()))).extracting(ActionStep::step).contains("withdrawn")
+                .doesNotContain("rejected");
+        assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> service.withdraw(a.id(), "again")))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("can no longer be withdrawn");
+        assertThat(gateway.read(DATABASE).require(Attributes.TIER)).isEqualTo("db-custom-2-7680");
+    }
+
     @Test
     void aStateChangeAfterThePreviewVoidsTheApproval() {
         ActionRecord tier = request(service, "operator", ActionKind.SQL_TIER, DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"));

@@ -69,6 +69,8 @@ class RoleMatrixTest {
         }, (nothing, user) -> tookEffect.accept(user));
     }
 
+    /** Who makes the call under test (an operation may prepare something of theirs, e.g. their own request). */
+    String caller = "";
     @Autowired
     RemediationService service;
     @Autowired
@@ -108,6 +110,17 @@ class RoleMatrixTest {
             long id = t.awaiting();
             return cell(() -> t.service.reject(id, "no"),
                     (rejected, user) -> assertThat(t.read(id).status()).isEqualTo(ActionStatus.REJECTED));
+        });
+        ops.put("withdraw", t -> {
+            // the caller's own request (made as an OPERATOR under the same name), withdrawn in the role under test
+            long id = As.user(t.caller, Role.OPERATOR, () -> t.service.request(hc("14"))).id();
+            return cell(() -> t.service.withdraw(id, "not needed after all"), (withdrawn, user) -> {
+            assertThat(t.read(withdrawn.id()).status()).isEqualTo(ActionStatus.WITHDRAWN);
+            assertThat(t.trail(withdrawn.id())).anySatisfy(step -> {
+                assertThat(step.step()).isEqualTo("withdrawn");
+                assertThat(step.actor()).isEqualTo(user);
+            });
+            });
         });
         ops.put("refreshPreview", t -> {
             long id = t.ready("12");
@@ -189,8 +202,9 @@ class RoleMatrixTest {
     @ParameterizedTest(name = "{0} {1}: allowed={3}")
     @MethodSource("matrix")
     void rolesAreEnforcedInTheServices(Role role, String name, Operation op, boolean allowed) {
-        Cell<?> cell = op.prepare(this);
         String user = "matrix-" + role.name().toLowerCase();
+        caller = user;
+        Cell<?> cell = op.prepare(this);
         long audits = auditCount(jdbc);
         long actions = actionCount(jdbc);
         if (allowed) {

@@ -116,9 +116,12 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
         if (a.status() == ActionStatus.AWAITING_APPROVAL && !a.requestedBy().equals(me)) {
             row.add(button("approve", "Approve", ButtonVariant.LUMO_SUCCESS, () -> service.approve(a.id())));
         }
-        if (a.status().open()) {
-            row.add(button("reject", a.requestedBy().equals(me) ? "Withdraw" : "Reject", ButtonVariant.LUMO_ERROR,
-                    () -> null, () -> new ReasonDialog("Why reject?", note -> run(() -> service.reject(a.id(), note))).open()));
+        if (a.status().open() && a.requestedBy().equals(me)) {
+            row.add(button("withdraw", "Withdraw", ButtonVariant.LUMO_ERROR, () -> null,
+                    () -> new ReasonDialog("Withdraw your request?", note -> run(() -> service.withdraw(a.id(), note))).open()));
+        } else if (a.status().open()) {
+            row.add(button("reject", "Reject", ButtonVariant.LUMO_ERROR, () -> null,
+                    () -> new ReasonDialog("Why reject?", note -> run(() -> service.reject(a.id(), note))).open()));
         }
         if (a.status() == ActionStatus.READY) {
             row.add(button("execute", "Execute", ButtonVariant.LUMO_PRIMARY, () -> service.execute(a.id())));

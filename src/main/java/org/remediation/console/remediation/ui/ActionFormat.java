@@ -22,7 +22,7 @@ final class ActionFormat {
             case FAILED, REJECTED -> StatusBadge.Tone.BAD;
             case RUNNING, READY -> StatusBadge.Tone.INFO;
             case AWAITING_APPROVAL, EXPIRED, STALE -> StatusBadge.Tone.WARN;
-            case ROLLED_BACK -> StatusBadge.Tone.NEUTRAL;
+            case ROLLED_BACK, WITHDRAWN -> StatusBadge.Tone.NEUTRAL;
         };
         return new StatusBadge(status.name().replace('_', ' ').toLowerCase(), tone);
     }
