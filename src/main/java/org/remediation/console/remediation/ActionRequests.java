@@ -111,9 +111,10 @@ class ActionRequests {
                     "watch_minutes", draft.watchMinutes(), "watch_signals", String.join(",", draft.watchSignals()),
                     "auto_rollback", draft.autoRollback()));
             ActionRecord a = store.find(id).orElseThrow();
+            // the order it happened in: the live state was read and previewed, then the request made on it
+            journal.step(a, actor, "previewed", previewSummary(a), p.live().attributes(), p.preview().desired());
             journal.step(a, actor, "requested", (rollbackOf != null ? "Rollback of #" + rollbackOf + " requested: " : "Requested: ")
                     + a.reason(), p.live().attributes(), null);
-            journal.step(a, actor, "previewed", previewSummary(a), p.live().attributes(), p.preview().desired());
             journal.changed(id, a.status(), 0, "requested");
             return a;
         });

@@ -121,6 +121,7 @@ class RemediationLoopBrowserIT {
                 throw e;
             }
             Ui.click(lead, By.id("sign-off"));
+            Ui.click(lead, By.id("yes-sign-off"));
             String evidence = Ui.text(lead, By.id("frozen-evidence"));
             // every criterion by its title, the manual one with its evidence (issue 13, part 5)
             assertThat(evidence).contains("VPC connector handles 20+ concurrent Cloud Run connections")
@@ -196,6 +197,7 @@ class RemediationLoopBrowserIT {
     private static void approve(Browser approver, long actionId) {
         approver.open("/actions/inbox");
         Ui.click(approver, By.id("approve-" + actionId));
+        Ui.click(approver, By.id("yes-approve")); // the dialog restating the diff being approved
         Ui.waitUntil(approver, Duration.ofSeconds(20), "the approval confirmed",
                 b -> b.pageSource().contains("Approved ") || b.driver().findElements(By.id("approve-" + actionId))
                         .stream().noneMatch(WebElement::isDisplayed));
@@ -205,6 +207,7 @@ class RemediationLoopBrowserIT {
     private static void executeAndWatch(Browser operator) {
         operator.waitFor(By.id("execute"));
         Ui.click(operator, By.id("execute"));
+        Ui.click(operator, By.id("yes-execute"));
         operator.waitFor(By.id("action-progress"));
         Ui.waitForText(operator, By.id("action-result"), Duration.ofSeconds(60), t -> !t.isBlank(), "the action's result");
         System.out.println("action result: " + Ui.text(operator, By.id("action-result")));

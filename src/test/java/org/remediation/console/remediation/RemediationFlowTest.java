@@ -60,7 +60,7 @@ class RemediationFlowTest {
         assertThat(gateway.read(HEALTH_CHECK).fingerprint()).isEqualTo(original.fingerprint());
         assertThat(As.user("viewer", Role.VIEWER, () -> service.get(a.id())).status()).isEqualTo(ActionStatus.ROLLED_BACK);
         assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(a.id())).stream().map(ActionStep::step))
-                .contains("requested", "previewed", "started", "succeeded", "rolled-back");
+                .as("in the order it happened").containsSubsequence("previewed", "requested", "started", "succeeded", "rolled-back");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.remediation.console.incident.ui;
 
 import org.remediation.console.base.identity.Roles;
 import org.remediation.console.base.HumanTime;
+import org.remediation.console.base.ui.ConfirmStep;
 import org.remediation.console.criteria.EvidenceSnapshot;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -49,10 +50,13 @@ class SignOffPanel extends Div {
         add(reasons.isEmpty() ? new Paragraph("Nothing blocks the sign-off.")
                 : new Paragraph("Blocked by " + reasons.size() + " item(s):"), list);
         if (signOffs.maySignOff(phase.id())) {
-            Button signOff = new Button("Sign off phase", e -> TaskRow.apply(() -> {
-                signOffs.signOff(phase.id());
-                Notices.success("Phase signed off");
-            }, reload));
+            Button signOff = new Button("Sign off phase…", e -> new ConfirmStep("sign-off", "Sign off '" + phase.title() + "'?",
+                    "Signing off closes the phase for " + phase.ownerTeam() + ": the evidence of its "
+                    + phase.criteria().size() + " criteria is frozen as it is now, the checklist can no longer change,"
+                    + " and phases that depend on it may start.", null, "Sign off", () -> TaskRow.apply(() -> {
+                        signOffs.signOff(phase.id());
+                        Notices.success("Phase signed off");
+                    }, reload)).open());
             signOff.setId("sign-off");
             signOff.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
             signOff.setEnabled(reasons.isEmpty());

@@ -81,7 +81,13 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
             result.setId("action-result");
             body.add(result);
         }
-        body.add(buttons(a), new H3("Preview"), new PreviewPanel(a.preview()), new H3("Trail"), trail(a));
+        body.add(buttons(a), new H3(executed(a) ? "What changed" : "Preview"),
+                new PreviewPanel(a.preview(), executed(a)), new H3("Trail"), trail(a));
+    }
+
+    /** The change was made (or attempted): its preview's "now" is history. */
+    private static boolean executed(ActionRecord a) {
+        return a.startedAt() != null;
     }
 
     private Div facts(ActionRecord a) {
@@ -114,7 +120,8 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
         }
         String me = CurrentUser.usernameOr("");
         if (a.status() == ActionStatus.AWAITING_APPROVAL && !a.requestedBy().equals(me)) {
-            row.add(button("approve", "Approve", ButtonVariant.LUMO_SUCCESS, () -> service.approve(a.id())));
+            row.add(button("approve", "Approve…", ButtonVariant.LUMO_SUCCESS, () -> null,
+                    () -> Confirmations.approve(a, () -> run(() -> service.approve(a.id()))).open()));
         }
         if (a.status().open() && a.requestedBy().equals(me)) {
             row.add(button("withdraw", "Withdraw", ButtonVariant.LUMO_ERROR, () -> null,
@@ -124,7 +131,8 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
                     () -> new ReasonDialog("Why reject?", note -> run(() -> service.reject(a.id(), note))).open()));
         }
         if (a.status() == ActionStatus.READY) {
-            row.add(button("execute", "Execute", ButtonVariant.LUMO_PRIMARY, () -> service.execute(a.id())));
+            row.add(button("execute", "Execute…", ButtonVariant.LUMO_PRIMARY, () -> null,
+                    () -> Confirmations.execute(a, () -> run(() -> service.execute(a.id()))).open()));
         }
         if (a.status() == ActionStatus.STALE || a.status() == ActionStatus.EXPIRED) {
             row.add(button("refresh-preview", "Preview again", ButtonVariant.LUMO_PRIMARY, () -> service.refreshPreview(a.id())));

@@ -48,7 +48,7 @@ public class ApprovalInboxView extends Main {
 
     private HorizontalLayout actions(ActionRecord a) {
         Button open = new Button("Open", e -> getUI().ifPresent(ui -> ui.navigate("actions/" + a.id())));
-        Button approve = new Button("Approve", e -> {
+        Button approve = new Button("Approve…", e -> Confirmations.approve(a, () -> {
             try {
                 service.approve(a.id());
                 Notices.success("Approved " + a.title());
@@ -56,7 +56,7 @@ public class ApprovalInboxView extends Main {
                 Notices.error(ex.getMessage());
             }
             refresh();
-        });
+        }).open());
         approve.setId("approve-" + a.id());
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         return new HorizontalLayout(open, approve);

@@ -19,14 +19,21 @@ import org.remediation.console.remediation.Preview;
 /** A preview: diff before → after, side effects, the gcloud equivalent (copyable), rollback and fingerprint. */
 class PreviewPanel extends Div {
 
+    /** A preview not yet acted on: its "before" column is the live state now. */
     PreviewPanel(Preview preview) {
+        this(preview, false);
+    }
+
+    /** {@code done}: the change was made; the diff shows what it was before and after, not "now". */
+    PreviewPanel(Preview preview, boolean done) {
         addClassName("action-preview");
         Grid<DiffRow> diff = new Grid<>();
         diff.setId("preview-diff");
         diff.addThemeVariants(GridVariant.LUMO_COMPACT);
         diff.setAllRowsVisible(true);
         diff.addColumn(DiffRow::attribute).setHeader("Attribute").setAutoWidth(true);
-        diff.addColumn(DiffRow::before).setHeader("Now").setAutoWidth(true);
+        diff.addColumn(DiffRow::before).setHeader(done ? "Before" : "Now (read " + org.remediation.console.base.HumanTime.clock(
+                preview.readAt()) + " UTC)").setAutoWidth(true);
         diff.addColumn(DiffRow::after).setHeader("After").setAutoWidth(true);
         diff.setPartNameGenerator(r -> r.changed() ? "changed" : null);
         diff.setItems(preview.diff());

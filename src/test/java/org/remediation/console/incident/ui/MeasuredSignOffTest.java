@@ -69,6 +69,7 @@ class MeasuredSignOffTest extends KaribuTest {
         signOff = _get(Button.class, spec -> spec.withId("sign-off"));
         assertThat(signOff.isEnabled()).isTrue();
         _click(signOff);
+        _click(_get(Button.class, spec -> spec.withId("yes-sign-off")));
         var record = signOffs.history(phase.id()).get(0);
         var frozen = signOffs.frozenEvidence(record);
         assertThat(frozen).singleElement().satisfies(e -> {

@@ -84,6 +84,7 @@ class OneCriterionStateTest extends KaribuTest {
         login("lead", Role.TEAM_LEAD);
         navigate("phases/" + phase.id());
         _click(_get(Button.class, s -> s.withId("sign-off")));
+        _click(_get(Button.class, s -> s.withId("yes-sign-off")));
         var record = signOffs.history(phase.id()).get(0);
         List<EvidenceSnapshot> frozen = signOffs.frozenEvidence(record);
         assertThat(frozen).extracting(EvidenceSnapshot::label).containsExactly("Backend is fast", "QA passed");

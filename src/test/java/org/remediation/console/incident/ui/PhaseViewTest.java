@@ -196,6 +196,7 @@ class PhaseViewTest extends KaribuTest {
                 .startsWith("confirmed by lead at").endsWith(": p95 420 ms for 15 min");
         MockVaadin.clientRoundtrip(false);
         _click(_get(Button.class, s -> s.withId("sign-off")));
+        _click(_get(Button.class, s -> s.withId("yes-sign-off")));
         assertThat(TestPlans.phase(incidents, a.incidentKey(), "a").status()).isEqualTo(PhaseStatus.SIGNED_OFF);
         MockVaadin.clientRoundtrip(false);
         assertThat(_get(Checkbox.class, s -> s.withId("tick-a1")).isReadOnly()).isTrue();

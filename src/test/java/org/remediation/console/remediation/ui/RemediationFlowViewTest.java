@@ -83,11 +83,20 @@ class RemediationFlowViewTest extends KaribuTest {
         assertThat(GridKt._findAll(inbox)).extracting(ActionRecord::id).contains(requested.id());
         navigate("actions/" + requested.id());
         _click(_get(Button.class, s -> s.withId("approve")));
+        // irreversible steps take a second click that restates what happens, with the diff being approved
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, s -> s.withId("confirm-text-approve")).getText())
+                .contains("requested by operator").contains("binds to the live state");
+        assertThat(_find(Grid.class, s -> s.withId("preview-diff"))).hasSizeGreaterThanOrEqualTo(2);
+        _click(_get(Button.class, s -> s.withId("cancel-approve")));
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.get(requested.id())).approvedBy()).as("cancelled").isNull();
+        _click(_get(Button.class, s -> s.withId("approve")));
+        _click(_get(Button.class, s -> s.withId("yes-approve")));
         assertThat(As.user("viewer", Role.VIEWER, () -> service.get(requested.id())).approvedBy()).isEqualTo("commander");
 
         login("operator", Role.OPERATOR);
         navigate("actions/" + requested.id());
         _click(_get(Button.class, s -> s.withId("execute")));
+        _click(_get(Button.class, s -> s.withId("yes-execute")));
         awaitEnd(requested.id(), ActionStatus.SUCCEEDED);
         assertThat(gateway.read(DB).require(Attributes.TIER)).isEqualTo("db-custom-4-15360");
         navigate("actions/" + requested.id());
@@ -101,9 +110,11 @@ class RemediationFlowViewTest extends KaribuTest {
         login("commander", Role.COMMANDER);
         navigate("actions/" + rollback.id());
         _click(_get(Button.class, s -> s.withId("approve")));
+        _click(_get(Button.class, s -> s.withId("yes-approve")));
         login("operator", Role.OPERATOR);
         navigate("actions/" + rollback.id());
         _click(_get(Button.class, s -> s.withId("execute")));
+        _click(_get(Button.class, s -> s.withId("yes-execute")));
         awaitEnd(rollback.id(), ActionStatus.SUCCEEDED);
         assertThat(gateway.read(DB).require(Attributes.TIER)).isEqualTo("db-custom-2-7680");
         assertThat(As.user("viewer", Role.VIEWER, () -> service.get(requested.id())).status()).isEqualTo(ActionStatus.ROLLED_BACK);
