@@ -3,6 +3,7 @@ package org.remediation.console.criteria;
 import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -256,6 +257,18 @@ public class CriteriaService {
                 ? Trends.of(c, engine.measurements(), clock.instant()) : List.<@Nullable Double>of()).orElse(List.of());
     }
 
+    /**
+     * For a windowed criterion that is not met: the longest recent span over which it would be met
+     * ("recovering: last 3 min OK, window still 15 min"). Empty when met, manual, not windowed, or
+     * when even the last minute fails. Never changes the criterion's state.
+     */
+    public Optional<RecentlyMet> recovering(CriterionOwner owner) {
+        return store.find(owner).filter(r -> r.state() == CriterionState.NOT_MET)
+                .flatMap(r -> engine.spec(r.definition()) instanceof MeasuredCriterion c
+                        ? Recovery.of(c, engine.measurements(), clock.instant(), engine.phaseStart(owner))
+                        : Optional.<RecentlyMet>empty());
+    }
+
     /** The threshold in the unit of {@link #trend} (ms or %), for drawing it on a sparkline. */
     public Optional<Double> thresholdValue(CriterionOwner owner) {
         return store.find(owner).map(r -> engine.spec(r.definition()))
@@ -277,7 +290,7 @@ public class CriteriaService {
                 live == null ? r.valueText() : live.valueText(), live == null ? null : live.value(), threshold,
                 live == null ? r.samples() : live.samples(), live == null ? r.detail() : live.detail(),
                 live == null ? r.evaluatedAt() : live.at(), r.firstMetAt(), r.evidenceNote(), r.confirmedBy(),
-                r.confirmedAt());
+                r.confirmedAt(), live == null ? null : live.decidedBy());
     }
 
     private Map<String, CriterionSpec> validate(String incidentKey, String phase, List<CriterionDefinition> defs) {

@@ -178,7 +178,7 @@ public final class CriterionEvaluator {
                     + " in the last " + window, now);
         }
         boolean ok = c.comparison().test(value, c.thresholdValue());
-        String text = Values.format(c.statistic(), value);
+        String text = Values.format(c, value);
         return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, value, text, s.samples(),
                 text + (ok ? " meets " : " does not meet ") + c.thresholdText() + " over " + s.samples()
                         + " samples in the last " + window, now);
@@ -195,7 +195,7 @@ public final class CriterionEvaluator {
                     + " cannot hold over the last " + window, now);
         }
         boolean ok = c.comparison().test(value, c.thresholdValue());
-        String text = Values.format(c.statistic(), value);
+        String text = Values.format(c, value);
         return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, value, text, s.samples(),
                 text + (ok ? " meets " : " does not meet ") + c.thresholdText() + " over " + s.samples()
                         + " samples in the last " + window + (failed == 0 ? "" : " (" + failures + ")"), now);

@@ -16,7 +16,18 @@ public record CriterionStatus(CriterionOwner owner, String label, String text, b
                               CriterionState state, Instant since, String valueText, @Nullable Double value,
                               String thresholdText, long samples, String detail, @Nullable Instant evaluatedAt,
                               @Nullable Instant firstMetAt, @Nullable String evidenceNote,
-                              @Nullable String confirmedBy, @Nullable Instant confirmedAt) {
+                              @Nullable String confirmedBy, @Nullable Instant confirmedAt,
+                              @Nullable String decidedBy) {
+
+    /**
+     * The figure alone, for a headline: a group's or golden path's value text leads with the target
+     * that decided ({@code backend-health 86.2 %}); the headline is {@code 86.2 %} and
+     * {@link #decidedBy()} names the step underneath (issue 15, item 2).
+     */
+    public String headline() {
+        return decidedBy != null && valueText.startsWith(decidedBy + " ") ? valueText.substring(decidedBy.length() + 1)
+                : valueText;
+    }
 
     public boolean met() {
         return state == CriterionState.MET;

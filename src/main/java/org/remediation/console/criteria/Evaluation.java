@@ -13,9 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param samples results the value is based on (summed over a group)
  * @param detail why this state, in plain words
  * @param at when it was evaluated
+ * @param decidedBy for a group or golden path: the target whose value decided (the worst or first
+ *     failing step), whose name leads {@code valueText}; null otherwise
  */
 public record Evaluation(CriterionState state, @Nullable Double value, String valueText, long samples,
-                         String detail, Instant at) {
+                         String detail, Instant at, @Nullable String decidedBy) {
+
+    public Evaluation(CriterionState state, @Nullable Double value, String valueText, long samples, String detail,
+                      Instant at) {
+        this(state, value, valueText, samples, detail, at, null);
+    }
 
     static Evaluation noData(String valueText, long samples, String detail, Instant at) {
         return new Evaluation(CriterionState.NO_DATA, null, valueText, samples, detail, at);

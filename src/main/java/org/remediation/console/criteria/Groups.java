@@ -30,7 +30,7 @@ final class Groups {
                     summary + (state == CriterionState.MET ? "" : "; " + targets.get(decider) + ": " + d.detail()), now);
         }
         return new Evaluation(state, d.value(), targets.get(decider) + " " + d.valueText(), samples,
-                summary + "; " + targets.get(decider) + ": " + d.detail(), now);
+                summary + "; " + targets.get(decider) + ": " + d.detail(), now, targets.get(decider));
     }
 
     /** The target whose evaluation explains the combined state: the first failing one, or the worst value. */

@@ -9,6 +9,17 @@ final class Values {
     private Values() {
     }
 
+    /**
+     * A criterion's value in the unit its threshold is written in: {@code 4.4 s} beside {@code < 5 s},
+     * not {@code 4399 ms} (issue 15, item 2). Other statistics as {@link #format(Statistic, double)}.
+     */
+    static String format(MeasuredCriterion c, double value) {
+        if (c.statistic().isLatency() && !c.improvement() && "s".equals(c.threshold().unit())) {
+            return round(value / 1000, value >= 10_000 ? 1 : 2) + " s";
+        }
+        return format(c.statistic(), value);
+    }
+
     static String format(Statistic statistic, double value) {
         if (statistic.isLatency()) {
             return (value >= 10 ? String.valueOf(Math.round(value)) : round(value, 1)) + " ms";

@@ -18,7 +18,7 @@ class EscalationCheckTest {
 
     static CriterionStatus criterion(CriterionState state, Instant since, Instant firstMetAt) {
         return new CriterionStatus(CriterionOwner.phase("i", "p2", "p95"), "Backend p95", "backend-health p95 < 1000 ms",
-                false, state, since, "1840 ms", 1840.0, "< 1000 ms over 15m", 30, "", since, firstMetAt, null, null, null);
+                false, state, since, "1840 ms", 1840.0, "< 1000 ms over 15m", 30, "", since, firstMetAt, null, null, null, null);
     }
 
     static Optional<EscalationCheck.Firing> check(EscalationRule rule, PhaseTiming timing, CriterionStatus c, Instant now) {

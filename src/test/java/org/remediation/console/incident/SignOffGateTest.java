@@ -21,7 +21,7 @@ class SignOffGateTest {
         Instant t = Instant.parse("2026-11-25T08:00:00Z");
         return new CriterionStatus(CriterionOwner.phase("INC-1", "b", "b-ok"), "Fast", "manual: Fast", true,
                 met ? org.remediation.console.criteria.CriterionState.MET : org.remediation.console.criteria.CriterionState.NOT_MET, t, met ? "confirmed by lead" : "awaiting confirmation",
-                null, "", 0, "", null, met ? t : null, met ? "p95 420 ms" : null, met ? "lead" : null, met ? t : null);
+                null, "", 0, "", null, met ? t : null, met ? "p95 420 ms" : null, met ? "lead" : null, met ? t : null, null);
     }
 
     @Test

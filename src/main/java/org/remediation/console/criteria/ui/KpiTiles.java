@@ -16,6 +16,7 @@ import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.CriterionOwner;
 import org.remediation.console.criteria.CriterionStateChanged;
 import org.remediation.console.criteria.CriterionStatus;
+import org.remediation.console.base.HumanTime;
 
 /**
  * The incident's KPIs as large tiles for the top of the board, kept live through push: state
@@ -92,14 +93,20 @@ public class KpiTiles extends Div {
         }
     }
 
-    /** The trend moves per minute bucket: recomputed once a minute, or at once when the state changes. */
+    /**
+     * The trend and the recovery line move per minute bucket: recomputed once a minute, or at once
+     * when the state changes.
+     */
     private void updateTrend(KpiTile tile, CriterionStatus s) {
         Instant minute = s.evaluatedAt() == null ? Instant.EPOCH : s.evaluatedAt().truncatedTo(ChronoUnit.MINUTES);
         String stamp = minute + "/" + s.state();
         if (stamp.equals(trendStamp.put(s.owner().criterionKey(), stamp))) {
             return;
         }
-        tile.trend(criteria.trend(CriterionOwner.kpi(incidentKey, s.owner().criterionKey())), thresholdOf(s));
+        CriterionOwner owner = CriterionOwner.kpi(incidentKey, s.owner().criterionKey());
+        tile.trend(criteria.trend(owner), thresholdOf(s));
+        tile.recovering(criteria.recovering(owner).map(r -> "Recovering: last " + HumanTime.duration(r.span())
+                + " OK, window still " + HumanTime.duration(r.window())).orElse(""));
     }
 
     private @Nullable Double thresholdOf(CriterionStatus s) {

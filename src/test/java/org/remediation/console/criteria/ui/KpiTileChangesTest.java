@@ -19,7 +19,7 @@ class KpiTileChangesTest {
 
     static CriterionStatus status(CriterionState state, String value) {
         return new CriterionStatus(CriterionOwner.kpi("i", "p95"), "Backend p95", "backend-health p95 < 1000 ms", false,
-                state, SINCE, value, 1840.0, "< 1000 ms over 15m", 30, "from 30 results", SINCE, null, null, null, null);
+                state, SINCE, value, 1840.0, "< 1000 ms over 15m", 30, "from 30 results", SINCE, null, null, null, null, null);
     }
 
     static List<NodeChange> pending(UI ui) {

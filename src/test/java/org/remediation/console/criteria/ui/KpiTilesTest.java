@@ -67,6 +67,55 @@ class KpiTilesTest extends KaribuTest {
         assertThat(tile.hasClassName("kpi-met")).isFalse();
     }
 
+    /**
+     * Issue 15: after the fix the tile said "Database response 4399 ms not met" for 15 minutes while
+     * the probes were green, in ms beside a threshold in seconds, and nothing said why.
+     */
+    @Test
+    void afterAFixTheTileStaysNotMetForItsWindowAndSaysItIsRecoveringInTheThresholdsUnit() {
+        clock.set(T0);
+        login("viewer", Role.VIEWER);
+        As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, null, List.of(
+                new CriterionDefinition("db", "Database response", target + " p95 < 5 s over 15m min 3"))));
+        // ten slow minutes, then three good ones
+        probes.results(target, T0.minus(Duration.ofMinutes(13)), Duration.ofSeconds(30), 20, true, 9_000);
+        probes.results(target, T0.minus(Duration.ofMinutes(3)), Duration.ofSeconds(10), 18, true, 200);
+        SystemActor.run(() -> criteria.reevaluateAll());
+        KpiTiles tiles = new KpiTiles(criteria, live, incident);
+        UI.getCurrent().add(tiles);
+        KpiTile tile = tiles.tile("db");
+        assertThat(tile.stateText()).as("the window decides, not the last minutes").isEqualTo("not met");
+        assertThat(tile.valueText()).as("in the threshold's unit").isEqualTo("9 s");
+        assertThat(tile.recoveringText()).isEqualTo("Recovering: last 3m OK, window still 15m");
+
+        probes.results(target, T0.minusSeconds(50), Duration.ofSeconds(10), 5, false, 3); // it breaks again
+        clock.set(T0.plusSeconds(61));
+        SystemActor.run(() -> criteria.reevaluateAll());
+        MockVaadin.clientRoundtrip(false);
+        assertThat(tile.stateText()).isEqualTo("not met");
+        assertThat(tile.recoveringText()).as("failures in the last minute: no recovery to speak of").isEmpty();
+    }
+
+    @Test
+    void aGroupTileHeadlinesTheFigureAndNamesTheStepThatDecidedUnderneath() {
+        clock.set(T0);
+        login("viewer", Role.VIEWER);
+        String group = "g-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = target + "-b";
+        probes.group(group, target, other);
+        As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, null, List.of(
+                new CriterionDefinition("path", "Golden path", "group " + group + " success-rate >= 99 % over 5m"))));
+        probes.results(target, T0.minus(Duration.ofMinutes(4)), Duration.ofSeconds(10), 20, true, 100);
+        probes.results(other, T0.minus(Duration.ofMinutes(4)), Duration.ofSeconds(10), 17, true, 100);
+        probes.results(other, T0.minus(Duration.ofMinutes(1)), Duration.ofSeconds(10), 3, false, 100);
+        SystemActor.run(() -> criteria.reevaluateAll());
+        KpiTiles tiles = new KpiTiles(criteria, live, incident);
+        UI.getCurrent().add(tiles);
+        KpiTile tile = tiles.tile("path");
+        assertThat(tile.valueText()).as("the figure, not a probe name").isEqualTo("85 %");
+        assertThat(tile.worstText()).isEqualTo("failing step: " + other);
+    }
+
     @Test
     void redefiningTheKpisRebuildsTheTiles() {
         clock.set(T0);
