@@ -38,7 +38,9 @@ public record Notification(Source source, Instant at, @Nullable String incidentK
         /** An escalation rule fired. */
         ESCALATION,
         /** A watched signal regressed after a remediation action. */
-        WATCH;
+        WATCH,
+        /** A remediation action on a P0 incident waits for a second person's approval. */
+        APPROVAL;
 
         /** The name used in configuration and in the JSON format. */
         public String key() {

@@ -1,5 +1,8 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.notify.Notification;
+import org.remediation.console.notify.Notifier;
+
 import static org.remediation.console.remediation.ActionStore.columns;
 
 import java.time.Clock;
@@ -37,11 +40,13 @@ class ActionRequests {
     private final ObjectProvider<WatchSignals> signals;
     private final TransactionTemplate tx;
     private final IncidentSeverities severities;
+    private final Notifier notifier;
 
     ActionRequests(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal, Clock clock,
                    RemediationProperties properties, ObjectProvider<WatchSignals> signals, PlatformTransactionManager txm,
-                   IncidentSeverities severities) {
+                   IncidentSeverities severities, Notifier notifier) {
         this.severities = severities;
+        this.notifier = notifier;
         this.catalog = catalog;
         this.gateway = gateway;
         this.store = store;
@@ -95,6 +100,27 @@ class ActionRequests {
     }
 
     ActionRecord request(ActionDraft requested, String actor, @Nullable Long rollbackOf) {
+        ActionRecord a = insert(requested, actor, rollbackOf);
+        if (a.status() == ActionStatus.AWAITING_APPROVAL && "P0".equals(a.incidentSeverity())) {
+            notifier.send(approvalWaits(a)); // after commit; in-app notices come from ActionChanged
+        }
+        return a;
+    }
+
+    /** On a P0 every minute counts: the approvers' chat hears of a request, not only open consoles. */
+    private Notification approvalWaits(ActionRecord a) {
+        Map<String, @Nullable Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("action", a.id());
+        facts.put("requestedBy", a.requestedBy());
+        facts.put("resource", a.resource().toString());
+        facts.put("why", a.approvalReasons());
+        return new Notification(Notification.Source.APPROVAL, a.requestedAt(), a.incidentKey(), a.incidentSeverity(),
+                null, null, "Action #" + a.id() + " waits for approval", ":hourglass: " + a.requestedBy()
+                + " requests " + a.title() + " on " + a.incidentKey() + " (" + a.incidentSeverity()
+                + "); a second OPERATOR or COMMANDER must approve it: " + a.approvalReasons(), facts);
+    }
+
+    private ActionRecord insert(ActionDraft requested, String actor, @Nullable Long rollbackOf) {
         Previewed p = preview(requested);
         ActionDraft draft = p.draft();
         return tx.execute(s -> {

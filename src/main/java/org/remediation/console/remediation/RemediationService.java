@@ -106,6 +106,13 @@ public class RemediationService {
         return store.byStatus(ActionStatus.RUNNING);
     }
 
+    /** The signed-in user's own requests that wait for someone else's approval. */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public List<ActionRecord> myRequestsAwaitingApproval() {
+        String me = CurrentUser.require();
+        return store.byStatus(ActionStatus.AWAITING_APPROVAL).stream().filter(a -> a.requestedBy().equals(me)).toList();
+    }
+
     /** Actions waiting for the signed-in user's approval (not their own requests). */
     @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
     public List<ActionRecord> inbox() {

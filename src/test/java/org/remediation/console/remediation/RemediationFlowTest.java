@@ -99,6 +99,22 @@ class RemediationFlowTest {
         As.user("reject-er", Role.COMMANDER, () -> service.reject(a.id(), "not needed any more"));
     }
 
+    /** Issue 15: on a P0 the approver was not told a request waits unless they happened to look. */
+    @Test
+    void aRequestOnAP0IncidentThatNeedsASecondPersonReachesTheWebhooks() {
+        ActionRecord a = As.user("operator", Role.OPERATOR, () -> service.request(ActionDraft.of(ActionKind.SQL_TIER,
+                DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"), "more memory for the pooler").withIncident(null, "P0")));
+        assertThat(a.status()).isEqualTo(ActionStatus.AWAITING_APPROVAL);
+        String body = org.remediation.console.support.WebhookReceiver.shared().await(b -> b.contains("\"source\":\"approval\"")
+                && b.contains("\"action\":" + a.id()), Duration.ofSeconds(10)).orElse("no approval notification for #" + a.id());
+        assertThat(body).contains("\"severity\":\"P0\"").contains("waits for approval").contains("operator");
+
+        ActionRecord p2 = As.user("operator", Role.OPERATOR, () -> service.request(ActionDraft.of(ActionKind.SQL_TIER,
+                DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"), "same, on a P2").withIncident(null, "P2")));
+        assertThat(org.remediation.console.support.WebhookReceiver.shared().await(b -> b.contains("\"action\":" + p2.id())
+                && b.contains("approval"), Duration.ofSeconds(2))).as("only P0 requests go to chat").isEmpty();
+    }
+
     /** Issue 15: "Withdraw" opened "Why reject?" and recorded a rejection. */
     @Test
     void onlyTheRequesterWithdrawsAndItIsRecordedAsAWithdrawalNotARejection() {

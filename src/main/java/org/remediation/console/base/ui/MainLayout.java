@@ -20,18 +20,23 @@ import java.util.TreeSet;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext auth) {
+    public MainLayout(AuthenticationContext auth, java.util.List<NavBadge> badges) {
         setPrimarySection(Section.DRAWER);
         Span title = new Span("Remediation Console");
         title.addClassName("app-title");
         addToNavbar(new DrawerToggle(), title, userBox(auth));
-        addToDrawer(navigation());
+        addToDrawer(navigation(badges));
     }
 
-    private static SideNav navigation() {
+    private static SideNav navigation(java.util.List<NavBadge> badges) {
         SideNav nav = new SideNav();
         nav.addClassName("main-nav");
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(entry.title(), entry.path())));
+        MenuConfiguration.getMenuEntries().forEach(entry -> {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            badges.stream().filter(b -> b.path().equals(path)).findFirst().ifPresent(b -> item.setSuffixComponent(b.create()));
+            nav.addItem(item);
+        });
         return nav;
     }
 

@@ -68,7 +68,7 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
             body.add(new H2("No action #" + id));
             return;
         }
-        HorizontalLayout title = new HorizontalLayout(new H2(a.title()), ActionFormat.badge(a.status()));
+        HorizontalLayout title = new HorizontalLayout(new H2(a.title()), ActionFormat.badge(a));
         title.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         body.add(title, facts(a));
         if (a.status() == ActionStatus.RUNNING) {

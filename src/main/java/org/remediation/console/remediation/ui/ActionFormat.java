@@ -16,6 +16,14 @@ final class ActionFormat {
         return at == null ? "—" : HumanTime.timestamp(at);
     }
 
+    /** The action's status as people say it: a READY action that a second person approved reads "approved". */
+    static StatusBadge badge(org.remediation.console.remediation.ActionRecord a) {
+        if (a.status() == ActionStatus.READY && a.approvedBy() != null) {
+            return new StatusBadge("approved", StatusBadge.Tone.OK);
+        }
+        return badge(a.status());
+    }
+
     static StatusBadge badge(ActionStatus status) {
         StatusBadge.Tone tone = switch (status) {
             case SUCCEEDED -> StatusBadge.Tone.OK;

@@ -59,13 +59,15 @@ public class ActionsView extends Main {
         text.addValueChangeListener(e -> refresh());
         grid.setId("action-history");
         grid.addColumn(a -> "#" + a.id()).setHeader("#").setAutoWidth(true);
-        grid.addComponentColumn(a -> ActionFormat.badge(a.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(a -> ActionFormat.badge(a)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(a -> a.kind().label()).setHeader("Action").setAutoWidth(true);
         grid.addColumn(a -> a.resource().toString()).setHeader("Resource").setAutoWidth(true);
         grid.addColumn(ActionRecord::requestedBy).setHeader("Requested by").setAutoWidth(true);
         grid.addColumn(a -> ActionFormat.time(a.requestedAt())).setHeader("Requested").setAutoWidth(true);
         grid.addColumn(ActionRecord::reason).setHeader("Reason").setFlexGrow(1);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("actions/" + e.getItem().id())));
+        grid.setEmptyStateText("No action matches. Requests appear here the moment they are made; clear the filters"
+                + " to see every action.");
         HorizontalLayout header = new HorizontalLayout(new H2("Actions"));
         if (CurrentUser.hasRole(Roles.OPERATOR) || CurrentUser.hasRole(Roles.COMMANDER)) {
             Button create = new Button("New action", e -> getUI().ifPresent(ui -> ui.navigate("actions/new")));

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -29,6 +30,7 @@ public class ApprovalInboxView extends Main {
 
     private final RemediationService service;
     private final Grid<ActionRecord> grid = new Grid<>();
+    private final Grid<ActionRecord> mine = new Grid<>();
 
     public ApprovalInboxView(RemediationService service, LiveEvents live) {
         this.service = service;
@@ -40,8 +42,21 @@ public class ApprovalInboxView extends Main {
         grid.addColumn(a -> a.preview().changes().stream().map(d -> d.attribute() + " " + d.before() + " → " + d.after())
                 .reduce((x, y) -> x + "; " + y).orElse("")).setHeader("Change").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.setEmptyStateText("Nothing waits for your approval. A request by another OPERATOR or COMMANDER"
+                + " appears here (and beside Approvals in the menu) the moment it is made.");
+        mine.setId("my-requests-awaiting");
+        mine.setAllRowsVisible(true);
+        mine.addColumn(a -> "#" + a.id()).setHeader("#").setAutoWidth(true);
+        mine.addColumn(ActionRecord::title).setHeader("Action").setAutoWidth(true);
+        mine.addColumn(a -> ActionFormat.time(a.requestedAt())).setHeader("Requested").setAutoWidth(true);
+        mine.addColumn(ActionRecord::approvalReasons).setHeader("Why a second person").setFlexGrow(1);
+        mine.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("actions/" + e.getItem().id())));
+        mine.setEmptyStateText("None of your requests waits for approval.");
         add(new H2("Approvals"), new Paragraph("Approving binds to the live state shown in the preview; if it changes, "
-                + "the requester must preview again."), grid);
+                + "the requester must preview again."), grid,
+                new H3("Your requests waiting for a second person"),
+                new Paragraph("You cannot approve your own request: another OPERATOR or COMMANDER must. They are told it waits."),
+                mine);
         LiveSubscription.bind(this, live, ActionChanged.class, e -> refresh());
         refresh();
     }
@@ -64,5 +79,6 @@ public class ApprovalInboxView extends Main {
 
     private void refresh() {
         grid.setItems(service.inbox());
+        mine.setItems(service.myRequestsAwaitingApproval());
     }
 }
