@@ -79,6 +79,24 @@ public class ChecklistService {
                 (done ? "Ticked " : "Unticked ") + "task " + task.state().ref() + ": " + task.description());
     }
 
+    /**
+     * The remediation action linked to this task succeeded and verified: the task is ticked in the
+     * name of the action's requester, with the link to the action, audited and on the timeline.
+     * Nothing happens to a task already done or in a signed-off phase (its checklist is frozen).
+     */
+    @RolesAllowed(Roles.SYSTEM)
+    @Transactional
+    public Optional<TaskState> doneByAction(long taskId, long actionId, String actionTitle, String requestedBy) {
+        Task task = tasks.findById(taskId).orElse(null);
+        if (task == null || task.state().done()
+                || phases.findById(task.phaseId()).map(p -> p.status() == PhaseStatus.SIGNED_OFF).orElse(true)) {
+            return Optional.empty();
+        }
+        task.doneByAction(actionId, requestedBy, clock.instant());
+        return Optional.of(saved(task, "task.done", "Ticked task " + task.state().ref() + " for " + requestedBy
+                + ": action #" + actionId + " (" + actionTitle + ") succeeded and verified", requestedBy));
+    }
+
     @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.COMMANDER})
     @Transactional
     public TaskState setNote(long taskId, long expectedVersion, @Nullable String note) {
@@ -136,6 +154,10 @@ public class ChecklistService {
     }
 
     private TaskState saved(Task task, String action, String text) {
+        return saved(task, action, text, CurrentUser.require());
+    }
+
+    private TaskState saved(Task task, String action, String text, String actor) {
         flush(() -> tasks.saveAndFlush(task), "task " + task.state().ref());
         Phase phase = phases.findById(task.phaseId()).orElseThrow();
         Incident incident = incidents.findById(phase.incidentId()).orElseThrow();
@@ -145,8 +167,12 @@ public class ChecklistService {
         details.put("task", state.ref());
         details.put("done", state.done());
         details.put("version", state.version());
+        if (state.doneByAction() != null) {
+            details.put("action", state.doneByAction());
+            details.put("for", actor);
+        }
         audit.record(action, incident.key() + "/" + phase.key() + "/" + state.ref(), details);
-        timeline.record(incident, CurrentUser.require(), action, text, false);
+        timeline.record(incident, actor, action, text, false);
         events.publishEvent(new IncidentChanged(incident.key(), phase.id()));
         return state;
     }

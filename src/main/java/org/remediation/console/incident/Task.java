@@ -27,6 +27,8 @@ class Task {
     private boolean done;
     private @Nullable String doneBy;
     private @Nullable Instant doneAt;
+    /** The remediation action whose success ticked it; null when ticked by hand. */
+    private @Nullable Long doneByAction;
     /** Two people ticking or editing the same task: the second write fails instead of overwriting. */
     @Version
     private long version;
@@ -58,6 +60,12 @@ class Task {
         done = value;
         doneBy = value ? by : null;
         doneAt = value ? at : null;
+        doneByAction = null;
+    }
+
+    void doneByAction(long actionId, String by, Instant at) {
+        done(true, by, at);
+        doneByAction = actionId;
     }
 
     void note(@Nullable String value) { note = value; }
@@ -68,6 +76,6 @@ class Task {
 
     TaskState state() {
         return new TaskState(id(), phaseId, taskRef, description, owner, command, actionSpec, note, done, doneBy,
-                doneAt, version);
+                doneAt, version, doneByAction);
     }
 }

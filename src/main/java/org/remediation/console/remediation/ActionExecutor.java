@@ -41,12 +41,15 @@ class ActionExecutor {
     private final RemediationProperties properties;
     private final TransactionTemplate tx;
     private final WatchWindow watch;
+    private final TaskTicks taskTicks;
     /** Actions whose apply call is in progress in this process (their operation id is not stored yet). */
     private final Set<Long> applying = ConcurrentHashMap.newKeySet();
 
     ActionExecutor(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal,
-                   ActionRequests requests, Clock clock, RemediationProperties properties, PlatformTransactionManager txm, WatchWindow watch) {
+                   ActionRequests requests, Clock clock, RemediationProperties properties, PlatformTransactionManager txm, WatchWindow watch,
+                   TaskTicks taskTicks) {
         this.watch = watch;
+        this.taskTicks = taskTicks;
         this.catalog = catalog;
         this.gateway = gateway;
         this.store = store;
@@ -202,6 +205,14 @@ class ActionExecutor {
     }
 
     ActionRecord finish(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after, String actor) {
+        ActionRecord done = record(a, outcome, message, after, actor);
+        if (done.id() == a.id() && done.status() == outcome && done.finishedAt() != null) {
+            taskTicks.finished(done);
+        }
+        return done;
+    }
+
+    private ActionRecord record(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after, String actor) {
         return tx.execute(s -> {
             Map<String, String> afterAttrs = after == null ? null : after.attributes();
             Instant now = clock.instant();

@@ -32,6 +32,7 @@ class IncidentSeverityPolicyTest {
     @Autowired IncidentService incidents;
     @Autowired RunbookService runbooks;
     @Autowired TimelineService timeline;
+    @Autowired org.remediation.console.incident.ChecklistService checklist;
 
     @Test
     void aTaskOfTheP0IncidentNeedsASecondPersonWhateverTheFormSaid() {
@@ -67,5 +68,39 @@ class IncidentSeverityPolicyTest {
                 "faster recovery").withIncident("987654321", null);
         assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> remediation.request(draft)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.names("taskId")).isTrue());
+    }
+
+    /** Issue 15, item 10: an action linked to a task ticks it once it succeeded and verified; its rollback does not. */
+    @Test
+    void anActionOnATaskTicksItInTheRequestersNameWithTheLinkOnceItSucceededAndVerified() {
+        String key = "INC-" + ThreadLocalRandom.current().nextInt(100_000, 999_999_999);
+        As.user("commander", Role.COMMANDER, () -> runbooks.importAsIncident(key, runbooks.templateYaml("inc-1278")));
+        TaskState task = incidents.phases(key).get(0).tasks().get(0);
+        ActionRecord a = As.user("operator", Role.OPERATOR, () -> remediation.request(ActionDraft.of(ActionKind.HEALTH_CHECK,
+                HEALTH_CHECK, Map.of("unhealthyThreshold", "4"), "tolerate slow starts")
+                .withIncident(String.valueOf(task.id()), null)));
+        As.user("approver", Role.COMMANDER, () -> remediation.approve(a.id()));
+        assertThat(checklist.task(task.id()).orElseThrow().done()).as("not before it ran").isFalse();
+        As.user("operator", Role.OPERATOR, () -> remediation.execute(a.id()));
+        assertThat(ActionTestSupport.awaitEnd(remediation, a.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+
+        // ticked right after the action's own commit
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> checklist.task(task.id()).orElseThrow().done());
+        TaskState ticked = checklist.task(task.id()).orElseThrow();
+        assertThat(ticked.doneBy()).as("in the requester's name").isEqualTo("operator");
+        assertThat(ticked.doneByAction()).isEqualTo(a.id());
+        assertThat(As.user("viewer", Role.VIEWER, () -> timeline.entries(key))).anySatisfy(i -> {
+            assertThat(i.category()).isEqualTo("task.done");
+            assertThat(i.actor()).isEqualTo("operator");
+            assertThat(i.text()).contains("action #" + a.id()).contains("succeeded and verified");
+        });
+
+        As.user("responder", Role.RESPONDER, () -> checklist.setDone(task.id(), ticked.version(), false));
+        ActionRecord rollback = As.user("operator", Role.OPERATOR, () -> remediation.requestRollback(a.id(), "undo"));
+        As.user("approver", Role.COMMANDER, () -> remediation.approve(rollback.id()));
+        As.user("operator", Role.OPERATOR, () -> remediation.execute(rollback.id()));
+        assertThat(ActionTestSupport.awaitEnd(remediation, rollback.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(checklist.task(task.id()).orElseThrow().done()).as("a rollback never ticks the task").isFalse();
     }
 }

@@ -38,6 +38,12 @@ class TaskRow extends Div {
             who.addClassName("task-who");
             who.setId("task-who-" + task.ref());
             add(who);
+            if (task.doneByAction() != null) {
+                Anchor by = new Anchor("actions/" + task.doneByAction(), "by action #" + task.doneByAction()
+                        + " (succeeded and verified)");
+                by.setId("task-action-" + task.ref());
+                who.add(new Span(" "), by);
+            }
         }
         if (task.command() != null) {
             Pre command = new Pre(task.command());

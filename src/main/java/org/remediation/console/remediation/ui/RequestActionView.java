@@ -37,6 +37,7 @@ import org.remediation.console.remediation.ActionKind;
 import org.remediation.console.remediation.ActionRecord;
 import org.remediation.console.remediation.ActionSpec;
 import org.remediation.console.remediation.ParamSpec;
+import org.remediation.console.incident.TaskState;
 import org.remediation.console.remediation.Preview;
 import org.remediation.console.remediation.RemediationService;
 import org.remediation.console.base.identity.Roles;
@@ -55,7 +56,7 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
     private final FormLayout paramsForm = new FormLayout();
     private final Map<String, TextField> paramFields = new LinkedHashMap<>();
     private final TextArea reason = new TextArea("Reason");
-    private final TextField taskId = new TextField("Incident task id (optional)");
+    private final ComboBox<TaskState> task = new ComboBox<>("Incident task (optional)");
     private final Select<String> severity = new Select<>();
     private final IntegerField watchMinutes = new IntegerField("Watch for (minutes, 0 = off)");
     private final MultiSelectComboBox<String> watchSignals = new MultiSelectComboBox<>("Signals to watch");
@@ -79,7 +80,20 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         reason.setId("action-reason");
         reason.setRequired(true);
         reason.setHelperText("Why now? It goes into the audit trail and the incident timeline.");
-        taskId.setId("action-task");
+        task.setId("action-task");
+        task.setItemLabelGenerator(t -> t.ref() + " " + t.text() + " (" + t.owner() + ")");
+        task.setClearButtonVisible(true);
+        task.setWidthFull();
+        List<TaskState> open = openTasksOfThePinnedIncident();
+        task.setItems(open);
+        task.setHelperText(open.isEmpty() ? "No open task on the current incident; the action will not be linked."
+                : "Linking ties the action to the incident's timeline, its severity's approval rule, and ticks the task"
+                + " once the action succeeds and verifies.");
+        task.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                severityOf(e.getValue()).ifPresent(severity::setValue);
+            }
+        });
         severity.setLabel("Incident severity");
         severity.setItems("", "P0", "P1", "P2", "P3");
         severity.setItemLabelGenerator(s -> s.isEmpty() ? "not linked" : s);
@@ -95,7 +109,7 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         Button preview = new Button("Preview", e -> preview());
         preview.setId("preview");
         preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout meta = new FormLayout(reason, taskId, severity, watchMinutes, watchSignals, autoRollback);
+        FormLayout meta = new FormLayout(reason, task, severity, watchMinutes, watchSignals, autoRollback);
         add(new H2("Request an action on the " + service.cloudName() + " cloud"), kind, kindHelp, resource, paramsForm,
                 meta, preview);
         kind.setValue(ActionKind.SCALE_CONNECTOR);
@@ -108,17 +122,31 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         query.getOrDefault("spec", List.of()).stream().findFirst().ifPresent(this::prefill);
     }
 
+    /** The open tasks of the pinned incident's phases that are not signed off: what an action is usually for. */
+    private List<TaskState> openTasksOfThePinnedIncident() {
+        return incidents.current().map(i -> incidents.phases(i.key()).stream()
+                .filter(p -> p.status() != org.remediation.console.incident.PhaseStatus.SIGNED_OFF)
+                .flatMap(p -> p.tasks().stream()).filter(t -> !t.done()).toList()).orElse(List.of());
+    }
+
+    private java.util.Optional<String> severityOf(TaskState t) {
+        return incidents.phase(t.phaseId()).flatMap(p -> incidents.find(p.incidentKey())).map(i -> i.severity().name());
+    }
+
     /** A task carrying a ready-made action: its spec, and its incident's severity for the approval policy. */
     private void prefillFromTask(String id) {
-        taskId.setValue(id);
         try {
-            checklist.task(Long.parseLong(id.strip())).ifPresent(task -> {
-                incidents.phase(task.phaseId()).flatMap(p -> incidents.find(p.incidentKey()))
-                        .ifPresent(incident -> severity.setValue(incident.severity().name()));
-                if (task.actionSpec() != null) {
-                    prefill(task.actionSpec());
+            checklist.task(Long.parseLong(id.strip())).ifPresentOrElse(t -> {
+                List<TaskState> items = new ArrayList<>(openTasksOfThePinnedIncident());
+                if (items.stream().noneMatch(i -> i.id() == t.id())) {
+                    items.add(0, t); // a task of another incident, or done already: still the one asked for
+                    task.setItems(items);
                 }
-            });
+                items.stream().filter(i -> i.id() == t.id()).findFirst().ifPresent(task::setValue);
+                if (t.actionSpec() != null) {
+                    prefill(t.actionSpec());
+                }
+            }, () -> Notices.error("There is no incident task " + id + "."));
         } catch (NumberFormatException e) {
             Notices.error("'" + id + "' is not a task id.");
         }
@@ -169,8 +197,8 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
             throw new InvalidInputException("resource", "Choose the resource to change.");
         }
         String sev = severity.getValue() == null || severity.getValue().isEmpty() ? null : severity.getValue();
-        String task = taskId.getValue().isBlank() ? null : taskId.getValue().trim();
-        return ActionDraft.of(kind.getValue(), resource.getValue(), params, reason.getValue()).withIncident(task, sev)
+        String linked = task.getValue() == null ? null : String.valueOf(task.getValue().id());
+        return ActionDraft.of(kind.getValue(), resource.getValue(), params, reason.getValue()).withIncident(linked, sev)
                 .withWatch(watchMinutes.getValue() == null ? 0 : watchMinutes.getValue(), new ArrayList<>(watchSignals.getValue()),
                         autoRollback.getValue());
     }
@@ -205,7 +233,7 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         Map<String, HasValidation> m = new HashMap<>(paramFields);
         m.put("resource", resource);
         m.put("reason", reason);
-        m.put("taskId", taskId);
+        m.put("taskId", task);
         m.put("watchMinutes", watchMinutes);
         m.put("watchSignals", watchSignals);
         return m;

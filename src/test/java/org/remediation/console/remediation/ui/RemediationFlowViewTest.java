@@ -64,7 +64,10 @@ class RemediationFlowViewTest extends KaribuTest {
         UI.getCurrent().navigate("actions/new", QueryParameters.simple(Map.of("task", taskId,
                 "spec", "sql-tier resource=" + DB + " tier=db-custom-4-15360")));
         assertThat(_get(TextField.class, s -> s.withId("param-tier")).getValue()).isEqualTo("db-custom-4-15360");
-        assertThat(_get(TextField.class, s -> s.withId("action-task")).getValue()).isEqualTo(taskId);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<org.remediation.console.incident.TaskState> task =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, s -> s.withId("action-task"));
+        assertThat(String.valueOf(task.getValue().id())).isEqualTo(taskId);
         _setValue(_get(TextArea.class, s -> s.withId("action-reason")), "DB connect timeouts under load");
         _click(_get(Button.class, s -> s.withId("preview")));
         assertThat(_get(Pre.class, s -> s.withId("preview-gcloud")).getText())
