@@ -82,6 +82,8 @@ class ActionRequests {
             }
         }
         if (!problems.isEmpty()) {
+            // the parameters' own rules too, so a form hears of every problem at once, not stage by stage
+            catalog.get(draft.kind()).check(draft.params(), problems);
             problems.throwIfAny();
         }
         if (!gateway.resources().contains(draft.resource())) {

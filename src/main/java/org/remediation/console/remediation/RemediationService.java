@@ -3,6 +3,7 @@ package org.remediation.console.remediation;
 import org.remediation.console.base.identity.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.cloud.CloudException;
 import org.remediation.console.cloud.CloudGateway;
 import org.remediation.console.cloud.ResourceRef;
@@ -40,6 +41,24 @@ public class RemediationService {
     @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
     public Preview preview(ActionDraft draft) {
         return requests.preview(draft).preview();
+    }
+
+    /**
+     * Every problem of a draft, as the request would report them, without writing anything: for
+     * forms that validate while the user types. The same rules as {@link #preview} and
+     * {@link #request} (one place holds them); empty when the draft would be accepted. A cloud that
+     * cannot be read now yields no problem here: the preview says so.
+     */
+    @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
+    public List<InvalidInputException.Problem> validate(ActionDraft draft) {
+        try {
+            requests.preview(draft);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems();
+        } catch (org.remediation.console.cloud.CloudException e) {
+            return List.of();
+        }
     }
 
     @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})

@@ -28,16 +28,39 @@ public final class Notices {
         n.addThemeVariants(NotificationVariant.LUMO_WARNING);
     }
 
-    /** Marks each named field invalid with its message, clears the others, and shows the summary. */
+    /**
+     * Marks each named field invalid with its message beside it, clears the others, and says in the
+     * toast what is not beside a field; field ids never reach the user (issue 15, item 11).
+     */
     public static void showProblems(InvalidInputException e, Map<String, ? extends HasValidation> fields) {
+        java.util.List<String> elsewhere = mark(e.problems(), fields);
+        int beside = e.problems().size() - elsewhere.size();
+        String text = (beside == 0 ? "" : beside == 1 ? "One field needs attention (see beside it). "
+                : beside + " fields need attention (see beside each). ") + String.join(" ", elsewhere);
+        error(text.strip());
+    }
+
+    /**
+     * Puts each problem beside its field and clears the fields without one; returns the messages of
+     * problems that name no field of the form (to be said elsewhere).
+     */
+    public static java.util.List<String> mark(java.util.List<InvalidInputException.Problem> problems,
+                                              Map<String, ? extends HasValidation> fields) {
         fields.values().forEach(f -> f.setInvalid(false));
-        for (InvalidInputException.Problem p : e.problems()) {
-            HasValidation field = fields.get(p.field());
-            if (field != null) {
-                field.setErrorMessage(p.message());
-                field.setInvalid(true);
+        java.util.List<String> elsewhere = new java.util.ArrayList<>();
+        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        for (InvalidInputException.Problem p : problems) {
+            if (fields.containsKey(p.field())) {
+                byField.merge(p.field(), p.message(), (a, b) -> a + " " + b);
+            } else {
+                elsewhere.add(p.message());
             }
         }
-        error(e.getMessage());
+        byField.forEach((name, message) -> {
+            HasValidation field = fields.get(name);
+            field.setErrorMessage(message);
+            field.setInvalid(true);
+        });
+        return elsewhere;
     }
 }

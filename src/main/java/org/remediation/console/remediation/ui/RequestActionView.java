@@ -62,6 +62,8 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
     private final MultiSelectComboBox<String> watchSignals = new MultiSelectComboBox<>("Signals to watch");
     private final Checkbox autoRollback = new Checkbox("Roll back automatically if a watched signal regresses");
 
+    /** Fields the user has changed: only their problems show before Preview (an untouched field is not wrong yet). */
+    private final java.util.Set<String> touched = new java.util.HashSet<>();
     private final ChecklistService checklist;
     private final IncidentService incidents;
 
@@ -80,6 +82,8 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         reason.setId("action-reason");
         reason.setRequired(true);
         reason.setHelperText("Why now? It goes into the audit trail and the incident timeline.");
+        reason.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        reason.addValueChangeListener(e -> edited("reason", e.isFromClient()));
         task.setId("action-task");
         task.setItemLabelGenerator(t -> t.ref() + " " + t.text() + " (" + t.owner() + ")");
         task.setClearButtonVisible(true);
@@ -102,6 +106,8 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         watchMinutes.setValue(0);
         watchMinutes.setMin(0);
         watchMinutes.setMax(240);
+        watchMinutes.addValueChangeListener(e -> edited("watchMinutes", e.isFromClient()));
+        watchSignals.addValueChangeListener(e -> edited("watchSignals", e.isFromClient()));
         watchSignals.setItems(service.watchSignals());
         if (service.watchSignals().isEmpty()) {
             watchSignals.setHelperText("No signal source is configured yet.");
@@ -166,6 +172,7 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
     }
 
     private void kindChanged(@Nullable ActionKind k, Map<String, String> values) {
+        touched.clear();
         paramsForm.removeAll();
         paramFields.clear();
         if (k == null) {
@@ -181,9 +188,28 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
             f.setHelperText(p.help());
             f.setRequired(p.required());
             f.setValue(values.getOrDefault(p.name(), ""));
+            f.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+            f.addValueChangeListener(e -> edited(p.name(), e.isFromClient()));
             paramFields.put(p.name(), f);
             paramsForm.add(f);
         }
+    }
+
+    /**
+     * A field the user changed: the draft is checked by the service (no rule lives in this view) and
+     * each problem of a field already touched appears beside it, in words, while they type.
+     */
+    private void edited(String field, boolean byUser) {
+        if (!byUser) {
+            return;
+        }
+        touched.add(field);
+        if (resource.getValue() == null || kind.getValue() == null) {
+            return;
+        }
+        List<InvalidInputException.Problem> problems = service.validate(draft()).stream()
+                .filter(p -> touched.contains(p.field())).toList();
+        Notices.mark(problems, fields());
     }
 
     private ActionDraft draft() {

@@ -123,6 +123,23 @@ class RemediationFlowViewTest extends KaribuTest {
         assertThat(As.user("viewer", Role.VIEWER, () -> service.get(requested.id())).status()).isEqualTo(ActionStatus.ROLLED_BACK);
     }
 
+    /** Issue 15, item 11: validation spoke in field ids in a toast over the form, and only after Preview. */
+    @Test
+    void theFormSaysWhatIsWrongBesideTheFieldInWordsWhileTheUserTypes() {
+        login("operator", Role.OPERATOR);
+        navigate("actions/new");
+        TextField max = _get(TextField.class, s -> s.withId("param-maxInstances"));
+        _setValue(max, "30");
+        assertThat(max.isInvalid()).isTrue();
+        assertThat(max.getErrorMessage()).startsWith("Maximum instances").doesNotContain("maxInstances");
+        assertThat(_get(TextArea.class, s -> s.withId("action-reason")).isInvalid())
+                .as("a field the user has not touched yet is not wrong yet").isFalse();
+        _setValue(max, "10");
+        assertThat(max.isInvalid()).isFalse();
+        assertThat(service.history(new ActionFilter(null, null, null), 500)).as("validating writes nothing")
+                .noneMatch(a -> a.params().getOrDefault("maxInstances", "").equals("30"));
+    }
+
     private ActionRecord latest() {
         return As.user("viewer", Role.VIEWER, () -> service.history(ActionFilter.all(), 1)).getFirst();
     }
