@@ -63,10 +63,53 @@ class PushBrowserIT {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    /**
+     * Issue 15: the phase page rebuilt itself when a figure changed and erased what was being typed
+     * into "Add a task". Text typed but not yet sent (no blur) must survive a checklist change made by
+     * someone else and criteria rounds, and the field keeps the focus.
+     */
+    @Test
+    void textBeingTypedIntoAddATaskSurvivesChangesUnderneath() throws Exception {
+        try (Browser responder = new Browser(port); Browser lead = new Browser(port)) {
+            responder.login("responder", Demo.PASSWORD);
+            lead.login("lead", Demo.PASSWORD);
+            String phasePath = openPhaseOne(responder);
+            lead.open(phasePath);
+            lead.waitFor(By.id("tick-1.1"));
+            responder.waitFor(By.id("add-task"));
+            ((JavascriptExecutor) responder.driver()).executeScript( // open "Add a task" and bring it into view
+                    "const d = document.getElementById('add-task'); d.opened = true; d.scrollIntoView({block: 'center'});");
+            org.openqa.selenium.WebElement input = responder.waitFor(By.cssSelector("#new-task-text input"));
+            ((JavascriptExecutor) responder.driver()).executeScript("arguments[0].focus()", input);
+            input.sendKeys("Restart the pooler on db-2");
+
+            ((JavascriptExecutor) lead.driver()).executeScript(
+                    "document.getElementById('tick-1.1').querySelector('input').click()");
+            new WebDriverWait(responder.driver(), Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("task-who-1.1")).isEmpty());
+            for (int i = 0; i < 3; i++) { // criteria rounds on this incident, as the engine publishes them
+                events.publishEvent(new org.remediation.console.criteria.CriteriaEvaluated(java.util.Set.of("INC-1278"),
+                        java.time.Instant.now()));
+                Thread.sleep(300);
+            }
+            responder.waitForVaadin();
+
+            Object typed = ((JavascriptExecutor) responder.driver()).executeScript(
+                    "const f = document.querySelector('#new-task-text'); return f ? f.inputElement.value : null");
+            assertThat(typed).as("what was typed, not yet sent").isEqualTo("Restart the pooler on db-2");
+            Object focused = ((JavascriptExecutor) responder.driver()).executeScript(
+                    "const a = document.activeElement; return a && a.closest('#new-task-text') ? 'in the field' : (a ? a.tagName + '#' + a.id : null)");
+            assertThat(focused).as("the focus stays in the field").isEqualTo("in the field");
+        }
+    }
+
     /** Opens phase 1 of INC-1278 from the board, as a person would, and returns its path. */
     static String openPhaseOne(Browser browser) {
         browser.open("/?incident=INC-1278");
-        browser.waitFor(By.cssSelector("#phase-card-vpc-connector a")).click();
+        browser.waitFor(By.cssSelector("#phase-card-vpc-connector a"));
+        Ui.click(browser, By.cssSelector("#phase-card-vpc-connector a")); // the card may be replaced by push meanwhile
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/phases/"));
         browser.waitFor(By.id("checklist"));
         String url = browser.driver().getCurrentUrl();
