@@ -70,7 +70,7 @@ class KillDuringActionDrillTest {
         assertThat(found.get(0)).as("status after the restart (%s)", found.get(1)).isIn("SUCCEEDED", "FAILED");
         assertThat(found.get(1)).isNotBlank().isNotEqualTo("null");
         assertThat(List.of(found.get(2).split(","))).as("audit trail of action %s", actionId)
-                .startsWith("action.requested", "action.previewed", "action.approved", "action.started")
+                .startsWith("action.previewed", "action.requested", "action.approved", "action.started")
                 .last().isIn("action.succeeded", "action.failed");
         assertThat(found.get(3)).as("resource locks left").isEqualTo("0");
         assertThat(found.get(4)).as("audit chain: %s", found.get(5)).isEqualTo("true");

@@ -140,7 +140,7 @@ class RemediationLoopBrowserIT {
             Ui.waitForText(commander, By.id("verify-result"), Duration.ofSeconds(30), t -> t.contains("valid"), "chain verified");
             assertThat(Ui.text(commander, By.id("verify-result"))).contains("Chain valid");
             Ui.type(commander, "audit-filter-subject", "action:" + actionId);
-            for (String step : List.of("action.requested", "action.previewed", "action.approved", "action.started",
+            for (String step : List.of("action.previewed", "action.requested", "action.approved", "action.started",
                     "action.progress", "action.succeeded")) {
                 Ui.waitUntil(commander, Duration.ofSeconds(20), "audit row " + step, b -> b.pageSource().contains(step));
             }

@@ -103,7 +103,7 @@ class ExecutionTest {
         assertThat(done.afterState()).isEqualTo(before.attributes());
         assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, a.id())).isZero();
         assertThat(jdbc.queryForList("select action from audit_event where subject = ? order by seq", String.class, "action:" + a.id()))
-                .containsSubsequence("action.requested", "action.previewed", "action.started", "action.failed")
+                .containsSubsequence("action.previewed", "action.requested", "action.started", "action.failed")
                 .doesNotContain("action.succeeded");
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'sandbox.fault.set' and subject = ?",
                 Long.class, "sandbox:" + HEALTH_CHECK)).isPositive();
