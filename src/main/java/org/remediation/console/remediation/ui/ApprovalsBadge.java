@@ -44,6 +44,9 @@ class ApprovalsBadge implements NavBadge {
         }
         refresh(count);
         LiveSubscription.bind(count, live, ActionChanged.class, e -> {
+            if (e.status() == ActionStatus.RUNNING) {
+                return; // progress of a running action: nothing to approve, nothing to tell (and many of them)
+            }
             refresh(count);
             tell(e);
         });
@@ -63,6 +66,10 @@ class ApprovalsBadge implements NavBadge {
 
     /** The people concerned hear of it where they are, not only when they open the page. */
     private void tell(ActionChanged e) {
+        if (e.status() != ActionStatus.AWAITING_APPROVAL && e.status() != ActionStatus.READY
+                && e.status() != ActionStatus.REJECTED && e.status() != ActionStatus.STALE) {
+            return;
+        }
         String me = CurrentUser.usernameOr("");
         ActionRecord a = service.get(e.actionId());
         boolean mine = a.requestedBy().equals(me);
