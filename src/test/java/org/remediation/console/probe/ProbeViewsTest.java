@@ -1,8 +1,8 @@
 package org.remediation.console.probe;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -63,6 +63,7 @@ class ProbeViewsTest extends KaribuTest {
     @Test
     void othersMayNotOpenTheTargetsView() {
         login("operator", Role.OPERATOR);
-        assertThatThrownBy(() -> navigate("admin/probes")).hasMessageContaining("denied");
+        assertDenied("admin/probes");
+        assertThat(_find(org.remediation.console.probe.ui.ProbeTargetsView.class)).isEmpty();
     }
 }
