@@ -1,6 +1,9 @@
 package org.remediation.console;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.component.page.Inline;
+import org.remediation.console.base.ui.ThemeSwitch;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -17,6 +20,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/console.css")
 public class ConsoleApplication implements AppShellConfigurator {
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setViewport("width=device-width, initial-scale=1");
+        settings.addInlineWithContents(Inline.Position.PREPEND, ThemeSwitch.RESTORE, Inline.Wrapping.JAVASCRIPT);
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(ConsoleApplication.class, args);

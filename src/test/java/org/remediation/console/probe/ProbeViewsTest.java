@@ -1,13 +1,13 @@
 package org.remediation.console.probe;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -40,7 +40,7 @@ class ProbeViewsTest extends KaribuTest {
         }
         login("responder", Role.RESPONDER);
         navigate("probes/" + key);
-        assertThat(_get(H2.class).getText()).contains("Detail target");
+        assertThat(_get(H1.class).getText()).contains("Detail target");
         String svg = _get(SvgImage.class, s -> s.withClasses("svg-image")).getSvg();
         assertThat(svg).contains("chart-threshold").contains("threshold 250 ms").contains("chart-axis").contains("polyline");
         Grid<?> runs = _get(Grid.class, s -> s.withClasses("probe-runs"));
@@ -63,6 +63,7 @@ class ProbeViewsTest extends KaribuTest {
     @Test
     void othersMayNotOpenTheTargetsView() {
         login("operator", Role.OPERATOR);
-        assertThatThrownBy(() -> navigate("admin/probes")).hasMessageContaining("denied");
+        assertDenied("admin/probes");
+        assertThat(_find(org.remediation.console.probe.ui.ProbeTargetsView.class)).isEmpty();
     }
 }

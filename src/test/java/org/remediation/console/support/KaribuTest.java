@@ -1,5 +1,9 @@
 package org.remediation.console.support;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.html.H1;
+import org.assertj.core.api.Assertions;
+import org.remediation.console.base.ui.AccessDeniedView;
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -59,5 +63,12 @@ public abstract class KaribuTest {
 
     protected void navigate(String location) {
         UI.getCurrent().navigate(location);
+    }
+
+    /** The address opens the console's "not available to your role" page instead of the view. */
+    protected void assertDenied(String location) {
+        navigate(location);
+        LocatorJ._get(AccessDeniedView.class);
+        Assertions.assertThat(LocatorJ._get(H1.class).getText()).isEqualTo("Not available to your role");
     }
 }

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -65,7 +65,7 @@ public class AuditView extends Main {
         tools.setAlignItems(FlexComponent.Alignment.CENTER);
         tools.setWrap(true);
         configureGrid();
-        add(new H2("Audit trail"), tools, filters, grid);
+        add(new H1("Audit trail"), tools, filters, grid);
         refresh();
     }
 
@@ -75,9 +75,10 @@ public class AuditView extends Main {
         grid.addColumn(AuditEvent::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEvent::subject).setHeader("Subject").setAutoWidth(true);
-        grid.addColumn(AuditEvent::details).setHeader("Details").setFlexGrow(3);
+        // details wrap inside their cell instead of being cut off
+        grid.addColumn(AuditEvent::details).setHeader("Details").setFlexGrow(3).setPartNameGenerator(e -> "wrap");
         grid.addColumn(e -> e.hash().substring(0, 12)).setHeader("Hash").setAutoWidth(true).setFlexGrow(0);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPageSize(100);
         grid.setHeight("70vh");
     }

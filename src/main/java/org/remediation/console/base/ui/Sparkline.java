@@ -36,14 +36,15 @@ public class Sparkline extends Div {
                 max = Math.max(max, v);
             }
         }
+        long known = values.stream().filter(java.util.Objects::nonNull).count();
+        String label = known == 0 ? "Trend: no values yet"
+                : "Trend of " + known + " values from " + fmt(min) + " to " + fmt(max)
+                        + (threshold == null ? "" : ", threshold " + fmt(threshold));
         if (threshold != null) {
             min = Math.min(min, threshold);
             max = Math.max(max, threshold);
         }
-        StringBuilder b = new StringBuilder();
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"trend\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\">");
+        StringBuilder b = open(width, height, "sparkline-svg", label);
         if (min == Double.POSITIVE_INFINITY) {
             return b.append("</svg>").toString();
         }
@@ -86,7 +87,7 @@ public class Sparkline extends Div {
      * highlight (may be null). Empty input gives an empty box with a dashed base line.
      */
     public static String svg(double[] values, boolean[] failed, int width, int height) {
-        StringBuilder sb = open(width, height, "sparkline");
+        StringBuilder sb = open(width, height, "sparkline", describe("Latency of the last", values, failed, "ms"));
         if (values.length == 0) {
             sb.append(line(0, height - 1, width, height - 1, "spark-empty"));
             return sb.append("</svg>").toString();
@@ -113,10 +114,35 @@ public class Sparkline extends Div {
         return sb.append("</svg>").toString();
     }
 
-    static StringBuilder open(int width, int height, String cssClass) {
+    /** Opens an SVG that screen readers announce as one image named {@code label}. */
+    static StringBuilder open(int width, int height, String cssClass, String label) {
         return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cssClass)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\">");
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\">");
+    }
+
+    /** "Latency of the last 40 runs: 12 to 340 ms, 2 failed": what the figure shows, in words. */
+    static String describe(String what, double[] values, boolean[] failed, String unit) {
+        if (values.length == 0) {
+            return what.replaceAll(" of( the last)?$", "") + ": no runs yet";
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        int failures = 0;
+        for (int i = 0; failed != null && i < failed.length && i < values.length; i++) {
+            failures += failed[i] ? 1 : 0;
+        }
+        return what + " " + values.length + (values.length == 1 ? " run: " : " runs: ") + whole(min) + " to "
+                + whole(max) + " " + unit + ", " + failures + " failed";
+    }
+
+    private static String whole(double v) {
+        return String.valueOf(Math.round(v));
     }
 
     static String line(double x1, double y1, double x2, double y2, String cssClass) {

@@ -20,7 +20,7 @@ public final class SvgChart {
 
     public static String svg(long[] times, double[] values, boolean[] failed, @Nullable Double threshold, String unit,
                              int width, int height) {
-        StringBuilder sb = Sparkline.open(width, height, "svg-chart");
+        StringBuilder sb = Sparkline.open(width, height, "svg-chart", label(values, failed, threshold, unit));
         int plotW = width - LEFT - RIGHT;
         int plotH = height - TOP - BOTTOM;
         double max = threshold == null ? 0 : threshold * 1.1;
@@ -67,6 +67,11 @@ public final class SvgChart {
             sb.append(text(LEFT + plotW - 2, y - 3, "end", "threshold " + Sparkline.fmt(threshold).replace(".0", "") + " " + unit));
         }
         return sb.append("</svg>").toString();
+    }
+
+    private static String label(double[] values, boolean[] failed, @Nullable Double threshold, String unit) {
+        String figures = Sparkline.describe("Latency chart of", values, failed, unit);
+        return threshold == null ? figures : figures + "; threshold " + Sparkline.fmt(threshold).replace(".0", "") + " " + unit;
     }
 
     private static String text(double x, double y, String anchor, String s) {

@@ -1,11 +1,12 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.ui.Focus;
 import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.EscalationService;
 import org.remediation.console.criteria.ui.EscalationBanner;
 import org.remediation.console.criteria.ui.KpiTiles;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -84,7 +85,7 @@ public class BoardView extends Main implements BeforeEnterObserver {
         if (found.isEmpty()) {
             if (shown != null || getComponentCount() == 0) {
                 removeAll();
-                add(new H2("No incident is open"), new Paragraph("When an incident is opened its live board appears here."));
+                add(new H1("No incident is open"), new Paragraph("When an incident is opened its live board appears here."));
             }
             shown = null;
             return;
@@ -108,6 +109,7 @@ public class BoardView extends Main implements BeforeEnterObserver {
                     cards.replace(cards.getComponentAt(i), new PhaseCard(phase, incident.startedAt(), now));
                 }
             }
+            Focus.keep(this); // a replaced header or card may have held the keyboard focus
             shown = next;
             return;
         }
@@ -124,6 +126,9 @@ public class BoardView extends Main implements BeforeEnterObserver {
             cards.add(new PhaseCard(phase, incident.startedAt(), now));
         }
         add(cards);
+        if (shown != null) {
+            Focus.keep(this); // rebuilt under a user who may have had the focus in it
+        }
         shown = next;
     }
 

@@ -2,9 +2,11 @@ package org.remediation.console.incident.ui;
 
 import org.remediation.console.base.identity.Roles;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import org.remediation.console.base.ui.Focus;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -25,7 +27,7 @@ class IncidentHeader extends Div {
 
     IncidentHeader(IncidentSummary incident, Instant now, IncidentService incidents, StatusUpdateService updates) {
         addClassName("incident-header");
-        H2 title = new H2(incident.key() + " · " + incident.title());
+        H1 title = new H1(incident.key() + " · " + incident.title());
         Span elapsed = new Span("Elapsed " + HumanTime.duration(incident.elapsed(now)));
         elapsed.setId("incident-elapsed");
         elapsed.addClassName("incident-elapsed");
@@ -50,7 +52,7 @@ class IncidentHeader extends Div {
             actions.add(reminder);
         }
         if (CurrentUser.hasRole(Roles.COMMANDER) || CurrentUser.hasRole(Roles.TEAM_LEAD)) {
-            Button draft = new Button("Draft status update", e -> new StatusUpdateDialog(updates.draft(incident.key())).open());
+            Button draft = new Button("Draft status update", e -> open(new StatusUpdateDialog(updates.draft(incident.key())), "draft-status-update"));
             draft.setId("draft-status-update");
             draft.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(draft);
@@ -59,6 +61,12 @@ class IncidentHeader extends Div {
             actions.add(commanderControls(incident, incidents));
         }
         add(actions);
+    }
+
+    /** Opens a dialog that gives focus back to its opener: a live update may replace this header meanwhile. */
+    private static void open(Dialog dialog, String openerId) {
+        Focus.returnOnClose(dialog, openerId);
+        dialog.open();
     }
 
     private static Div commanderControls(IncidentSummary incident, IncidentService incidents) {
@@ -77,7 +85,7 @@ class IncidentHeader extends Div {
                 }
             }
         });
-        Button edit = new Button("Edit incident", e -> new IncidentEditDialog(incident, incidents).open());
+        Button edit = new Button("Edit incident", e -> open(new IncidentEditDialog(incident, incidents), "edit-incident"));
         edit.setId("edit-incident");
         Div box = new Div(status, edit);
         if (!incident.pinned()) {

@@ -21,6 +21,7 @@ class PhaseCard extends Div {
         setId("phase-card-" + phase.key());
         RouterLink title = new RouterLink(phase.title(), PhaseView.class,
                 new RouteParameters("phaseId", String.valueOf(phase.id())));
+        title.setId("phase-link-" + phase.key()); // found again by id when a live update replaces the card
         H3 heading = new H3(title);
         Div badges = new Div(Tones.severity(phase.priority()), Tones.phase(phase.status()));
         badges.addClassName("phase-card-badges");

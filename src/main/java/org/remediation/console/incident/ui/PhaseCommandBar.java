@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.ui.Focus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
@@ -33,7 +34,11 @@ class PhaseCommandBar extends Div {
             });
             add(status);
         }
-        Button edit = new Button("Edit phase", e -> new PhaseEditDialog(phase, teams, incidents).open());
+        Button edit = new Button("Edit phase", e -> {
+            PhaseEditDialog dialog = new PhaseEditDialog(phase, teams, incidents);
+            Focus.returnOnClose(dialog, "edit-phase");
+            dialog.open();
+        });
         edit.setId("edit-phase");
         add(edit);
     }

@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.ui.CommandBlock;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
@@ -20,7 +21,7 @@ class PlanDetails extends Div {
         if (!phase.validation().isEmpty()) {
             Div steps = new Div();
             phase.validation().forEach(v -> {
-                Pre pre = new Pre(v);
+                Pre pre = new CommandBlock(v);
                 pre.addClassName("mono");
                 steps.add(new Div(pre, Clipboard.button("Copy", () -> v)));
             });
@@ -33,7 +34,7 @@ class PlanDetails extends Div {
     }
 
     private static Details textBlock(String title, String text, String id) {
-        Pre pre = new Pre(text.isBlank() ? "—" : text);
+        Pre pre = new CommandBlock(text.isBlank() ? "—" : text);
         pre.addClassName("plan-text");
         Details details = new Details(title, pre);
         details.setId("plan-" + id);

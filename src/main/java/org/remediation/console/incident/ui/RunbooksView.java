@@ -3,7 +3,7 @@ package org.remediation.console.incident.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
@@ -58,7 +58,7 @@ public class RunbooksView extends Main {
         Button importIt = new Button("Open incident from runbook", e -> importRunbook());
         importIt.setId("runbook-import");
         importIt.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Runbooks"), new H3("Import"), new Div(template), yaml, key, new Div(validate, importIt), problems);
+        add(new H1("Runbooks"), new H3("Import"), new Div(template), yaml, key, new Div(validate, importIt), problems);
         add(new H3("Export"), exportBox(incidents));
     }
 

@@ -1,5 +1,6 @@
 package org.remediation.console.incident.ui;
 
+import org.remediation.console.base.ui.Focus;
 import org.remediation.console.base.identity.Roles;
 import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.ui.ConfirmStep;
@@ -64,7 +65,11 @@ class SignOffPanel extends Div {
         }
         if (CurrentUser.hasRole(Roles.COMMANDER) && !reasons.isEmpty()) {
             Button override = new Button("Override and sign off…",
-                    e -> new OverrideDialog(phase, reasons, signOffs, reload).open());
+                    e -> {
+                        OverrideDialog dialog = new OverrideDialog(phase, reasons, signOffs, reload);
+                        Focus.returnOnClose(dialog, "override-sign-off");
+                        dialog.open();
+                    });
             override.setId("override-sign-off");
             override.addThemeVariants(ButtonVariant.LUMO_ERROR);
             add(override);

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.ui.CommandBlock;
+import org.remediation.console.base.ui.Focus;
 import org.remediation.console.base.ui.Notices;
 import org.remediation.console.incident.ChecklistService;
 import org.remediation.console.incident.ConcurrentChangeException;
@@ -19,6 +21,8 @@ class TaskRow extends Div {
 
     TaskRow(TaskState task, boolean editable, ChecklistService checklist, Runnable reload) {
         addClassName("task-row");
+        // a live update replaces the whole row: the checkbox or note that had the focus gets it back
+        addAttachListener(e -> Focus.keep(this));
         setId("task-" + task.ref());
         Checkbox done = new Checkbox(task.ref() + "  " + task.text(), task.done());
         done.setId("tick-" + task.ref());
@@ -46,7 +50,7 @@ class TaskRow extends Div {
             }
         }
         if (task.command() != null) {
-            Pre command = new Pre(task.command());
+            Pre command = new CommandBlock(task.command());
             command.addClassName("mono");
             command.addClassName("task-command");
             Div box = new Div(command, Clipboard.button("Copy", task::command));

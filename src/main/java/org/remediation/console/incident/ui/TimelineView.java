@@ -3,7 +3,7 @@ package org.remediation.console.incident.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -54,11 +54,11 @@ public class TimelineView extends Main implements BeforeEnterObserver {
         removeAll();
         Optional<IncidentSummary> shown = selectedKey == null ? incidents.current() : incidents.find(selectedKey);
         if (shown.isEmpty()) {
-            add(new H2("No incident is open"));
+            add(new H1("No incident is open"));
             return;
         }
         String key = shown.get().key();
-        add(new H2("Timeline of " + key));
+        add(new H1("Timeline of " + key));
         DownloadHandler download = event -> {
             event.setFileName(key + "-timeline.md");
             event.setContentType("text/markdown");

@@ -44,13 +44,28 @@ class GoldenPathChain extends Div {
                 arrow.addClassName("golden-arrow");
                 steps.add(arrow);
             }
-            Span step = new Span(ProbeTarget.GOLDEN_STEPS[t.goldenStep() - 1] + " · " + t.name());
+            // the state in text as well as colour: a marker to see, the word for screen readers
+            Span marker = new Span(marker(s));
+            marker.addClassName("golden-marker");
+            marker.getElement().setAttribute("aria-hidden", "true");
+            Span word = new Span(" (" + s.name() + ")");
+            word.addClassName("visually-hidden");
+            Span step = new Span(marker, new Span(ProbeTarget.GOLDEN_STEPS[t.goldenStep() - 1] + " · " + t.name()), word);
             step.addClassNames("golden-step", ProbeFormat.css(s));
             step.getElement().setAttribute("title", t.key() + ": " + s);
             steps.add(step);
         }
         summary.setText(golden.isEmpty() ? "No golden path configured"
                 : "Services operational " + up + " / " + golden.size());
+    }
+
+    static String marker(HealthState s) {
+        return switch (s) {
+            case UP -> "✓";
+            case DEGRADED -> "!";
+            case DOWN -> "✕";
+            case UNKNOWN -> "?";
+        };
     }
 
     String summaryText() {

@@ -1,7 +1,7 @@
 package org.remediation.console.probe.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
@@ -35,7 +35,7 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
 
     private final ProbeTargetService targets;
     private final ProbeStatistics statistics;
-    private final H2 title = new H2();
+    private final H1 title = new H1();
     private final StatusBadge badge = new StatusBadge("UNKNOWN", StatusBadge.Tone.NEUTRAL);
     private final Span since = new Span();
     private final Div windows = new Div();

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
@@ -48,7 +48,7 @@ public class ProbeTargetsView extends Main {
         grid.addColumn(t -> t.goldenStep() == null ? "" : t.goldenStep() + " " + ProbeTarget.GOLDEN_STEPS[t.goldenStep() - 1])
                 .setHeader("Golden path").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
-        add(new H2("Probe targets"), new HorizontalLayout(create, importYaml, exportYaml), grid);
+        add(new H1("Probe targets"), new HorizontalLayout(create, importYaml, exportYaml), grid);
         refresh();
         LiveSubscription.bind(this, live, ProbeTargetChanged.class, e -> refresh());
     }

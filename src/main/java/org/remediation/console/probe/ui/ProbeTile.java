@@ -43,8 +43,16 @@ class ProbeTile extends Div {
         figures.addClassName("probe-tile-figures");
         add(new Div(name, state), key, figures, spark);
         getElement().setAttribute("title", "Open " + target.name());
-        addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("probes/" + target.key())));
+        // a link for keyboards and screen readers too: focusable, opened with Enter or Space
+        getElement().setAttribute("role", "link").setAttribute("tabindex", "0");
+        addClickListener(e -> open());
+        getElement().addEventListener("keydown", e -> open())
+                .setFilter("event.key === 'Enter' || event.key === ' '").preventDefault();
         refresh(statistics);
+    }
+
+    private void open() {
+        getUI().ifPresent(ui -> ui.navigate("probes/" + target.key()));
     }
 
     private static Div figure(String label, Span value) {

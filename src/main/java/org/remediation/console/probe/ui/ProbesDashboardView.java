@@ -3,11 +3,10 @@ package org.remediation.console.probe.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -65,7 +64,10 @@ public class ProbesDashboardView extends Main {
         Button prev = new Button("Previous", e -> { page = Math.max(0, page - 1); render(); });
         Button next = new Button("Next", e -> { page++; render(); });
         groups.addClassName("probe-groups");
-        add(new H2("Probes"), golden, new HorizontalLayout(filter, problemsOnly, prev, next, pageInfo), groups);
+        filter.setAriaLabel("Filter probes");
+        Div toolbar = new Div(filter, problemsOnly, prev, next, pageInfo);
+        toolbar.addClassName("probe-toolbar"); // wraps on narrow screens
+        add(new H1("Probes"), golden, toolbar, groups);
         reload();
         LiveSubscription.bind(this, live, ProbeResultRecorded.class, this::onResult);
         LiveSubscription.bind(this, live, ProbeTargetChanged.class, e -> reload());

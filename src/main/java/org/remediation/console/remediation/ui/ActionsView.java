@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -68,7 +68,7 @@ public class ActionsView extends Main {
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("actions/" + e.getItem().id())));
         grid.setEmptyStateText("No action matches. Requests appear here the moment they are made; clear the filters"
                 + " to see every action.");
-        HorizontalLayout header = new HorizontalLayout(new H2("Actions"));
+        HorizontalLayout header = new HorizontalLayout(new H1("Actions"));
         if (CurrentUser.hasRole(Roles.OPERATOR) || CurrentUser.hasRole(Roles.COMMANDER)) {
             Button create = new Button("New action", e -> getUI().ifPresent(ui -> ui.navigate("actions/new")));
             create.setId("new-action");

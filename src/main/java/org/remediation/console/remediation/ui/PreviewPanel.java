@@ -1,5 +1,6 @@
 package org.remediation.console.remediation.ui;
 
+import org.remediation.console.base.ui.CommandBlock;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -51,7 +52,7 @@ class PreviewPanel extends Div {
         }
 
         add(new H4("Equivalent gcloud command"));
-        Pre gcloud = new Pre(preview.gcloud());
+        Pre gcloud = new CommandBlock(preview.gcloud());
         gcloud.setId("preview-gcloud");
         gcloud.addClassName("mono");
         Button copy = new Button("Copy", e -> {

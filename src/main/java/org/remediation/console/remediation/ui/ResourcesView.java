@@ -1,7 +1,7 @@
 package org.remediation.console.remediation.ui;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
@@ -40,7 +40,7 @@ public class ResourcesView extends Main {
         }).setHeader("State").setAutoWidth(true);
         grid.addColumn(s -> s.attributes().entrySet().stream().filter(e -> !e.getKey().equals(Attributes.STATE))
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("  "))).setHeader("Attributes").setFlexGrow(1);
-        add(new H2("Resources"), new Paragraph("Live from the " + service.cloudName() + " cloud."), grid);
+        add(new H1("Resources"), new Paragraph("Live from the " + service.cloudName() + " cloud."), grid);
         LiveSubscription.bind(this, live, ActionChanged.class, e -> refresh());
         refresh();
     }

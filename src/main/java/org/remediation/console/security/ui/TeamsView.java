@@ -3,7 +3,7 @@ package org.remediation.console.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -48,7 +48,7 @@ public class TeamsView extends Main {
         grid.addColumn(t -> t.lead() == null ? "—" : t.lead()).setHeader("Lead").setAutoWidth(true);
         grid.addColumn(t -> String.join(", ", t.members())).setHeader("Members");
         grid.addItemClickListener(e -> new TeamDialog(admin, e.getItem(), this::refresh).open());
-        add(new H2("Teams"), new HorizontalLayout(name, create), grid);
+        add(new H1("Teams"), new HorizontalLayout(name, create), grid);
         refresh();
     }
 

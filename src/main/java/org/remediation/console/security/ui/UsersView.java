@@ -3,7 +3,7 @@ package org.remediation.console.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -36,7 +36,7 @@ public class UsersView extends Main {
         grid.addColumn(u -> u.enabled() ? (u.lockedUntil() != null ? "locked" : "active") : "disabled")
                 .setHeader("Status").setAutoWidth(true);
         grid.addItemClickListener(e -> new UserDialog(admin, e.getItem(), this::refresh).open());
-        add(new H2("Users"), create, grid);
+        add(new H1("Users"), create, grid);
         refresh();
     }
 

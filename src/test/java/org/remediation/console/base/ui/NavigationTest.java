@@ -3,9 +3,7 @@ package org.remediation.console.base.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ class NavigationTest extends KaribuTest {
     @Test
     void aViewerWhoTypesTheAuditAddressDoesNotGetTheAuditView() {
         login("viewer", Role.VIEWER);
-        assertThatThrownBy(() -> navigate("audit")).isInstanceOf(MockAccessDeniedException.class);
+        assertDenied("audit");
         assertThat(_find(org.remediation.console.audit.ui.AuditView.class)).isEmpty();
     }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class BoardViewTest extends KaribuTest {
     void aViewerSeesThe1278BoardWithOneCardPerPhaseAndNoCommanderControls() {
         login("viewer", Role.VIEWER);
         show("INC-1278");
-        assertThat(_get(H2.class).getText()).startsWith("INC-1278 · Issue #1278");
+        assertThat(_get(H1.class).getText()).startsWith("INC-1278 · Issue #1278");
         assertThat(_find(PhaseCard.class)).hasSize(4);
         assertThat(_get(Span.class, s -> s.withId("tasks-vpc-connector")).getText()).contains("/ 5 done");
         assertThat(_get(Span.class, s -> s.withId("criteria-vpc-connector")).getText()).contains("/ 6 met");

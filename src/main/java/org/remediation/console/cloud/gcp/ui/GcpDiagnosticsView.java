@@ -3,7 +3,7 @@ package org.remediation.console.cloud.gcp.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -36,7 +36,7 @@ public class GcpDiagnosticsView extends Main {
     public GcpDiagnosticsView(GcpDiagnostics diagnostics, LiveEvents liveEvents) {
         addClassName("page");
         summary.setId("gcp-summary");
-        add(new H2("Google Cloud"));
+        add(new H1("Google Cloud"));
         if (!diagnostics.enabled()) {
             summary.setText("The console uses the sandbox cloud. Set console.cloud.provider=gcp and "
                     + "console.gcp.project to manage Google Cloud resources (see the README, section Google Cloud).");

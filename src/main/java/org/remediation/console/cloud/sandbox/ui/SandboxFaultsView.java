@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -36,7 +36,7 @@ public class SandboxFaultsView extends Main {
     public SandboxFaultsView(ObjectProvider<SandboxAdminService> provider, LiveEvents live) {
         addClassName("page");
         this.admin = provider.getIfAvailable();
-        add(new H2("Sandbox cloud"));
+        add(new H1("Sandbox cloud"));
         if (admin == null) {
             add(new Paragraph("The console runs against a real cloud (console.cloud.provider is not 'sandbox')."));
             return;
