@@ -122,6 +122,8 @@ class RemediationLoopBrowserIT {
             }
             Ui.click(lead, By.id("sign-off"));
             Ui.click(lead, By.id("yes-sign-off"));
+            // the panel is redrawn by the same round trip that closes the dialog: wait for its text
+            Ui.waitForText(lead, By.id("frozen-evidence"), Duration.ofSeconds(20), t -> !t.isBlank(), "the frozen evidence");
             String evidence = Ui.text(lead, By.id("frozen-evidence"));
             // every criterion by its title, the manual one with its evidence (issue 13, part 5)
             assertThat(evidence).contains("VPC connector handles 20+ concurrent Cloud Run connections")

@@ -74,4 +74,10 @@ public final class Focus {
             }
         });
     }
+
+    /** Opens the dialog; when it closes, focus goes back to its opener (by id). */
+    public static void openFrom(Dialog dialog, String openerId) {
+        returnOnClose(dialog, openerId);
+        dialog.open();
+    }
 }

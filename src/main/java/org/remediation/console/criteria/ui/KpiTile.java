@@ -40,6 +40,8 @@ public class KpiTile extends Div {
         since.addClassName("kpi-since");
         Div stateRow = new Div(state, since);
         stateRow.addClassName("kpi-state");
+        // a KPI turning met or not met is announced; its value, which moves every round, is not
+        state.getElement().setAttribute("aria-live", "polite").setAttribute("aria-atomic", "true");
         add(label, value, worst, threshold, stateRow, recovering, trend);
         setId("kpi-" + status.owner().criterionKey());
         update(status);

@@ -8,7 +8,7 @@ import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.EscalationService;
 import org.remediation.console.criteria.ui.EscalationRulesEditor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -142,7 +142,7 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         if (found.isEmpty()) {
             parts = null;
             removeAll();
-            add(new H2("No such phase"), new Paragraph("It may have been removed with its incident."),
+            add(new H1("No such phase"), new Paragraph("It may have been removed with its incident."),
                     new RouterLink("Back to the board", BoardView.class));
             return;
         }
@@ -196,7 +196,7 @@ public class PhaseView extends Main implements BeforeEnterObserver {
     private Div header(PhaseState phase, IncidentSummary incident) {
         RouterLink back = new RouterLink("← " + incident.key() + " board", BoardView.class);
         back.setQueryParameters(QueryParameters.of("incident", incident.key()));
-        H2 title = new H2(phase.title());
+        H1 title = new H1(phase.title());
         Div badges = new Div(Tones.severity(phase.priority()), Tones.phase(phase.status()));
         if (phase.statusAt() != null) {
             badges.add(new com.vaadin.flow.component.html.Span("since " + HumanTime.time(phase.statusAt())

@@ -51,13 +51,13 @@ class SignOffPanel extends Div {
         add(reasons.isEmpty() ? new Paragraph("Nothing blocks the sign-off.")
                 : new Paragraph("Blocked by " + reasons.size() + " item(s):"), list);
         if (signOffs.maySignOff(phase.id())) {
-            Button signOff = new Button("Sign off phase…", e -> new ConfirmStep("sign-off", "Sign off '" + phase.title() + "'?",
+            Button signOff = new Button("Sign off phase…", e -> org.remediation.console.base.ui.Focus.openFrom(new ConfirmStep("sign-off", "Sign off '" + phase.title() + "'?",
                     "Signing off closes the phase for " + phase.ownerTeam() + ": the evidence of its "
                     + phase.criteria().size() + " criteria is frozen as it is now, the checklist can no longer change,"
                     + " and phases that depend on it may start.", null, "Sign off", () -> TaskRow.apply(() -> {
                         signOffs.signOff(phase.id());
                         Notices.success("Phase signed off");
-                    }, reload)).open());
+                    }, reload)), "sign-off"));
             signOff.setId("sign-off");
             signOff.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
             signOff.setEnabled(reasons.isEmpty());

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,6 +20,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.function.Supplier;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.ui.Focus;
 import org.remediation.console.base.ui.LiveSubscription;
 import org.remediation.console.base.ui.Notices;
 import org.remediation.console.cloud.CloudException;
@@ -65,10 +66,10 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
         try {
             a = service.get(id);
         } catch (InvalidInputException e) {
-            body.add(new H2("No action #" + id));
+            body.add(new H1("No action #" + id));
             return;
         }
-        HorizontalLayout title = new HorizontalLayout(new H2(a.title()), ActionFormat.badge(a));
+        HorizontalLayout title = new HorizontalLayout(new H1(a.title()), ActionFormat.badge(a));
         title.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         body.add(title, facts(a));
         if (a.status() == ActionStatus.RUNNING) {
@@ -121,18 +122,19 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
         String me = CurrentUser.usernameOr("");
         if (a.status() == ActionStatus.AWAITING_APPROVAL && !a.requestedBy().equals(me)) {
             row.add(button("approve", "Approve…", ButtonVariant.LUMO_SUCCESS, () -> null,
-                    () -> Confirmations.approve(a, () -> run(() -> service.approve(a.id()))).open()));
+                    () -> Focus.openFrom(Confirmations.approve(a, () -> run(() -> service.approve(a.id()))), "approve")));
         }
         if (a.status().open() && a.requestedBy().equals(me)) {
             row.add(button("withdraw", "Withdraw", ButtonVariant.LUMO_ERROR, () -> null,
-                    () -> new ReasonDialog("Withdraw your request?", note -> run(() -> service.withdraw(a.id(), note))).open()));
+                    () -> Focus.openFrom(new ReasonDialog("Withdraw your request?", note -> run(() -> service.withdraw(a.id(), note))),
+                            "withdraw")));
         } else if (a.status().open()) {
             row.add(button("reject", "Reject", ButtonVariant.LUMO_ERROR, () -> null,
-                    () -> new ReasonDialog("Why reject?", note -> run(() -> service.reject(a.id(), note))).open()));
+                    () -> Focus.openFrom(new ReasonDialog("Why reject?", note -> run(() -> service.reject(a.id(), note))), "reject")));
         }
         if (a.status() == ActionStatus.READY) {
             row.add(button("execute", "Execute…", ButtonVariant.LUMO_PRIMARY, () -> null,
-                    () -> Confirmations.execute(a, () -> run(() -> service.execute(a.id()))).open()));
+                    () -> Focus.openFrom(Confirmations.execute(a, () -> run(() -> service.execute(a.id()))), "execute")));
         }
         if (a.status() == ActionStatus.STALE || a.status() == ActionStatus.EXPIRED) {
             row.add(button("refresh-preview", "Preview again", ButtonVariant.LUMO_PRIMARY, () -> service.refreshPreview(a.id())));
@@ -140,12 +142,12 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
         if (a.status() == ActionStatus.SUCCEEDED) {
             RollbackPlan plan = service.rollbackPlan(a.id());
             Button rollback = button("request-rollback", "Roll back", ButtonVariant.LUMO_CONTRAST, () -> null,
-                    () -> new ReasonDialog("Why roll back?", why -> {
+                    () -> Focus.openFrom(new ReasonDialog("Why roll back?", why -> {
                         ActionRecord r = run(() -> service.requestRollback(a.id(), why));
                         if (r != null) {
                             getUI().ifPresent(ui -> ui.navigate("actions/" + r.id()));
                         }
-                    }).open());
+                    }), "request-rollback"));
             rollback.setEnabled(plan.possibleInPlace());
             rollback.setTooltipText(plan.explanation());
             row.add(rollback);

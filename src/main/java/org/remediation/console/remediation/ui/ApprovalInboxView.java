@@ -3,7 +3,7 @@ package org.remediation.console.remediation.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.ui.LiveSubscription;
+import org.remediation.console.base.ui.Focus;
 import org.remediation.console.base.ui.Notices;
 import org.remediation.console.remediation.ActionChanged;
 import org.remediation.console.remediation.ActionRecord;
@@ -52,7 +53,7 @@ public class ApprovalInboxView extends Main {
         mine.addColumn(ActionRecord::approvalReasons).setHeader("Why a second person").setFlexGrow(1);
         mine.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("actions/" + e.getItem().id())));
         mine.setEmptyStateText("None of your requests waits for approval.");
-        add(new H2("Approvals"), new Paragraph("Approving binds to the live state shown in the preview; if it changes, "
+        add(new H1("Approvals"), new Paragraph("Approving binds to the live state shown in the preview; if it changes, "
                 + "the requester must preview again."), grid,
                 new H3("Your requests waiting for a second person"),
                 new Paragraph("You cannot approve your own request: another OPERATOR or COMMANDER must. They are told it waits."),
@@ -63,7 +64,7 @@ public class ApprovalInboxView extends Main {
 
     private HorizontalLayout actions(ActionRecord a) {
         Button open = new Button("Open", e -> getUI().ifPresent(ui -> ui.navigate("actions/" + a.id())));
-        Button approve = new Button("Approve…", e -> Confirmations.approve(a, () -> {
+        Button approve = new Button("Approve…", e -> Focus.openFrom(Confirmations.approve(a, () -> {
             try {
                 service.approve(a.id());
                 Notices.success("Approved " + a.title());
@@ -71,7 +72,7 @@ public class ApprovalInboxView extends Main {
                 Notices.error(ex.getMessage());
             }
             refresh();
-        }).open());
+        }), "approve-" + a.id()));
         approve.setId("approve-" + a.id());
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         return new HorizontalLayout(open, approve);

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.ui.Focus;
 import org.remediation.console.base.ui.Notices;
 import org.remediation.console.cloud.CloudException;
 import org.remediation.console.cloud.ResourceRef;
@@ -116,7 +117,7 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         preview.setId("preview");
         preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout meta = new FormLayout(reason, task, severity, watchMinutes, watchSignals, autoRollback);
-        add(new H2("Request an action on the " + service.cloudName() + " cloud"), kind, kindHelp, resource, paramsForm,
+        add(new H1("Request an action on the " + service.cloudName() + " cloud"), kind, kindHelp, resource, paramsForm,
                 meta, preview);
         kind.setValue(ActionKind.SCALE_CONNECTOR);
     }
@@ -235,7 +236,7 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
             Preview preview = service.preview(draft);
             boolean second = "P0".equals(draft.incidentSeverity())
                     || preview.sideEffects().stream().anyMatch(e -> e.needsSecondPerson());
-            new PreviewDialog(preview, second, () -> submit(draft)).open();
+            Focus.openFrom(new PreviewDialog(preview, second, () -> submit(draft)), "preview");
         } catch (InvalidInputException e) {
             Notices.showProblems(e, fields());
         } catch (CloudException e) {
