@@ -122,7 +122,11 @@ class RemediationLoopBrowserIT {
             }
             Ui.click(lead, By.id("sign-off"));
             Ui.click(lead, By.id("yes-sign-off"));
-            // the panel is redrawn by the same round trip that closes the dialog: wait for its text
+            // the panel is redrawn (taller) by the round trip that closes the dialog; WebDriver reads only
+            // text in view of the scrolled layout, so bring it into view as a reader would, then wait for it
+            lead.waitFor(By.id("frozen-evidence"));
+            ((org.openqa.selenium.JavascriptExecutor) lead.driver())
+                    .executeScript("document.getElementById('frozen-evidence').scrollIntoView({block: 'center'})");
             Ui.waitForText(lead, By.id("frozen-evidence"), Duration.ofSeconds(20), t -> !t.isBlank(), "the frozen evidence");
             String evidence = Ui.text(lead, By.id("frozen-evidence"));
             // every criterion by its title, the manual one with its evidence (issue 13, part 5)
