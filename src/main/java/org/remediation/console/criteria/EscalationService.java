@@ -123,6 +123,9 @@ public class EscalationService {
         }
         open.forEach((firingKey, alert) -> {
             String still = holding.get(firingKey);
+            if (still == null && !ended(alert, times)) {
+                still = alert.currentMessage(); // e.g. the criterion lost its data: not a recovery
+            }
             if (still != null) {
                 if (store.stillTrue(alert.id(), still, now)) {
                     store.firing(alert.id()).ifPresent(a -> events.publishEvent(new EscalationResolved(a)));
@@ -132,6 +135,29 @@ public class EscalationService {
             }
         });
         return fired;
+    }
+
+    /**
+     * Whether an open firing's condition really ended, not merely stopped firing: a criterion rule
+     * ends only when its criterion is met again (a criterion that lost its data, e.g. because the
+     * probes stopped, keeps it open), or its phase completed, or the criterion or rule is gone; an
+     * overrun ends when the phase completed.
+     */
+    private boolean ended(EscalationAlert alert, PhaseTimes times) {
+        boolean ruleExists = store.rules(alert.incidentKey(), alert.phaseKey()).stream()
+                .anyMatch(r -> r.text().equals(alert.ruleText()));
+        if (!ruleExists) {
+            return true;
+        }
+        boolean phaseDone = !alert.phaseKey().isEmpty() && times.timing(alert.incidentKey(), alert.phaseKey())
+                .map(t -> t.completedAt() != null).orElse(true);
+        return switch (EscalationRuleText.parse(alert.ruleText())) {
+            case EscalationRule.PhaseOverran p -> true;
+            case EscalationRule.StillNotMet r -> phaseDone || criterion(alert.incidentKey(), alert.phaseKey(),
+                    r.criterionKey()).map(CriterionStatus::met).orElse(true);
+            case EscalationRule.Regressed r -> criterion(alert.incidentKey(), alert.phaseKey(), r.criterionKey())
+                    .map(CriterionStatus::met).orElse(true);
+        };
     }
 
     /** The same episode holds again after it had ended: back on the boards; not notified twice. */

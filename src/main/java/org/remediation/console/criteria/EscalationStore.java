@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class EscalationStore {
 
     private static final String FIRING = "id, incident_key, phase_key, rule_text, message, fired_at,"
-            + " acknowledged_by, acknowledged_at, current_message, checked_at, resolved_at";
+            + " acknowledged_by, acknowledged_at, coalesce(current_message, message) as current_message,"
+            + " coalesce(checked_at, fired_at) as checked_at, resolved_at";
 
     private final JdbcTemplate jdbc;
 
@@ -86,10 +87,15 @@ class EscalationStore {
         return m;
     }
 
-    /** The condition still holds; records what it says now. True when that changed. */
+    /** The condition still holds at {@code at}; records what it says now. True when what it says changed. */
     boolean stillTrue(long id, String message, Instant at) {
-        return jdbc.update("update escalation_firing set current_message = ?, checked_at = ?, version = version + 1"
-                + " where id = ? and resolved_at is null and current_message <> ?", clip(message), odt(at), id, clip(message)) == 1;
+        boolean changed = jdbc.update("update escalation_firing set current_message = ?, checked_at = ?, version = version + 1"
+                + " where id = ? and resolved_at is null and coalesce(current_message, '') <> ?", clip(message), odt(at), id,
+                clip(message)) == 1;
+        if (!changed) {
+            jdbc.update("update escalation_firing set checked_at = ? where id = ? and resolved_at is null", odt(at), id);
+        }
+        return changed;
     }
 
     /** The episode's condition holds again after it had ended (and nobody acknowledged it); true when reopened. */

@@ -15,7 +15,7 @@ final class Values {
      */
     static String format(MeasuredCriterion c, double value) {
         if (c.statistic().isLatency() && !c.improvement() && "s".equals(c.threshold().unit())) {
-            return round(value / 1000, value >= 10_000 ? 1 : 2) + " s";
+            return round(value / 1000, 3) + " s"; // to the ms: 4996 ms never reads "5 s" beside "< 5 s"
         }
         return format(c.statistic(), value);
     }

@@ -97,6 +97,23 @@ public class ChecklistService {
                 + ": action #" + actionId + " (" + actionTitle + ") succeeded and verified", requestedBy));
     }
 
+    /**
+     * The action that ticked this task was rolled back (by hand or by its watch window): the task is
+     * open again, in the same way it was ticked. A task ticked by hand, or by another action, is left alone.
+     */
+    @RolesAllowed(Roles.SYSTEM)
+    @Transactional
+    public Optional<TaskState> undoneByRollback(long taskId, long actionId, String requestedBy) {
+        Task task = tasks.findById(taskId).orElse(null);
+        if (task == null || !task.state().done() || !Long.valueOf(actionId).equals(task.state().doneByAction())
+                || phases.findById(task.phaseId()).map(p -> p.status() == PhaseStatus.SIGNED_OFF).orElse(true)) {
+            return Optional.empty();
+        }
+        task.done(false, requestedBy, clock.instant());
+        return Optional.of(saved(task, "task.undone", "Unticked task " + task.state().ref() + ": action #" + actionId
+                + ", which had done it, was rolled back", requestedBy));
+    }
+
     @RolesAllowed({Roles.RESPONDER, Roles.TEAM_LEAD, Roles.COMMANDER})
     @Transactional
     public TaskState setNote(long taskId, long expectedVersion, @Nullable String note) {

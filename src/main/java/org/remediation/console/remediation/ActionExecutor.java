@@ -208,6 +208,9 @@ class ActionExecutor {
         ActionRecord done = record(a, outcome, message, after, actor);
         if (done.id() == a.id() && done.status() == outcome && done.finishedAt() != null) {
             taskTicks.finished(done);
+            if (done.status() == ActionStatus.SUCCEEDED && done.rollbackOf() != null) {
+                store.find(done.rollbackOf()).ifPresent(taskTicks::rolledBack);
+            }
         }
         return done;
     }

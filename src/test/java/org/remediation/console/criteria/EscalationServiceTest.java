@@ -204,6 +204,22 @@ class EscalationServiceTest {
         clock.set(T0.plusSeconds(75));
         SystemActor.run(() -> criteria.onProbeResult(target));
         assertThat(check()).singleElement().satisfies(a -> assertThat(a.message()).contains("Redis OK").contains("regressed"));
+
+        // the probes stop: the criterion has no data; that is no recovery, the escalation stays open
+        clock.set(T0.plus(Duration.ofMinutes(20)));
+        SystemActor.run(() -> criteria.reevaluateAll());
+        assertThat(criteria.find(new CriterionOwner(incident, "p1", "redis-ok")).orElseThrow().state())
+                .isEqualTo(CriterionState.NO_DATA);
+        check();
+        assertThat(escalations.openAlerts(incident)).as("no data is not a recovery").hasSize(1);
+        assertThat(escalations.openAlerts(incident).getFirst().checkedAt()).as("checked now")
+                .isEqualTo(T0.plus(Duration.ofMinutes(20)));
+
+        probes.results(target, T0.plus(Duration.ofMinutes(20)), Duration.ofSeconds(10), 6, true, 5);
+        clock.set(T0.plus(Duration.ofMinutes(21)));
+        SystemActor.run(() -> criteria.reevaluateAll());
+        check();
+        assertThat(escalations.openAlerts(incident)).as("met again: resolved").isEmpty();
     }
 
     @Test

@@ -147,7 +147,14 @@ public class PhaseView extends Main implements BeforeEnterObserver {
             return;
         }
         PhaseState phase = found.get();
-        IncidentSummary incident = incidents.find(phase.incidentKey()).orElseThrow();
+        Optional<IncidentSummary> ofPhase = incidents.find(phase.incidentKey());
+        if (ofPhase.isEmpty()) { // removed between the two reads
+            parts = null;
+            removeAll();
+            add(new H1("No such phase"), new RouterLink("Back to the board", BoardView.class));
+            return;
+        }
+        IncidentSummary incident = ofPhase.get();
         if (parts == null) {
             removeAll();
             parts = new Parts(phase.incidentKey(), phase.key());
