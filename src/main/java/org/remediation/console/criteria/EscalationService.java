@@ -102,7 +102,8 @@ public class EscalationService {
         List<EscalationAlert> fired = new ArrayList<>();
         Map<String, EscalationAlert> open = store.openByKey();
         Map<String, String> holding = new java.util.HashMap<>();
-        for (EscalationRuleView rule : store.allRules()) {
+        List<EscalationRuleView> rules = store.allRules();
+        for (EscalationRuleView rule : rules) {
             EscalationRule parsed = EscalationRuleText.parse(rule.text());
             Optional<PhaseTimes.PhaseTiming> timing = rule.phaseKey().isEmpty() ? Optional.empty()
                     : times.timing(rule.incidentKey(), rule.phaseKey());
@@ -123,11 +124,12 @@ public class EscalationService {
         }
         open.forEach((firingKey, alert) -> {
             String still = holding.get(firingKey);
-            if (still == null && !ended(alert, times)) {
+            if (still == null && !ended(alert, rules, times)) {
                 still = alert.currentMessage(); // e.g. the criterion lost its data: not a recovery
             }
             if (still != null) {
-                if (store.stillTrue(alert.id(), still, now)) {
+                store.stillTrue(alert.id(), still, now);
+                if (!EscalationStore.clip(still).equals(alert.currentMessage())) { // as stored
                     store.firing(alert.id()).ifPresent(a -> events.publishEvent(new EscalationResolved(a)));
                 }
             } else if (store.resolve(alert.id(), "Resolved: the condition no longer holds.", now)) {
@@ -143,9 +145,9 @@ public class EscalationService {
      * probes stopped, keeps it open), or its phase completed, or the criterion or rule is gone; an
      * overrun ends when the phase completed.
      */
-    private boolean ended(EscalationAlert alert, PhaseTimes times) {
-        boolean ruleExists = store.rules(alert.incidentKey(), alert.phaseKey()).stream()
-                .anyMatch(r -> r.text().equals(alert.ruleText()));
+    private boolean ended(EscalationAlert alert, List<EscalationRuleView> rules, PhaseTimes times) {
+        boolean ruleExists = rules.stream().anyMatch(r -> r.incidentKey().equals(alert.incidentKey())
+                && r.phaseKey().equals(alert.phaseKey()) && r.text().equals(alert.ruleText()));
         if (!ruleExists) {
             return true;
         }

@@ -87,15 +87,10 @@ class EscalationStore {
         return m;
     }
 
-    /** The condition still holds at {@code at}; records what it says now. True when what it says changed. */
-    boolean stillTrue(long id, String message, Instant at) {
-        boolean changed = jdbc.update("update escalation_firing set current_message = ?, checked_at = ?, version = version + 1"
-                + " where id = ? and resolved_at is null and coalesce(current_message, '') <> ?", clip(message), odt(at), id,
-                clip(message)) == 1;
-        if (!changed) {
-            jdbc.update("update escalation_firing set checked_at = ? where id = ? and resolved_at is null", odt(at), id);
-        }
-        return changed;
+    /** The condition still holds at {@code at}; records what it says now. */
+    void stillTrue(long id, String message, Instant at) {
+        jdbc.update("update escalation_firing set current_message = ?, checked_at = ?, version = version + 1"
+                + " where id = ? and resolved_at is null", clip(message), odt(at), id);
     }
 
     /** The episode's condition holds again after it had ended (and nobody acknowledged it); true when reopened. */
@@ -111,7 +106,7 @@ class EscalationStore {
                 + " version = version + 1 where id = ? and resolved_at is null", odt(at), clip(message), odt(at), id) == 1;
     }
 
-    private static String clip(String message) {
+    static String clip(String message) {
         return message.length() > 500 ? message.substring(0, 499) + "…" : message;
     }
 

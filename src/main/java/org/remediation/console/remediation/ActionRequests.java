@@ -176,43 +176,34 @@ class ActionRequests {
     }
 
     ActionRecord reject(long id, String actor, String note) {
-        if (note == null || note.isBlank()) {
-            throw new InvalidInputException("note", "Say why the action is rejected.");
-        }
-        Outcome outcome = tx.execute(s -> {
-            ActionRecord a = store.lock(id).orElseThrow(() -> notFound(id));
-            if (!a.status().open()) {
-                return Outcome.refused("Action #" + id + " is " + a.status() + " and can no longer be rejected.");
-            }
-            store.update(id, a.status(), columns("status", ActionStatus.REJECTED, "decided_note", note.trim(),
-                    "finished_at", clock.instant()));
-            ActionRecord r = store.find(id).orElseThrow();
-            journal.step(r, actor, "rejected", "Rejected: " + note.trim(), null, null);
-            journal.changed(id, ActionStatus.REJECTED, 0, "rejected");
-            return Outcome.ok(r);
-        });
-        return outcome.orThrow();
+        return close(id, actor, note, ActionStatus.REJECTED, "Say why the action is rejected.", "rejected", "Rejected: ");
     }
 
     /** The requester takes an open request back (not a rejection: nobody else decided against it). */
     ActionRecord withdraw(long id, String actor, String note) {
+        return close(id, actor, note, ActionStatus.WITHDRAWN, "Say why you withdraw the request.", "withdrawn",
+                "Withdrawn by the requester: ");
+    }
+
+    /** Ends an open action without running it, with the reason in its trail; a withdrawal only by its requester. */
+    private ActionRecord close(long id, String actor, String note, ActionStatus end, String noteMissing, String step,
+                               String said) {
         if (note == null || note.isBlank()) {
-            throw new InvalidInputException("note", "Say why you withdraw the request.");
+            throw new InvalidInputException("note", noteMissing);
         }
         Outcome outcome = tx.execute(s -> {
             ActionRecord a = store.lock(id).orElseThrow(() -> notFound(id));
-            if (!a.requestedBy().equals(actor)) {
+            if (end == ActionStatus.WITHDRAWN && !a.requestedBy().equals(actor)) {
                 return Outcome.refused("Only " + a.requestedBy() + ", who requested action #" + id
                         + ", can withdraw it; reject it instead.");
             }
             if (!a.status().open()) {
-                return Outcome.refused("Action #" + id + " is " + a.status() + " and can no longer be withdrawn.");
+                return Outcome.refused("Action #" + id + " is " + a.status() + " and can no longer be " + step + ".");
             }
-            store.update(id, a.status(), columns("status", ActionStatus.WITHDRAWN, "decided_note", note.trim(),
-                    "finished_at", clock.instant()));
+            store.update(id, a.status(), columns("status", end, "decided_note", note.trim(), "finished_at", clock.instant()));
             ActionRecord r = store.find(id).orElseThrow();
-            journal.step(r, actor, "withdrawn", "Withdrawn by the requester: " + note.trim(), null, null);
-            journal.changed(id, ActionStatus.WITHDRAWN, 0, "withdrawn");
+            journal.step(r, actor, step, said + note.trim(), null, null);
+            journal.changed(id, end, 0, step);
             return Outcome.ok(r);
         });
         return outcome.orThrow();
