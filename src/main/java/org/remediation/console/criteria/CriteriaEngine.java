@@ -43,7 +43,8 @@ class CriteriaEngine {
     private final Map<Long, Evaluation> latest = new ConcurrentHashMap<>();
     private final Object roundLock = new Object();
     private final CriterionReaders readers;
-    private final Set<Long> marked = ConcurrentHashMap.newKeySet();
+    /** Targets with a result since the last round that some criterion reads: one set insert per result. */
+    private final Set<String> marked = ConcurrentHashMap.newKeySet();
     private final AtomicLong rounds = new AtomicLong();
     /** Moves after every committed change of rows or evaluations; readers cache statuses against it. */
     private final AtomicLong version = new AtomicLong();
@@ -100,9 +101,8 @@ class CriteriaEngine {
      * no transaction, nothing at all for a target no criterion reads.
      */
     void resultArrived(String targetKey) {
-        Set<Long> ids = readers.of(targetKey);
-        if (!ids.isEmpty()) {
-            marked.addAll(ids);
+        if (!readers.of(targetKey).isEmpty()) {
+            marked.add(targetKey);
         }
     }
 
@@ -111,15 +111,17 @@ class CriteriaEngine {
         if (marked.isEmpty()) {
             return;
         }
-        Set<Long> ids = new HashSet<>();
+        Set<String> targets = new HashSet<>();
         for (var it = marked.iterator(); it.hasNext(); ) {
-            ids.add(it.next());
+            targets.add(it.next());
             it.remove();
         }
         try {
+            Set<Long> ids = new HashSet<>();
+            targets.forEach(t -> ids.addAll(readers.of(t)));
             round(() -> store.byIds(ids));
         } catch (RuntimeException failed) {
-            marked.addAll(ids); // e.g. the database is down: the next round tries these again
+            marked.addAll(targets); // e.g. the database is down: the next round tries these again
             throw failed;
         }
     }

@@ -8,6 +8,8 @@ import org.remediation.console.notify.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,7 @@ class ResultPipeline {
         writer.enqueue(result);
         TargetStatus status = statistics.status(target.key()).orElseThrow();
         metrics.record(target);
-        publish(new ProbeResultRecorded(result, status), target);
+        publish(new Recorded(this, new ProbeResultRecorded(result, status)), target);
         if (change != null) {
             onChange(target, change);
         }
@@ -64,12 +66,32 @@ class ResultPipeline {
         notifier.send(StateChangeNotification.of(event));
     }
 
+    /**
+     * The event of every result, as listeners of {@code PayloadApplicationEvent<ProbeResultRecorded>} see
+     * it. Spring resolves and hashes the generic type of a plain payload event on every publish, which
+     * cost more than delivering it (issue 14); this one's type is resolved once.
+     */
+    private static final class Recorded extends PayloadApplicationEvent<ProbeResultRecorded> {
+
+        private static final ResolvableType PAYLOAD = ResolvableType.forClass(ProbeResultRecorded.class);
+        private static final ResolvableType TYPE = ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, PAYLOAD);
+
+        Recorded(Object source, ProbeResultRecorded payload) {
+            super(source, payload, PAYLOAD);
+        }
+
+        @Override
+        public ResolvableType getResolvableType() {
+            return TYPE;
+        }
+    }
+
     private void publish(Object event, ProbeTarget target) {
         try {
             events.publishEvent(event);
         } catch (RuntimeException e) {
             log.warn("A listener of {} for {} failed (database unavailable?); the state change is kept in the probe history "
-                    + "and the webhook is still sent", event.getClass().getSimpleName(), target.key(), e);
+                    + "and the webhook is still sent", (event instanceof PayloadApplicationEvent<?> p ? p.getPayload() : event).getClass().getSimpleName(), target.key(), e);
         }
     }
 }
