@@ -58,7 +58,7 @@ class NotifyConfigTest {
                 "console.notify.routes[0].format=teams").run(started -> {
             assertThat(started).hasFailed();
             Throwable failure = started.getStartupFailure();
-            FailureAnalysis analysis = new NotifyConfigFailureAnalyzer().analyze(failure);
+            FailureAnalysis analysis = new org.remediation.console.base.SettingFailureAnalyzer().analyze(failure);
             assertThat(analysis).isNotNull();
             assertThat(analysis.getDescription()).isEqualTo("console.notify.routes[0].format: unknown format 'teams'; use slack or json");
         });
