@@ -1,5 +1,6 @@
 package org.remediation.console.notify;
 
+import org.remediation.console.base.egress.EgressPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,18 +31,23 @@ public class Notifier {
     private final SeverityLookup severities;
 
     @Autowired
-    Notifier(Routing routing, ObjectProvider<SeverityLookup> severities) {
-        this(routing, Thread::sleep, key -> severities.getIfAvailable(() -> k -> Optional.empty()).severity(key));
+    Notifier(Routing routing, ObjectProvider<SeverityLookup> severities, EgressPolicy egress) {
+        this(routing, Thread::sleep, key -> severities.getIfAvailable(() -> k -> Optional.empty()).severity(key), egress);
     }
 
     /** A notifier over these settings, without severity look-up (for tests and tools outside Spring). */
     public static Notifier of(NotifyProperties properties) {
-        return new Notifier(new Routing(properties, LegacySettings.none()), Thread::sleep, key -> Optional.empty());
+        return new Notifier(new Routing(properties, LegacySettings.none()), Thread::sleep, key -> Optional.empty(),
+                EgressPolicy.DEFAULT);
     }
 
     Notifier(Routing routing, WebhookPoster.Sleeper sleeper, SeverityLookup severities) {
+        this(routing, sleeper, severities, EgressPolicy.DEFAULT);
+    }
+
+    Notifier(Routing routing, WebhookPoster.Sleeper sleeper, SeverityLookup severities, EgressPolicy egress) {
         this.routing = routing;
-        this.poster = new WebhookPoster(routing.policy().timeout(), sleeper);
+        this.poster = new WebhookPoster(routing.policy().timeout(), sleeper, egress);
         this.severities = severities;
     }
 

@@ -1,5 +1,7 @@
 package org.remediation.console.notify;
 
+import org.remediation.console.base.egress.EgressDeniedException;
+import org.remediation.console.base.egress.EgressPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,12 +31,20 @@ public final class WebhookPoster {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookPoster.class);
+
     private final HttpClient http;
     private final Sleeper sleeper;
+    private final EgressPolicy egress;
 
-    public WebhookPoster(Duration connectTimeout, Sleeper sleeper) {
+    public WebhookPoster(Duration connectTimeout, Sleeper sleeper, EgressPolicy egress) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
         this.sleeper = sleeper;
+        this.egress = egress;
+    }
+
+    public WebhookPoster(Duration connectTimeout, Sleeper sleeper) {
+        this(connectTimeout, sleeper, EgressPolicy.DEFAULT);
     }
 
     public WebhookPoster(Duration connectTimeout) {
@@ -69,10 +79,15 @@ public final class WebhookPoster {
 
     private int once(URI url, String body, Duration timeout) {
         try {
+            // checked on the address the JDK client then finds in the JVM's DNS cache (docs/security.md)
+            egress.resolve(url.getHost(), url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (EgressDeniedException e) {
+            log.warn("Webhook not sent: {}", e.getMessage());
+            return 0;
         } catch (IOException | IllegalArgumentException e) {
             return 0;
         } catch (InterruptedException e) {

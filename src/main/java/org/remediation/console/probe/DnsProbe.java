@@ -1,6 +1,7 @@
 package org.remediation.console.probe;
 
 import java.net.InetAddress;
+import org.remediation.console.base.egress.EgressPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public class DnsProbe implements Probe {
                     return run.up();
                 }
             }
-            Resolver resolver = resolver(server, req.intSetting("serverPort", 53));
+            Resolver resolver = resolver(server, req.intSetting("serverPort", 53), req.egress());
             resolver.setTimeout(Duration.ofMillis(run.remainingMillis()));
             Message response = resolver.send(Message.newQuery(Record.newRecord(fqdn, type, DClass.IN)));
             run.phase("resolveMs");
@@ -102,12 +103,11 @@ public class DnsProbe implements Probe {
         }
     }
 
-    private static Resolver resolver(String server, int port) throws Exception {
+    /** The machine's own resolvers, or the named server if the egress policy lets the console reach it. */
+    private static Resolver resolver(String server, int port, EgressPolicy egress) throws Exception {
         if (server == null || server.isBlank()) {
             return new ExtendedResolver();
         }
-        SimpleResolver r = new SimpleResolver(server.strip());
-        r.setPort(port);
-        return r;
+        return new SimpleResolver(egress.resolve(server.strip(), port));
     }
 }

@@ -1,6 +1,7 @@
 package org.remediation.console.probe;
 
 import java.io.IOException;
+import org.remediation.console.base.egress.EgressDeniedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -19,8 +20,25 @@ final class Failures {
     private Failures() {
     }
 
+    private static final java.util.regex.Pattern USERINFO = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@");
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s?#]*)\\?[^\\s#]*");
+
+    /** The failure with URLs in its text stripped of user info and query strings, where tokens live (issue 16). */
     static Failure classify(Throwable t, String what, Duration timeout) {
+        Failure f = raw(t, what, timeout);
+        return new Failure(f.outcome(), f.errorClass(), redact(f.message()));
+    }
+
+    /** {@code https://user:pw@host/p?token=x} → {@code https://host/p?…}. */
+    static String redact(String text) {
+        return QUERY.matcher(USERINFO.matcher(text).replaceAll("$1")).replaceAll("$1?…");
+    }
+
+    private static Failure raw(Throwable t, String what, Duration timeout) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof EgressDeniedException) {
+                return new Failure(Outcome.ERROR, "egress-denied", message(c));
+            }
             if (c instanceof SocketTimeoutException || c instanceof HttpTimeoutException
                     || c instanceof TimeoutException || c instanceof Run.DeadlineExceeded
                     || c instanceof InterruptedException) {

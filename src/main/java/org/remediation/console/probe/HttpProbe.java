@@ -3,15 +3,14 @@ package org.remediation.console.probe;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
+import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +28,7 @@ public class HttpProbe implements Probe {
             "bodyRegex", "degradedAboveMs", "insecure", "concurrency");
     /** At most this many requests at once per run (the seeds' load check asks for 20). */
     static final int MAX_CONCURRENCY = 100;
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
     @Override
@@ -50,14 +50,55 @@ public class HttpProbe implements Probe {
         String headers = s.get("headers");
         if (headers != null) {
             for (String line : headers.split("\n")) {
-                p.check(line.isBlank() || line.indexOf(':') > 0, SettingRules.field("headers"),
-                        "Each header line must look like 'Name: value' (got '" + line.strip() + "').");
+                if (line.isBlank()) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                if (colon <= 0) {
+                    p.add(SettingRules.field("headers"), "Each header line must look like 'Name: value' (got '" + line.strip() + "').");
+                    continue;
+                }
+                String refusal = headerRefusal(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                if (refusal != null) {
+                    p.add(SettingRules.field("headers"), refusal);
+                }
             }
         }
         SettingRules.regex(s, "bodyRegex", p);
         SettingRules.positiveInt(s, "degradedAboveMs", 1, 3_600_000, p, "The latency threshold");
         SettingRules.bool(s, "insecure", p);
         SettingRules.positiveInt(s, "concurrency", 1, MAX_CONCURRENCY, p, "The number of requests sent at once");
+    }
+
+    /**
+     * Why a header is refused: {@code Metadata-Flavor} is how the cloud metadata server recognises a
+     * request for the service account's token; credentials ({@code Authorization}, {@code Cookie} …)
+     * are only ever references, so no secret is stored in a target.
+     */
+    static @Nullable String headerRefusal(String name, String value) {
+        if (name.equalsIgnoreCase("Metadata-Flavor") || name.equalsIgnoreCase("X-Google-Metadata-Request")) {
+            return "The " + name + " header is refused: it asks a cloud metadata server for the console's own credentials.";
+        }
+        if (CredentialRefs.isRetired(value)) {
+            return "Header " + name + ": " + SettingRules.RETIRED;
+        }
+        if (SECRET_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !CredentialRefs.isReference(value)) {
+            return "Give the " + name + " header's value as a credential reference (e.g. " + name + ": secret:api-token); "
+                    + "a target never stores a secret.";
+        }
+        return null;
+    }
+
+    @Override
+    public java.util.List<String> references(Map<String, String> settings) {
+        java.util.List<String> refs = new java.util.ArrayList<>(Probe.super.references(settings));
+        for (String line : settings.getOrDefault("headers", "").split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && CredentialRefs.isReference(line.substring(colon + 1).strip())) {
+                refs.add(line.substring(colon + 1).strip());
+            }
+        }
+        return refs;
     }
 
     @Override
@@ -74,11 +115,19 @@ public class HttpProbe implements Probe {
             boolean tls = "https".equalsIgnoreCase(uri.getScheme());
             String host = uri.getHost();
             int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
-            InetAddress address = InetAddress.getByName(host);
+            byte[] request;
+            try {
+                request = request(req, uri, host, port, tls);
+            } catch (MissingCredential missing) {
+                return run.finish(Outcome.ERROR, "missing-credential", missing.getMessage());
+            } catch (IllegalStateException refused) { // a header stored before the rules that refuse it
+                return run.finish(Outcome.ERROR, "refused-setting", refused.getMessage());
+            }
+            InetSocketAddress address = req.egress().resolve(host, port);
             run.phase("dnsMs");
             Socket socket = new Socket(Proxy.NO_PROXY); // direct: no SOCKS layer between the probe and its target
             try (socket) {
-                socket.connect(new InetSocketAddress(address, port), run.remainingMillis());
+                socket.connect(address, run.remainingMillis());
                 run.phase("connectMs");
                 Socket channel = socket;
                 if (tls) {
@@ -87,7 +136,7 @@ public class HttpProbe implements Probe {
                 }
                 channel.setSoTimeout(run.remainingMillis());
                 OutputStream out = channel.getOutputStream();
-                out.write(request(req, uri, host, port, tls));
+                out.write(request);
                 out.flush();
                 InputStream in = new BufferedInputStream(channel.getInputStream());
                 HttpResponseReader.Response response = HttpResponseReader.read(in, channel, run);
@@ -98,6 +147,13 @@ public class HttpProbe implements Probe {
         } catch (Exception e) {
             run.put("totalMs", run.elapsedMs());
             return run.failed(e, url);
+        }
+    }
+
+    /** A header's credential reference does not resolve. */
+    private static final class MissingCredential extends IllegalStateException {
+        MissingCredential(String message) {
+            super(message);
         }
     }
 
@@ -124,9 +180,26 @@ public class HttpProbe implements Probe {
                 .append("Host: ").append(host).append(defaultPort ? "" : ":" + port).append("\r\n")
                 .append("User-Agent: remediation-console-probe\r\nAccept: */*\r\nConnection: close\r\n");
         for (String line : req.setting("headers", "").split("\n")) {
-            if (!line.isBlank()) {
-                sb.append(line.strip()).append("\r\n");
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
             }
+            String name = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
+            String refusal = headerRefusal(name, value);
+            if (refusal != null) { // a target stored before the rule: never sent
+                throw new IllegalStateException(refusal);
+            }
+            String resolved;
+            try {
+                resolved = CredentialRefs.isReference(value) ? req.secrets().apply(value) : value;
+            } catch (IllegalStateException e) {
+                throw new MissingCredential(e.getMessage());
+            }
+            if (resolved.indexOf('\r') >= 0 || resolved.indexOf('\n') >= 0) {
+                throw new IllegalStateException("The value of header " + name + " (" + value + ") contains a line break");
+            }
+            sb.append(name).append(": ").append(resolved).append("\r\n");
         }
         byte[] body = req.setting("body", "").getBytes(StandardCharsets.UTF_8);
         if (body.length > 0) {

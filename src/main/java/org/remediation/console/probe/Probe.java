@@ -15,6 +15,11 @@ public interface Probe {
     /** Checks kind-specific settings, reporting problems against {@code settings.<name>}. */
     void validate(Map<String, String> settings, Problems problems);
 
+    /** The credential references among the settings (checked to resolve when a target is saved). */
+    default java.util.List<String> references(Map<String, String> settings) {
+        return settings.values().stream().map(v -> v == null ? "" : v.strip()).filter(CredentialRefs::isReference).toList();
+    }
+
     /** Runs one check. Never throws: every failure becomes a result with a human-readable error. */
     ProbeResult run(ProbeRequest request);
 }

@@ -4,16 +4,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import org.remediation.console.base.egress.EgressPolicy;
 
 /**
  * Everything one run needs.
  *
  * @param settings kind-specific settings with {@code {self}} already replaced
- * @param secrets resolves a credential reference ({@code env:NAME} or {@code secret:name}) to its
- *     value; throws {@link IllegalStateException} when the reference does not resolve
+ * @param secrets resolves a credential reference ({@code secret:name}) to its value; throws
+ *     {@link IllegalStateException} when the reference does not resolve
+ * @param egress where the run may connect: every probe resolves its host through it
  */
 public record ProbeRequest(String targetKey, Map<String, String> settings, Duration timeout,
-                           Function<String, String> secrets, Clock clock) {
+                           Function<String, String> secrets, Clock clock, EgressPolicy egress) {
+
+    /** Under the default egress policy (link-local and unspecified addresses refused). */
+    public ProbeRequest(String targetKey, Map<String, String> settings, Duration timeout,
+                        Function<String, String> secrets, Clock clock) {
+        this(targetKey, settings, timeout, secrets, clock, EgressPolicy.DEFAULT);
+    }
 
     public String setting(String name, String fallback) {
         String v = settings.get(name);

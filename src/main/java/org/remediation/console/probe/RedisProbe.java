@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ public class RedisProbe implements Probe {
         String what = "Redis at " + host + ":" + port;
         Socket plain = new Socket(Proxy.NO_PROXY);
         try (plain) {
-            plain.connect(new InetSocketAddress(host, port), run.remainingMillis());
+            plain.connect(req.egress().resolve(host, port), run.remainingMillis());
             Socket socket = plain;
             if (Boolean.parseBoolean(req.setting("tls", "false"))) {
                 boolean insecure = Boolean.parseBoolean(req.setting("insecure", "false"));
@@ -85,6 +84,8 @@ public class RedisProbe implements Probe {
         }
     }
 
+    static final int MAX_REPLY_LINE = 4096;
+
     private static String command(OutputStream out, InputStream in, String... args) throws IOException {
         StringBuilder sb = new StringBuilder("*").append(args.length).append("\r\n");
         for (String a : args) {
@@ -97,6 +98,9 @@ public class RedisProbe implements Probe {
         for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c < 0) {
                 throw new IOException("Redis closed the connection");
+            }
+            if (reply.length() >= MAX_REPLY_LINE) { // a server that never ends its line must not fill the heap
+                throw new IOException("the reply line is longer than " + MAX_REPLY_LINE + " bytes");
             }
             reply.append((char) c);
         }

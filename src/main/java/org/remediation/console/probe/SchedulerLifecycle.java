@@ -3,6 +3,7 @@ package org.remediation.console.probe;
 import org.remediation.console.base.identity.SystemActor;
 import java.time.Clock;
 import java.time.Duration;
+import org.remediation.console.base.egress.EgressPolicy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +34,12 @@ class SchedulerLifecycle implements SmartLifecycle {
 
     SchedulerLifecycle(ProbeProperties properties, ProbeTargetService targets, ProbeStatistics statistics,
                        ProbeRunner runner, ResultPipeline pipeline, SelfAddress self, CredentialRefs credentials,
-                       Clock clock) {
+                       EgressPolicy egress, Clock clock) {
         this.properties = properties;
         this.targets = targets;
         this.statistics = statistics;
         this.scheduler = new ProbeScheduler(clock, executor, properties.scheduler().maxConcurrency(),
-                t -> run(t, runner, self, credentials, clock),
+                t -> run(t, runner, self, credentials, egress, clock),
                 (target, result) -> {
                     // a run interrupted by shutdown measured nothing: storing it as a failure would
                     // turn a restart into evidence of an outage
@@ -49,10 +50,10 @@ class SchedulerLifecycle implements SmartLifecycle {
     }
 
     private static ProbeResult run(ProbeTarget t, ProbeRunner runner, SelfAddress self, CredentialRefs credentials,
-                                   Clock clock) {
+                                   EgressPolicy egress, Clock clock) {
         try {
             return runner.run(t.kind(), new ProbeRequest(t.key(), self.resolve(t.settings()), t.timeout(),
-                    credentials::resolve, clock));
+                    credentials::resolve, clock, egress));
         } catch (IllegalStateException e) {
             return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.ERROR, "self-unknown",
                     e.getMessage(), java.util.Map.of());

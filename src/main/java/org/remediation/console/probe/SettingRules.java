@@ -1,10 +1,10 @@
 package org.remediation.console.probe;
 
+import org.remediation.console.base.egress.EgressPolicy;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.Problems;
 
@@ -39,6 +39,30 @@ final class SettingRules {
         String v = required(s, name, p, "A host name");
         if (v != null && !HOST.matcher(v).matches()) {
             p.add(field(name), "'" + v + "' is not a valid host name or IP address.");
+        } else if (v != null) {
+            refusedDestination(v.strip(), name, p);
+        }
+    }
+
+    /**
+     * A destination no probe may reach, known without DNS: the metadata server's name, or a literal
+     * address the egress policy refuses always. The policy is enforced again on every connection.
+     */
+    private static void refusedDestination(String host, String name, Problems p) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("metadata.google.internal") || h.equalsIgnoreCase("metadata")) {
+            p.add(field(name), "Probes may not reach the cloud metadata server (" + h + "): it hands out the console's own credentials.");
+            return;
+        }
+        if (h.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+            try {
+                if (!EgressPolicy.DEFAULT.allows(java.net.InetAddress.getByName(h))) {
+                    p.add(field(name), "Probes may not reach " + h + ": link-local addresses (the cloud metadata server) and "
+                            + "0.0.0.0 are refused always.");
+                }
+            } catch (java.net.UnknownHostException e) {
+                p.add(field(name), "'" + h + "' is not a valid IP address.");
+            }
         }
     }
 
@@ -76,21 +100,30 @@ final class SettingRules {
         String v = s.get(name);
         if (v != null && !v.isBlank()) {
             try {
-                Pattern.compile(v);
-            } catch (PatternSyntaxException e) {
-                p.add(field(name), "Not a valid regular expression: " + e.getDescription() + ".");
+                com.google.re2j.Pattern.compile(v); // the engine the probe matches with: linear time, no backtracking
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                p.add(field(name), "Not a regular expression the probe can run (RE2 syntax: no backreferences or "
+                        + "lookaround, so a body can never make matching take exponential time): " + e.getDescription() + ".");
             }
         }
     }
 
+    /** Why an {@code env:} reference is refused, and what to write instead. */
+    static final String RETIRED = "env: references are no longer read: they could hand the console's own secrets (its database "
+            + "password) to any host. Write secret:NAME and set CONSOLE_SECRETS_NAME or the file NAME in console.secrets-dir.";
+
     static void credential(Map<String, String> s, String name, boolean required, Problems p) {
         String v = s.get(name);
         if (v == null || v.isBlank()) {
-            p.check(!required, field(name), "A credential reference (env:NAME or secret:name) is required.");
+            p.check(!required, field(name), "A credential reference (secret:NAME) is required.");
+            return;
+        }
+        if (CredentialRefs.isRetired(v.strip())) {
+            p.add(field(name), RETIRED);
             return;
         }
         p.check(CredentialRefs.isReference(v.strip()), field(name),
-                "Give a reference such as env:REDIS_PASSWORD or secret:redis-password, never the secret itself.");
+                "Give a reference such as secret:redis-password, never the secret itself.");
     }
 
     /** Parses a URL with one of the schemes; {@code {self}} stands for the console's own address. */
@@ -108,6 +141,8 @@ final class SettingRules {
                 p.add(field(name), "The URL has no host name: '" + v + "'.");
             } else if (uri.getPort() == 0 || uri.getPort() > 65535) {
                 p.add(field(name), "The URL's port must be between 1 and 65535.");
+            } else {
+                refusedDestination(uri.getHost(), name, p);
             }
             return uri;
         } catch (Exception e) {

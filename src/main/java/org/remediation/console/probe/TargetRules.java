@@ -40,12 +40,10 @@ final class TargetRules {
         Map<String, String> settings = d.settings() == null ? Map.of() : d.settings();
         if (kind != null && runner.probe(kind) != null) {
             runner.probe(kind).validate(settings, p);
-            for (Map.Entry<String, String> e : settings.entrySet()) {
-                String v = e.getValue() == null ? "" : e.getValue().strip();
-                if (CredentialRefs.isReference(v) && !credentialResolves.test(v)) {
-                    p.add("settings." + e.getKey(), "The credential reference " + v + " does not resolve: set "
-                            + (v.startsWith("env:") ? "the environment variable " + v.substring(4)
-                            : "the property console.secrets." + v.substring(7)) + " first.");
+            for (String ref : runner.probe(kind).references(settings)) {
+                if (!credentialResolves.test(ref)) {
+                    p.add("settings." + fieldOf(settings, ref), "The credential reference " + ref + " does not resolve: "
+                            + CredentialRefs.howToSet(ref) + " first.");
                 }
             }
         }
@@ -55,6 +53,12 @@ final class TargetRules {
         }
         return new ProbeTarget(key, name, kind, Map.copyOf(settings), d.interval(), d.timeout(), d.enabled(), group,
                 d.goldenStep(), 0);
+    }
+
+    /** The setting that holds {@code ref} (a header line's reference sits inside {@code headers}). */
+    private static String fieldOf(Map<String, String> settings, String ref) {
+        return settings.entrySet().stream().filter(e -> e.getValue() != null && e.getValue().contains(ref))
+                .map(Map.Entry::getKey).findFirst().orElse("headers");
     }
 
     private static @Nullable ProbeKind kind(@Nullable String text, ProbeRunner runner, Problems p) {

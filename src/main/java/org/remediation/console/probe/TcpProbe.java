@@ -1,6 +1,5 @@
 package org.remediation.console.probe;
 
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.util.Map;
@@ -30,7 +29,7 @@ public class TcpProbe implements Probe {
         Run run = new Run(req);
         String what = req.setting("host", "") + ":" + req.setting("port", "");
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
-            socket.connect(new InetSocketAddress(req.setting("host", ""), req.intSetting("port", 0)), run.remainingMillis());
+            socket.connect(req.egress().resolve(req.setting("host", ""), req.intSetting("port", 0)), run.remainingMillis());
             double ms = run.phase("connectMs");
             return run.upUnless(ms, req.settings().containsKey("degradedAboveMs") ? req.intSetting("degradedAboveMs", 0) : null);
         } catch (Exception e) {

@@ -2,7 +2,6 @@ package org.remediation.console.probe;
 
 import java.io.FileInputStream;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.security.KeyStore;
@@ -56,7 +55,7 @@ public class TlsProbe implements Probe {
         String what = host + ":" + port;
         X509Certificate[] chain;
         try (Socket plain = new Socket(Proxy.NO_PROXY)) {
-            plain.connect(new InetSocketAddress(host, port), run.remainingMillis());
+            plain.connect(req.egress().resolve(host, port), run.remainingMillis());
             run.phase("connectMs");
             SSLSocket ssl = (SSLSocket) Tls.context(true).getSocketFactory().createSocket(plain, serverName, port, true);
             if (!serverName.matches("[0-9.]+|.*:.*")) {

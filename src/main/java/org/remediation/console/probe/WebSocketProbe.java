@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebSocketProbe implements Probe {
 
+    static final int MAX_MESSAGE = 64 * 1024;
+
     private final HttpClient client = HttpClient.newBuilder()
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
@@ -47,6 +49,10 @@ public class WebSocketProbe implements Probe {
             WebSocket.Listener listener = new WebSocket.Listener() {
                 @Override
                 public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    if (text.length() + data.length() > MAX_MESSAGE) { // a server that never ends its message must not fill the heap
+                        reply.completeExceptionally(new java.io.IOException("the reply is longer than " + MAX_MESSAGE + " characters"));
+                        return null;
+                    }
                     text.append(data);
                     if (last) {
                         reply.complete(text.toString());
@@ -55,8 +61,12 @@ public class WebSocketProbe implements Probe {
                     return null;
                 }
             };
+            URI uri = URI.create(url);
+            // the JDK client resolves the name itself: checked here on the address it will find in the
+            // JVM's DNS cache (docs/security.md names the remaining rebinding window)
+            req.egress().resolve(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
             ws = client.newWebSocketBuilder().connectTimeout(Duration.ofMillis(run.remainingMillis()))
-                    .buildAsync(URI.create(url), listener).get(run.remainingMillis(), TimeUnit.MILLISECONDS);
+                    .buildAsync(uri, listener).get(run.remainingMillis(), TimeUnit.MILLISECONDS);
             run.phase("handshakeMs");
             String send = req.settings().get("send");
             if (send != null && !send.isEmpty()) {

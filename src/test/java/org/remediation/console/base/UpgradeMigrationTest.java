@@ -161,6 +161,39 @@ class UpgradeMigrationTest {
         }
     }
 
+    @Test
+    void envCredentialReferencesBecomeSecretReferencesOnH2() {
+        onH2(UpgradeMigrationTest::envCredentialReferencesBecomeSecretReferences);
+    }
+
+    @Test
+    void envCredentialReferencesBecomeSecretReferencesOnPostgres() throws Exception {
+        onPostgres(UpgradeMigrationTest::envCredentialReferencesBecomeSecretReferences);
+    }
+
+    /** V0523: env:NAME read any environment variable of the console; stored ones become secret:NAME, nothing else changes. */
+    private static void envCredentialReferencesBecomeSecretReferences(String url, String user, String vendor) {
+        try (SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, "", true)) {
+            migrate(ds, vendor, "0522");
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            String pg = "{\"host\":\"db\",\"user\":\"env:PG_USER\",\"password\":\"env:PG_PASSWORD\",\"query\":\"select 'env:x'\"}";
+            String http = "{\"url\":\"http://api/env:health\"}";
+            jdbc.update("insert into probe_target (target_key, name, kind, settings_json, interval_ms, timeout_ms, enabled,"
+                    + " group_tag, version, created_at, updated_at) values ('pg', 'PG', 'POSTGRES', ?, 10000, 2000, true,"
+                    + " 'db', 0, current_timestamp, current_timestamp)", pg);
+            jdbc.update("insert into probe_target (target_key, name, kind, settings_json, interval_ms, timeout_ms, enabled,"
+                    + " group_tag, version, created_at, updated_at) values ('api', 'API', 'HTTP', ?, 10000, 2000, true,"
+                    + " 'backend', 0, current_timestamp, current_timestamp)", http);
+
+            migrate(ds, vendor, "latest");
+
+            assertThat(jdbc.queryForObject("select settings_json from probe_target where target_key = 'pg'", String.class))
+                    .isEqualTo(pg.replace("env:PG_", "secret:PG_"));
+            assertThat(jdbc.queryForObject("select settings_json from probe_target where target_key = 'api'", String.class))
+                    .isEqualTo(http);
+        }
+    }
+
     /** One upgrade scenario: migrate to the previous release, write its rows, migrate, check them. */
     interface Scenario {
         void run(String url, String user, String vendor);

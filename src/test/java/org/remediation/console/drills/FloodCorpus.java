@@ -175,6 +175,15 @@ final class FloodCorpus {
         target("settings.password", "REDIS", Map.of("host", "127.0.0.1", "password", "hunter2"));
         target("settings.password", "REDIS", Map.of("host", "127.0.0.1", "password", "secret:missing-one"));
         target("settings.password", "REDIS", Map.of("host", "127.0.0.1", "password", "env:PROBE_NO_SUCH_VARIABLE"));
+        // hostile (issue 16): the metadata server, the console's own secrets, a write through a POSTGRES probe
+        target("settings.url", "HTTP", with(HTTP, "url", "http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/token"));
+        target("settings.url", "HTTP", with(HTTP, "url", "http://metadata.google.internal/computeMetadata/v1/"));
+        target("settings.headers", "HTTP", with(HTTP, "headers", "Metadata-Flavor: Google"));
+        target("settings.headers", "HTTP", with(HTTP, "headers", "Authorization: env:DATABASE_PASSWORD"));
+        target("settings.host", "TCP", with(TCP, "host", "169.254.169.254"));
+        target("settings.host", "TCP", with(TCP, "host", "[fe80::1]"));
+        target("settings.query", "POSTGRES", with(PG, "query", "SELECT 1; ALTER TABLE audit_event DISABLE TRIGGER ALL"));
+        target("settings.database", "POSTGRES", with(PG, "database", "postgres?socketFactory=evil.Factory"));
         target("settings.tls", "REDIS", Map.of("host", "127.0.0.1", "tls", "yes"));
         target("settings.user", "POSTGRES", with(PG, "user", null));
         target("settings.user", "POSTGRES", with(PG, "user", "postgres"));

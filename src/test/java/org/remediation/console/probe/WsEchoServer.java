@@ -49,6 +49,7 @@ final class WsEchoServer implements AutoCloseable {
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            ByteArrayOutputStream message = new ByteArrayOutputStream();
             while (true) {
                 int b0 = in.readUnsignedByte();
                 int b1 = in.readUnsignedByte();
@@ -68,9 +69,26 @@ final class WsEchoServer implements AutoCloseable {
                 if ((b0 & 0x0f) == 8) {
                     return;
                 }
+                message.write(payload);
+                if ((b0 & 0x80) == 0) {
+                    continue; // a fragment: the message is echoed whole, as one frame, once its last part came
+                }
+                payload = message.toByteArray();
+                message.reset();
                 ByteArrayOutputStream frame = new ByteArrayOutputStream();
                 frame.write(0x81);
-                frame.write(payload.length);
+                if (payload.length < 126) {
+                    frame.write(payload.length);
+                } else if (payload.length < 65536) {
+                    frame.write(126);
+                    frame.write(payload.length >>> 8);
+                    frame.write(payload.length & 0xff);
+                } else {
+                    frame.write(127);
+                    for (int i = 7; i >= 0; i--) {
+                        frame.write((int) (((long) payload.length >>> (8 * i)) & 0xff));
+                    }
+                }
                 frame.write(payload);
                 out.write(frame.toByteArray());
                 out.flush();

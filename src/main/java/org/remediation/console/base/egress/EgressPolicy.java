@@ -1,0 +1,142 @@
+package org.remediation.console.base.egress;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.SettingException;
+
+/**
+ * Where the console may connect on a user's behalf: every probe kind and webhooks. Link-local
+ * addresses (169.254.0.0/16 and fe80::/10, where the cloud metadata server hands out the service
+ * account's token) and unspecified ones (0.0.0.0/8 and ::, which reach the local host) are refused
+ * always; {@code console.egress.deny} refuses more blocks; a non-empty {@code console.egress.allow}
+ * admits only its blocks. Loopback is allowed by default: the demo probes the console's own port.
+ *
+ * <p>Checked on the address that is then connected to ({@link #resolve}), never on a name, so a name
+ * that resolves elsewhere the second time (DNS rebinding) cannot slip past. IPv4 addresses embedded in
+ * IPv6 (mapped, compatible, NAT64) are checked as IPv4. The console's own Google API calls are not
+ * subject to it.
+ */
+public final class EgressPolicy {
+
+    /** Only the blocks that are refused always. */
+    public static final EgressPolicy DEFAULT = new EgressPolicy(List.of(), List.of());
+
+    private static final List<Cidr> ALWAYS_DENIED = List.of(block("169.254.0.0/16"), block("fe80::/10"),
+            block("0.0.0.0/8"), block("::/128"));
+    private static final Cidr NAT64 = block("64:ff9b::/96");
+
+    private final List<Cidr> allow;
+    private final List<Cidr> deny;
+
+    private EgressPolicy(List<Cidr> allow, List<Cidr> deny) {
+        this.allow = List.copyOf(allow);
+        this.deny = List.copyOf(deny);
+    }
+
+    /**
+     * From the settings' comma-separated blocks; refuses the start with one line naming the setting
+     * when a block is malformed.
+     */
+    public static EgressPolicy of(String allow, String deny) {
+        return new EgressPolicy(blocks("console.egress.allow", allow), blocks("console.egress.deny", deny));
+    }
+
+    /** Resolves {@code host} once and checks the address that the caller then connects to. */
+    public InetSocketAddress resolve(String host, int port) throws UnknownHostException, EgressDeniedException {
+        InetAddress address = InetAddress.getByName(host);
+        check(host, address);
+        return new InetSocketAddress(address, port);
+    }
+
+    /** Throws when the policy refuses {@code address} ({@code host}: the name it came from, for the message). */
+    public void check(String host, InetAddress address) throws EgressDeniedException {
+        String refusal = refusal(address);
+        if (refusal != null) {
+            String shown = host.equals(address.getHostAddress()) ? host : host + " (" + address.getHostAddress() + ")";
+            throw new EgressDeniedException("Blocked by the console's egress policy: " + shown + " " + refusal);
+        }
+    }
+
+    /** True when the policy lets the console connect to {@code address}. */
+    public boolean allows(InetAddress address) {
+        return refusal(address) == null;
+    }
+
+    /** The policy as one line, to hand to code that builds its own sockets (the PostgreSQL driver). */
+    public String spec() {
+        return join(allow) + "|" + join(deny);
+    }
+
+    /** The policy of {@link #spec()}. */
+    public static EgressPolicy fromSpec(String spec) {
+        int bar = spec.indexOf('|');
+        return bar < 0 ? DEFAULT : of(spec.substring(0, bar), spec.substring(bar + 1));
+    }
+
+    private @Nullable String refusal(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        byte[] v4 = embeddedIpv4(address);
+        for (Cidr c : ALWAYS_DENIED) {
+            if (c.contains(bytes) || (v4 != null && c.contains(v4))) {
+                return c.text().startsWith("169.254") || c.text().startsWith("fe80")
+                        ? "is link-local, where the cloud metadata server answers; the console never connects there for a probe or webhook"
+                        : "is an unspecified address that reaches this machine; name the host instead";
+            }
+        }
+        for (Cidr c : deny) {
+            if (c.contains(bytes) || (v4 != null && c.contains(v4))) {
+                return "is in " + c + ", which console.egress.deny refuses";
+            }
+        }
+        if (!allow.isEmpty() && allow.stream().noneMatch(c -> c.contains(bytes) || (v4 != null && c.contains(v4)))) {
+            return "is outside console.egress.allow (" + join(allow) + ")";
+        }
+        return null;
+    }
+
+    /** The IPv4 address inside an IPv4-compatible ({@code ::a.b.c.d}) or NAT64 ({@code 64:ff9b::a.b.c.d}) IPv6 address. */
+    private static byte @Nullable [] embeddedIpv4(InetAddress address) {
+        if (!(address instanceof Inet6Address v6)) {
+            return null;
+        }
+        byte[] b = v6.getAddress();
+        // ::a.b.c.d, but not :: and ::1, which are the unspecified and loopback addresses themselves
+        boolean compatible = v6.isIPv4CompatibleAddress() && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] & 0xFF) <= 1);
+        return compatible || NAT64.contains(b) ? Arrays.copyOfRange(b, 12, 16) : null;
+    }
+
+    private static List<Cidr> blocks(String property, String text) {
+        List<Cidr> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Cidr c = Cidr.parse(part);
+            if (c == null) {
+                throw new SettingException(property, "'" + part.strip()
+                        + "' is not an address block; write blocks like 10.0.0.0/8 or fd00::/8, separated by commas");
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static String join(List<Cidr> blocks) {
+        return blocks.stream().map(Cidr::text).collect(Collectors.joining(","));
+    }
+
+    private static Cidr block(String text) {
+        Cidr c = Cidr.parse(text);
+        if (c == null) {
+            throw new IllegalArgumentException(text);
+        }
+        return c;
+    }
+}
