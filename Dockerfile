@@ -22,6 +22,9 @@ RUN java -XX:AOTCacheOutput=console.aot -Dspring.context.exit=onRefresh -jar con
         --server.port=0 --spring.datasource.url=jdbc:h2:mem:training \
     && mkdir -p data && chown -R console /app
 USER console
+# No demo accounts in an image started without configuration (issue 16): it refuses to start, naming
+# CONSOLE_ADMIN_USERNAME; -e CONSOLE_DEMO_ENABLED=true runs the demo on purpose.
+ENV CONSOLE_DEMO_ENABLED=false
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1

@@ -116,8 +116,14 @@ public class AuditService {
                 e.prevHash(), e.hash()) + "\r\n"));
     }
 
-    private static String csv(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+    /**
+     * RFC 4180 quoting. A cell a spreadsheet would run as a formula (starting with = + - @, tab or CR;
+     * an attacker chooses the name typed at login) gets a leading {@code '} (OWASP's advice, issue 16):
+     * to check the chain from an export, drop that one character from such cells first.
+     */
+    static String csv(String value) {
+        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
     private static void write(OutputStream out, String text) {

@@ -30,6 +30,8 @@ public final class RunbookYaml {
     private static final Pattern OFFSET = Pattern.compile("(-)?(?:(\\d{1,3})h)?(?:(\\d{1,4})m)?");
     static final int MAX_SIZE = 200_000;
 
+    static final int MAX_NESTING = 64;
+
     private RunbookYaml() {
     }
 
@@ -53,6 +55,10 @@ public final class RunbookYaml {
         if (yaml.length() > MAX_SIZE) {
             problems.add("(document)", "line 1: the runbook is larger than " + MAX_SIZE + " characters").throwIfAny();
         }
+        int deepLine = tooDeepAt(yaml);
+        if (deepLine > 0) {
+            problems.add("(document)", "line " + deepLine + ": nested deeper than " + MAX_NESTING + " levels").throwIfAny();
+        }
         Node root;
         try {
             root = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true).build()).composeString(yaml)
@@ -72,6 +78,29 @@ public final class RunbookYaml {
         Runbook runbook = parser.runbook(root);
         problems.throwIfAny();
         return new RunbookCheck(runbook, parser.warnings());
+    }
+
+    /**
+     * The line where brackets nest deeper than {@link #MAX_NESTING}, or 0. The YAML composer recurses
+     * once per level, so {@code [[[[…} a few thousand deep would overflow its stack (a 500) before any
+     * rule could answer (issue 16). Every bracket counts, quoted or not: a check that tried to follow
+     * YAML's quoting could be fooled, and no runbook nests 64 deep; indentation cannot nest that deep
+     * within the size limit.
+     */
+    static int tooDeepAt(String yaml) {
+        int depth = 0;
+        int line = 1;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if ((c == '[' || c == '{') && ++depth > MAX_NESTING) {
+                return line;
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return 0;
     }
 
     /** Minutes from a window offset such as {@code 4h}, {@code 90m} or {@code 1h30m}; null if malformed. */

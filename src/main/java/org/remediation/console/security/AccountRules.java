@@ -39,7 +39,9 @@ final class AccountRules {
         boolean letter = password.chars().anyMatch(Character::isLetter);
         boolean digit = password.chars().anyMatch(Character::isDigit);
         p.check(letter && digit, "password", "Mix letters and digits.");
-        p.check(password.length() <= 128, "password", "Use at most 128 characters.");
+        // bcrypt reads only the first 72 bytes (and Spring refuses more): a longer password would be a 500
+        p.check(password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 72, "password",
+                "Use at most 72 bytes: 72 plain letters or digits, fewer with accents or emoji.");
         String lower = password.toLowerCase(Locale.ROOT);
         p.check(!COMMON.contains(lower), "password", "This password is too common.");
         p.check(username == null || username.length() < 3 || !lower.contains(username.toLowerCase(Locale.ROOT)),

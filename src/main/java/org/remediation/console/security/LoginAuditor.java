@@ -71,9 +71,21 @@ class LoginAuditor {
         record(username, "logout", "user:" + username, Map.of());
     }
 
-    /** Login events come before anyone is signed in: the audit write runs as the system, naming the user. */
+    /**
+     * Login events come before anyone is signed in: the audit write runs as the system, naming the user.
+     * The name is whatever was typed into the login form: control characters go and it is cut to 64
+     * characters, so an attacker's name can neither forge lines in a log or CSV nor overflow the
+     * column (a 500, issue 16).
+     */
     private void record(String actor, String action, String subject, Map<String, ?> details) {
-        SystemActor.run(() -> audit.append(actor, action, subject, details));
+        String name = shown(actor);
+        String shownSubject = subject.startsWith("user:") ? "user:" + shown(subject.substring(5)) : subject;
+        SystemActor.run(() -> audit.append(name, action, shownSubject, details));
+    }
+
+    static String shown(String typed) {
+        String clean = typed.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "?");
+        return clean.length() <= 64 ? clean : clean.substring(0, 63) + "…";
     }
 
     private static Map<String, String> details(Authentication auth, @org.jspecify.annotations.Nullable String why) {

@@ -1,5 +1,6 @@
 package org.remediation.console.security;
 
+import org.remediation.console.base.SettingException;
 import org.remediation.console.base.identity.SystemActor;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -90,9 +91,9 @@ class UserBootstrap implements ApplicationRunner {
         String username = security.adminUsername();
         String password = security.adminPassword();
         if (username == null || username.isBlank() || password == null || password.isBlank()) {
-            throw new IllegalStateException("The console has no administrator. Set CONSOLE_ADMIN_USERNAME and "
-                    + "CONSOLE_ADMIN_PASSWORD (at least " + AccountRules.MIN_PASSWORD
-                    + " characters, letters and digits) for the first start, then remove them.");
+            throw new SettingException("CONSOLE_ADMIN_USERNAME", "the console has no administrator. Set CONSOLE_ADMIN_USERNAME "
+                    + "and CONSOLE_ADMIN_PASSWORD (at least " + AccountRules.MIN_PASSWORD + " characters, letters and digits) "
+                    + "for the first start, then remove them; or CONSOLE_DEMO_ENABLED=true for a demo with printed logins");
         }
         Problems p = new Problems();
         AccountRules.username(p, username);

@@ -127,6 +127,17 @@ class AuditServiceTest {
         assertThat(text).contains("\"csv:\"\"quoted\"\", comma\"");
     }
 
+    /** Hostile (issue 16): a name typed at login that a spreadsheet would run as a formula is exported inert. */
+    @org.junit.jupiter.api.Tag("hostile")
+    @Test
+    void formulaCellsAreNeutralisedInTheCsvExport() {
+        for (String formula : new String[] {"=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"}) {
+            assertThat(AuditService.csv(formula)).as(formula).startsWith("\"'");
+        }
+        assertThat(AuditService.csv("alice")).isEqualTo("\"alice\"");
+        assertThat(AuditService.csv("{\"a\":1}")).isEqualTo("\"{\"\"a\"\":1}\"");
+    }
+
     @Test
     void filtersNarrowTheTrail() {
         audit.append("filter-alice", "test.filter.one", "x", "{}");

@@ -183,4 +183,14 @@ class RunbookYamlTest {
         assertThat(RunbookYaml.offset(90)).isEqualTo("1h30m");
         assertThat(RunbookYaml.offset(45)).isEqualTo("45m");
     }
+
+    /** Hostile (issue 16): brackets nested deep enough to overflow the YAML composer's stack are refused with a line. */
+    @org.junit.jupiter.api.Tag("hostile")
+    @Test
+    void deeplyNestedYamlIsRefusedWithALineNotA500() {
+        String bomb = "title: t\nseverity: P1\nphases: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
+        assertThatThrownBy(() -> parse(bomb)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getMessage()).contains("line 3: nested deeper than 64 levels"));
+        assertThat(RunbookYaml.tooDeepAt("a: " + "[".repeat(64) + "]".repeat(64))).isZero();
+    }
 }

@@ -56,6 +56,18 @@ class LoginTest {
         assertThat(new WebSession(port).login("responder", Demo.PASSWORD)).doesNotContain("error");
     }
 
+    /** Hostile (issue 16): a name built to forge log lines and overflow the audit column is refused like any other. */
+    @org.junit.jupiter.api.Tag("hostile")
+    @Test
+    void aLongNameWithLineBreaksIsAnOrdinaryFailedLogin() throws Exception {
+        String name = "x".repeat(300) + "\r\nlogin.succeeded admin";
+        String target = new WebSession(port).login(name, "whatever-1234");
+        assertThat(target).contains("/login?error");
+        String actor = jdbc.queryForObject("select actor from audit_event where action = 'login.failed' order by seq desc "
+                + "fetch first 1 rows only", String.class);
+        assertThat(actor).hasSize(64).startsWith("xxx").doesNotContain("\n").doesNotContain("\r");
+    }
+
     @Test
     void unknownUsersAreAuditedToo() throws Exception {
         new WebSession(port).login("ghost-user", "whatever-123");

@@ -85,6 +85,9 @@ class UserAdminServiceTest {
                 {"goodname", "Name", "onlylettersssss", "password"},
                 {"goodname", "Name", "goodname-12345", "password"},
                 {"goodname", "Name", "password1234", "password"},
+                // bcrypt reads 72 bytes: 73 ASCII characters, or 37 two-byte letters (74 bytes), are refused, not a 500
+                {"goodname", "Name", "Valid-pass-1234" + "x".repeat(58), "password"},
+                {"goodname", "Name", "1" + "é".repeat(37), "password"},
                 {"viewer", "Name", "Valid-pass-1234", "username"},
         };
         for (String[] c : cases) {
