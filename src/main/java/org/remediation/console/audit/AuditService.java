@@ -122,7 +122,8 @@ public class AuditService {
      * to check the chain from an export, drop that one character from such cells first.
      */
     static String csv(String value) {
-        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        // a leading ' is prefixed too, so dropping one ' always gives the stored value back
+        String v = !value.isEmpty() && "=+-@\t\r'".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.Problems;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -81,24 +85,23 @@ public final class RunbookYaml {
     }
 
     /**
-     * The line where brackets nest deeper than {@link #MAX_NESTING}, or 0. The YAML composer recurses
-     * once per level, so {@code [[[[…} a few thousand deep would overflow its stack (a 500) before any
-     * rule could answer (issue 16). Every bracket counts, quoted or not: a check that tried to follow
-     * YAML's quoting could be fooled, and no runbook nests 64 deep; indentation cannot nest that deep
-     * within the size limit.
+     * The line where collections nest deeper than {@link #MAX_NESTING}, or 0. The YAML composer
+     * recurses once per level, so {@code [[[[…} or {@code - - - - …} a few thousand deep would overflow
+     * its stack (a 500) before any rule could answer (issue 16); the parser's events come from a loop,
+     * so they are counted first. Syntax errors are left to the composer, which reports them with a line.
      */
     static int tooDeepAt(String yaml) {
         int depth = 0;
-        int line = 1;
-        for (int i = 0; i < yaml.length(); i++) {
-            char c = yaml.charAt(i);
-            if (c == '\n') {
-                line++;
-            } else if ((c == '[' || c == '{') && ++depth > MAX_NESTING) {
-                return line;
-            } else if ((c == ']' || c == '}') && depth > 0) {
-                depth--;
+        try {
+            for (Event e : new Parse(LoadSettings.builder().build()).parseString(yaml)) {
+                if (e instanceof CollectionStartEvent && ++depth > MAX_NESTING) {
+                    return e.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+                } else if (e instanceof CollectionEndEvent) {
+                    depth--;
+                }
             }
+        } catch (YamlEngineException e) {
+            return 0;
         }
         return 0;
     }

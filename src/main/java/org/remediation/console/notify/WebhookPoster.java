@@ -52,6 +52,16 @@ public final class WebhookPoster {
     }
 
     public Delivery post(URI url, String jsonBody, Policy policy) {
+        try {
+            // checked on the address the JDK client then usually finds in the JVM's DNS cache (docs/security.md);
+            // refused once, not retried: the policy will not change between attempts
+            egress.resolve(url.getHost(), url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
+        } catch (EgressDeniedException e) {
+            log.warn("Webhook not sent: {}", e.getMessage());
+            return new Delivery(false, 0, 0, List.of());
+        } catch (IOException | IllegalArgumentException e) {
+            // an unknown host or a bad URL: the attempts below report it as usual
+        }
         List<Duration> waits = new ArrayList<>();
         Duration backoff = policy.initialBackoff();
         int status = 0;
@@ -79,15 +89,10 @@ public final class WebhookPoster {
 
     private int once(URI url, String body, Duration timeout) {
         try {
-            // checked on the address the JDK client then finds in the JVM's DNS cache (docs/security.md)
-            egress.resolve(url.getHost(), url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (EgressDeniedException e) {
-            log.warn("Webhook not sent: {}", e.getMessage());
-            return 0;
         } catch (IOException | IllegalArgumentException e) {
             return 0;
         } catch (InterruptedException e) {

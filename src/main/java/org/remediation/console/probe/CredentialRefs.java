@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
 
 /**
  * Resolves credential references {@code secret:NAME}, only from the console's own secret namespace:
- * the file {@code NAME} in {@code console.secrets-dir} (how Kubernetes and Cloud Run mount secrets;
+ * the file {@code NAME} in {@code console.secret-files} (how Kubernetes and Cloud Run mount secrets;
  * read on every use, so a rotated secret is picked up) or the setting {@code console.secrets.NAME}
  * (environment variable {@code CONSOLE_SECRETS_NAME}). Never any other environment variable or
  * setting: a reference such as {@code env:DATABASE_PASSWORD} would hand the console's own secrets to
@@ -63,7 +65,7 @@ public class CredentialRefs {
         }
         String name = m.group(1);
         return "set the environment variable CONSOLE_SECRETS_" + name.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_")
-                + " (or the setting console.secrets." + name + ", or the file " + name + " in console.secrets-dir)";
+                + " (or the setting console.secrets." + name + ", or the file " + name + " in console.secret-files)";
     }
 
     private @Nullable String lookup(String ref) {
@@ -73,11 +75,28 @@ public class CredentialRefs {
         }
         String name = m.group(1);
         String fromFile = fromDirectory(name);
-        return fromFile != null ? fromFile : environment.getProperty("console.secrets." + name);
+        return fromFile != null ? fromFile : raw("console.secrets." + name);
+    }
+
+    /**
+     * A setting's value as written: Spring would expand {@code ${…}} inside it, and a secret that
+     * happens to contain one would fail, naming its own value in the error.
+     */
+    private @Nullable String raw(String key) {
+        if (!(environment instanceof ConfigurableEnvironment configurable)) {
+            return environment.getProperty(key);
+        }
+        for (PropertySource<?> source : configurable.getPropertySources()) {
+            Object v = source.getProperty(key);
+            if (v != null) {
+                return v.toString();
+            }
+        }
+        return null;
     }
 
     private @Nullable String fromDirectory(String name) {
-        String dir = environment.getProperty("console.secrets-dir");
+        String dir = environment.getProperty("console.secret-files");
         if (dir == null || dir.isBlank()) {
             return null;
         }

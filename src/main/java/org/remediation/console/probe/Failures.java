@@ -58,15 +58,17 @@ final class Failures {
                 return new Failure(Outcome.DOWN, "tls", "TLS with " + what + " failed: " + message(c));
             }
         }
-        if (t instanceof IOException) {
-            return new Failure(Outcome.DOWN, "io", "Talking to " + what + " failed: " + message(t));
+        for (Throwable c = t; c != null; c = c.getCause()) { // also inside an ExecutionException of an async client
+            if (c instanceof IOException) {
+                return new Failure(Outcome.DOWN, "io", "Talking to " + what + " failed: " + message(c));
+            }
         }
         return new Failure(Outcome.ERROR, "probe-error", "The probe of " + what + " failed: " + message(t));
     }
 
     static String message(Throwable t) {
         String m = t.getMessage();
-        String s = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        String s = m == null || m.isBlank() ? t.getClass().getSimpleName() : redact(m); // before the cut, which could halve a URL
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }

@@ -28,6 +28,7 @@ public class HttpProbe implements Probe {
             "bodyRegex", "degradedAboveMs", "insecure", "concurrency");
     /** At most this many requests at once per run (the seeds' load check asks for 20). */
     static final int MAX_CONCURRENCY = 100;
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
@@ -76,6 +77,12 @@ public class HttpProbe implements Probe {
      * are only ever references, so no secret is stored in a target.
      */
     static @Nullable String headerRefusal(String name, String value) {
+        if (!HEADER_NAME.matcher(name).matches()) {
+            return "'" + name + "' is not a header name (letters, digits and - _ . ! # $ % & ' * + ^ ` | ~).";
+        }
+        if (name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")) {
+            return "The probe sets the " + name + " header itself (from the URL and body).";
+        }
         if (name.equalsIgnoreCase("Metadata-Flavor") || name.equalsIgnoreCase("X-Google-Metadata-Request")) {
             return "The " + name + " header is refused: it asks a cloud metadata server for the console's own credentials.";
         }

@@ -70,7 +70,9 @@ public class PostgresProbe implements Probe {
     @Override
     public ProbeResult run(ProbeRequest req) {
         Run run = new Run(req);
-        String host = req.setting("host", "127.0.0.1");
+        String setHost = req.setting("host", "127.0.0.1");
+        // an IPv6 address is written in brackets in the settings; the URL gets them back below
+        String host = setHost.startsWith("[") && setHost.endsWith("]") ? setHost.substring(1, setHost.length() - 1) : setHost;
         int port = req.intSetting("port", 5432);
         String what = "PostgreSQL at " + host + ":" + port;
         int seconds = (int) Math.max(1, (req.timeout().toMillis() + 999) / 1000);
@@ -78,9 +80,9 @@ public class PostgresProbe implements Probe {
         try {
             props.setProperty("user", req.secrets().apply(req.setting("user", "")));
             String pw = req.settings().get("password");
-            if (pw != null && !pw.isBlank()) {
-                props.setProperty("password", req.secrets().apply(pw.strip()));
-            }
+            // always set, empty without one: otherwise the driver reads the console's own ~/.pgpass (or
+            // PGPASSFILE) and could send a password of the console to whatever host the target names
+            props.setProperty("password", pw != null && !pw.isBlank() ? req.secrets().apply(pw.strip()) : "");
         } catch (IllegalStateException e) {
             return run.finish(Outcome.ERROR, "missing-credential", e.getMessage());
         }

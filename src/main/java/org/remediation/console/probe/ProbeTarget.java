@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A configured probe target, as other features and views see it. Settings hold credential
- * references ({@code env:NAME}, {@code secret:name}), never secret values.
+ * references ({@code secret:name}), never secret values.
  *
  * @param goldenStep position on the golden path (1 login, 2 auth, 3 backend, 4 websocket,
  *     5 AI response) or null

@@ -110,7 +110,7 @@ final class SettingRules {
 
     /** Why an {@code env:} reference is refused, and what to write instead. */
     static final String RETIRED = "env: references are no longer read: they could hand the console's own secrets (its database "
-            + "password) to any host. Write secret:NAME and set CONSOLE_SECRETS_NAME or the file NAME in console.secrets-dir.";
+            + "password) to any host. Write secret:NAME and set CONSOLE_SECRETS_NAME or the file NAME in console.secret-files.";
 
     static void credential(Map<String, String> s, String name, boolean required, Problems p) {
         String v = s.get(name);
@@ -141,6 +141,9 @@ final class SettingRules {
                 p.add(field(name), "The URL has no host name: '" + v + "'.");
             } else if (uri.getPort() == 0 || uri.getPort() > 65535) {
                 p.add(field(name), "The URL's port must be between 1 and 65535.");
+            } else if (uri.getRawUserInfo() != null) {
+                p.add(field(name), "Take the user and password out of the URL: a target never stores a secret. "
+                        + "Send them in a header as a reference (Authorization: secret:api-basic).");
             } else {
                 refusedDestination(uri.getHost(), name, p);
             }

@@ -84,7 +84,7 @@ class LoginAuditor {
     }
 
     static String shown(String typed) {
-        String clean = typed.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "?");
+        String clean = typed.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?"); // controls, NEL, bidi overrides, line separators
         return clean.length() <= 64 ? clean : clean.substring(0, 63) + "…";
     }
 

@@ -135,6 +135,7 @@ class AuditServiceTest {
             assertThat(AuditService.csv(formula)).as(formula).startsWith("\"'");
         }
         assertThat(AuditService.csv("alice")).isEqualTo("\"alice\"");
+        assertThat(AuditService.csv("'=1")).as("a typed ' cannot pass for the prefix").isEqualTo("\"''=1\"");
         assertThat(AuditService.csv("{\"a\":1}")).isEqualTo("\"{\"\"a\"\":1}\"");
     }
 

@@ -177,7 +177,7 @@ class UpgradeMigrationTest {
             migrate(ds, vendor, "0522");
             JdbcTemplate jdbc = new JdbcTemplate(ds);
             String pg = "{\"host\":\"db\",\"user\":\"env:PG_USER\",\"password\":\"env:PG_PASSWORD\",\"query\":\"select 'env:x'\"}";
-            String http = "{\"url\":\"http://api/env:health\"}";
+            String http = "{\"url\":\"http://api/env:health\",\"bodyContains\":\"env:OK\"}";
             jdbc.update("insert into probe_target (target_key, name, kind, settings_json, interval_ms, timeout_ms, enabled,"
                     + " group_tag, version, created_at, updated_at) values ('pg', 'PG', 'POSTGRES', ?, 10000, 2000, true,"
                     + " 'db', 0, current_timestamp, current_timestamp)", pg);

@@ -191,6 +191,9 @@ class RunbookYamlTest {
         String bomb = "title: t\nseverity: P1\nphases: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
         assertThatThrownBy(() -> parse(bomb)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.getMessage()).contains("line 3: nested deeper than 64 levels"));
-        assertThat(RunbookYaml.tooDeepAt("a: " + "[".repeat(64) + "]".repeat(64))).isZero();
+        String blockBomb = "title: t\nseverity: P1\nphases:\n" + "- ".repeat(50_000) + "x\n";
+        assertThatThrownBy(() -> parse(blockBomb)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getMessage()).contains("nested deeper than 64 levels"));
+        assertThat(RunbookYaml.tooDeepAt("a: " + "[".repeat(63) + "]".repeat(63))).isZero();
     }
 }

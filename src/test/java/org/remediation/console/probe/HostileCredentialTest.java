@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -89,13 +90,13 @@ class HostileCredentialTest {
         ProbeResult r = new HttpProbe().run(request(Map.of("url", "http://127.0.0.1:" + capture.port() + "/",
                 "headers", "Authorization: env:" + VICTIM)));
         assertThat(r.errorClass()).isEqualTo("refused-setting");
-        assertThat(capture.connections()).isZero();
+        assertThat(capture.connectionsBesidesASentinel()).isZero();
     }
 
     @Test
     void aSecretHeaderIsSentFromTheSecretsDirectoryAndNeverStored(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("api-token"), "Bearer from-the-mounted-secret\n");
-        MockEnvironment env = new MockEnvironment().withProperty("console.secrets-dir", dir.toString());
+        MockEnvironment env = new MockEnvironment().withProperty("console.secret-files", dir.toString());
         CredentialRefs fromDir = new CredentialRefs(env);
         capture = Capture.start();
         ProbeResult r = new HttpProbe().run(new ProbeRequest("t", Map.of("url", "http://127.0.0.1:" + capture.port() + "/",
@@ -108,7 +109,7 @@ class HostileCredentialTest {
     void aSecretNameCannotLeaveTheSecretsDirectory(@TempDir Path dir) throws Exception {
         Path inside = Files.createDirectory(dir.resolve("secrets"));
         Files.writeString(dir.resolve("outside"), "not a secret of the console");
-        CredentialRefs fromDir = new CredentialRefs(new MockEnvironment().withProperty("console.secrets-dir", inside.toString()));
+        CredentialRefs fromDir = new CredentialRefs(new MockEnvironment().withProperty("console.secret-files", inside.toString()));
         for (String ref : new String[] {"secret:../outside", "secret:..", "secret:/etc/passwd", "secret:.hidden"}) {
             assertThat(CredentialRefs.isReference(ref)).as(ref).isFalse();
             assertThat(fromDir.resolvable(ref)).as(ref).isFalse();
@@ -126,9 +127,36 @@ class HostileCredentialTest {
     }
 
     @Test
+    void aSecretIsTakenAsWrittenAndNeverEchoedInAnError() {
+        CredentialRefs refs = new CredentialRefs(new MockEnvironment().withProperty("console.secrets.odd", "pa${ss}word"));
+        assertThat(refs.resolve("secret:odd")).isEqualTo("pa${ss}word");
+    }
+
+    @Autowired
+    TargetsBreakingRules breaking;
+
+    @Test
+    void targetsStoredBeforeTheRulesAreNamedAtStartWithWhatToChange() {
+        List<ProbeTarget> stored = List.of(
+                target("redis-old", ProbeKind.REDIS, Map.of("host", "127.0.0.1", "password", "secret:REDIS_PASSWORD")),
+                target("api-old", ProbeKind.HTTP, Map.of("url", "http://127.0.0.1:9/", "headers", "Authorization: Bearer abc",
+                        "bodyRegex", "(a)\\1")),
+                target("fine", ProbeKind.TCP, Map.of("host", "127.0.0.1", "port", "9")));
+        List<String> found = breaking.check(stored);
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0)).startsWith("redis-old").contains("CONSOLE_SECRETS_REDIS_PASSWORD");
+        assertThat(found.get(1)).startsWith("api-old").contains("settings.headers").contains("settings.bodyRegex")
+                .doesNotContain("abc");
+    }
+
+    private static ProbeTarget target(String key, ProbeKind kind, Map<String, String> settings) {
+        return new ProbeTarget(key, key, kind, settings, Duration.ofSeconds(10), Duration.ofSeconds(2), true, "backend", null, 0);
+    }
+
+    @Test
     void aMissingSecretSaysWhichVariableToSet() {
         assertThatThrownBy(() -> credentials.resolve("secret:redis.main-password"))
-                .hasMessageContaining("CONSOLE_SECRETS_REDIS_MAIN_PASSWORD").hasMessageContaining("console.secrets-dir");
+                .hasMessageContaining("CONSOLE_SECRETS_REDIS_MAIN_PASSWORD").hasMessageContaining("console.secret-files");
     }
 
     private static ProbeRequest request(Map<String, String> settings) {
@@ -186,8 +214,18 @@ class HostileCredentialTest {
             return bytes.toString(StandardCharsets.ISO_8859_1);
         }
 
-        synchronized int connections() {
-            return accepted[0];
+        /**
+         * Connections accepted before a sentinel connection of the test itself, counted once the server
+         * has taken the sentinel: the server accepts in order, so no earlier connection can still be in flight.
+         */
+        int connectionsBesidesASentinel() throws Exception {
+            try (Socket sentinel = new Socket(Loopback.LOCAL, server.getLocalPort())) {
+                sentinel.getOutputStream().write("GET /sentinel HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                sentinel.getInputStream().read(); // answered: the sentinel was accepted and served
+            }
+            synchronized (this) {
+                return accepted[0] - 1;
+            }
         }
     }
 }

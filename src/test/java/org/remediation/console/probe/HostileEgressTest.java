@@ -39,7 +39,7 @@ class HostileEgressTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"169.254.169.254", "::ffff:169.254.169.254", "::a9fe:a9fe", "64:ff9b::a9fe:a9fe",
-            "fe80::1", "0.0.0.0", "::"})
+            "64:ff9b:1::a9fe:a9fe", "fe80::1", "0.0.0.0", "::", "fd20:ce::254", "fd00:ec2::254", "100.100.100.200"})
     void theMetadataServerAndLinkLocalAndUnspecifiedAddressesAreRefusedAlways(String address) throws Exception {
         assertThat(EgressPolicy.DEFAULT.allows(InetAddress.getByName(address))).as(address).isFalse();
         assertThat(EgressPolicy.of("0.0.0.0/0,::/0", "").allows(InetAddress.getByName(address))).as("even when allowed: " + address)
@@ -89,7 +89,7 @@ class HostileEgressTest {
         ProbeResult r = new HttpProbe().run(request(Map.of("url", "http://127.0.0.1:" + capture.port() + "/",
                 "headers", "Metadata-Flavor: Google"), EgressPolicy.DEFAULT));
         assertThat(r.errorClass()).isEqualTo("refused-setting");
-        assertThat(capture.connections()).isZero();
+        assertThat(capture.connectionsBesidesASentinel()).isZero();
     }
 
     @Test
@@ -107,10 +107,27 @@ class HostileEgressTest {
             ProbeResult r = probe.run(request(settings, NO_LOOPBACK));
             assertThat(r.errorClass()).as(probe.kind() + ": " + r.error()).isEqualTo("egress-denied");
         });
-        ProbeResult dns = new DnsProbe().run(request(Map.of("name", "example.com", "server", "127.0.0.1", "serverPort", port),
-                NO_LOOPBACK));
-        assertThat(dns.errorClass()).as(dns.error()).isEqualTo("egress-denied");
-        assertThat(capture.connections()).isZero();
+        assertThat(capture.connectionsBesidesASentinel()).as("connections the probes opened").isZero();
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(new java.net.InetSocketAddress(Loopback.LOCAL, 0))) {
+            ProbeResult dns = new DnsProbe().run(request(Map.of("name", "example.com", "server", "127.0.0.1",
+                    "serverPort", String.valueOf(udp.getLocalPort())), NO_LOOPBACK));
+            assertThat(dns.errorClass()).as(dns.error()).isEqualTo("egress-denied");
+            udp.setSoTimeout(300); // a query sent before the refusal would already be waiting here
+            assertThatThrownBy(() -> udp.receive(new java.net.DatagramPacket(new byte[512], 512)))
+                    .as("no DNS query reached the server").isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void aWebhookGoesOnlyWhereThePolicyAllowsAndIsNotRetried() throws Exception {
+        capture = HostileCredentialTest.Capture.start();
+        var poster = new org.remediation.console.notify.WebhookPoster(Duration.ofSeconds(2), d -> { }, NO_LOOPBACK);
+        var delivery = poster.post(java.net.URI.create("http://127.0.0.1:" + capture.port() + "/hook"), "{}",
+                new org.remediation.console.notify.WebhookPoster.Policy(3, Duration.ofMillis(1), Duration.ofMillis(1),
+                        Duration.ofSeconds(2)));
+        assertThat(delivery.delivered()).isFalse();
+        assertThat(delivery.attempts()).isZero();
+        assertThat(capture.connectionsBesidesASentinel()).isZero();
     }
 
     @Test

@@ -37,6 +37,10 @@ class HostilePostgresProbeTest {
                     + "$$ begin raise exception 'append-only'; end $$");
             c.createStatement().execute("create trigger guard before update or delete on " + table
                     + " for each row execute function " + table + "_guard()");
+            // no trigger here: only the read-only transaction (and for the sequence, nothing else) stops a write
+            c.createStatement().execute("create table " + table + "_plain (seq int primary key, note text not null)");
+            c.createStatement().execute("insert into " + table + "_plain values (1, 'original')");
+            c.createStatement().execute("create sequence " + table + "_seq");
         }
     }
 
@@ -44,16 +48,20 @@ class HostilePostgresProbeTest {
     void drop() throws SQLException {
         try (Connection c = admin()) {
             c.createStatement().execute("drop table if exists " + table);
+            c.createStatement().execute("drop table if exists " + table + "_plain");
+            c.createStatement().execute("drop sequence if exists " + table + "_seq");
             c.createStatement().execute("drop function if exists " + table + "_guard()");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "UPDATE %s SET note = 'rewritten'",
-            "ALTER TABLE %s DISABLE TRIGGER ALL",
-            "DROP TRIGGER guard ON %s",
-            "WITH w AS (UPDATE %s SET note = 'rewritten' RETURNING 1) SELECT * FROM w",
+            "UPDATE %1$s_plain SET note = 'rewritten'",
+            "DELETE FROM %1$s_plain",
+            "WITH w AS (UPDATE %1$s_plain SET note = 'rewritten' RETURNING 1) SELECT * FROM w",
+            "SELECT nextval('%1$s_seq')",
+            "ALTER TABLE %1$s DISABLE TRIGGER ALL",
+            "DROP TRIGGER guard ON %1$s",
             "SET TRANSACTION READ WRITE",
             "SELECT set_config('transaction_read_only', 'off', true)"})
     void aSingleStatementCannotWrite(String attack) throws SQLException {
@@ -91,9 +99,59 @@ class HostilePostgresProbeTest {
 
     @Test
     void theQueryRunsUnderAStatementTimeoutOfTheProbesTimeout() {
-        ProbeResult r = new PostgresProbe().run(Loopback.request(settings(Map.of("query", "SELECT pg_sleep(30)")),
-                Duration.ofSeconds(2)));
-        assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.TIMEOUT);
+        // the server-side limit itself (a client-side cancel alone would not survive a stuck client)
+        ProbeResult r = new PostgresProbe().run(Loopback.request(settings(Map.of("query",
+                "SELECT 1 / (CASE WHEN current_setting('statement_timeout') = '2s' THEN 1 ELSE 0 END)")), Duration.ofSeconds(2)));
+        assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.UP);
+    }
+
+    @Test
+    void withoutAPasswordSettingNoPasswordFileOfTheConsoleIsRead() throws Exception {
+        java.nio.file.Path pgpass = java.nio.file.Files.createTempFile("pgpass", "");
+        java.nio.file.Files.writeString(pgpass, "*:*:*:*:console-own-password\n");
+        // where the driver looks first for a password file; the probe must not consult any
+        System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, Loopback.LOCAL)) {
+            java.util.concurrent.CompletableFuture<String> sent = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> sent.complete(askForACleartextPassword(server)));
+            new PostgresProbe().run(Loopback.request(settings(Map.of("port", String.valueOf(server.getLocalPort()))),
+                    Duration.ofSeconds(3)));
+            assertThat(sent.get(10, java.util.concurrent.TimeUnit.SECONDS)).doesNotContain("console-own-password");
+        } finally {
+            System.clearProperty("org.postgresql.pgpassfile");
+            java.nio.file.Files.deleteIfExists(pgpass);
+        }
+    }
+
+    /** A server that answers the start-up with "send your password in clear" and returns what came back. */
+    private static String askForACleartextPassword(java.net.ServerSocket server) {
+        try (java.net.Socket s = server.accept()) {
+            s.setSoTimeout(5000);
+            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+            while (true) {
+                byte[] message = new byte[in.readInt() - 4];
+                in.readFully(message);
+                if (message.length == 4 && java.nio.ByteBuffer.wrap(message).getInt() == 80877103) {
+                    out.write('N'); // SSLRequest: no TLS here
+                    out.flush();
+                    continue;
+                }
+                break; // the StartupMessage
+            }
+            out.write('R');
+            out.writeInt(8);
+            out.writeInt(3); // AuthenticationCleartextPassword
+            out.flush();
+            if (in.read() != 'p') {
+                return "";
+            }
+            byte[] password = new byte[in.readInt() - 4];
+            in.readFully(password);
+            return new String(password, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private ProbeResult run(Map<String, String> extra) {
@@ -109,6 +167,13 @@ class HostilePostgresProbeTest {
 
     private void assertUntouched() throws SQLException {
         try (Connection c = admin()) {
+            var plain = c.createStatement().executeQuery("select count(*), min(note) from " + table + "_plain");
+            plain.next();
+            assertThat(plain.getInt(1)).isOne();
+            assertThat(plain.getString(2)).isEqualTo("original");
+            var seq = c.createStatement().executeQuery("select is_called from " + table + "_seq");
+            seq.next();
+            assertThat(seq.getBoolean(1)).as("the sequence never moved").isFalse();
             var rs = c.createStatement().executeQuery("select note from " + table + " where seq = 1");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("original");

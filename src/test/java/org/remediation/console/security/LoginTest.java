@@ -60,12 +60,12 @@ class LoginTest {
     @org.junit.jupiter.api.Tag("hostile")
     @Test
     void aLongNameWithLineBreaksIsAnOrdinaryFailedLogin() throws Exception {
-        String name = "x".repeat(300) + "\r\nlogin.succeeded admin";
+        String name = "xxx\r\nlogin.succeeded admin\u0085\u202e" + "x".repeat(300);
         String target = new WebSession(port).login(name, "whatever-1234");
         assertThat(target).contains("/login?error");
         String actor = jdbc.queryForObject("select actor from audit_event where action = 'login.failed' order by seq desc "
                 + "fetch first 1 rows only", String.class);
-        assertThat(actor).hasSize(64).startsWith("xxx").doesNotContain("\n").doesNotContain("\r");
+        assertThat(actor).hasSize(64).startsWith("xxx??login.succeeded admin??x").doesNotContain("\n").doesNotContain("\r");
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** An address block such as {@code 10.0.0.0/8} or {@code fd00::/8}. */
 record Cidr(byte[] network, int prefix, String text) {
 
-    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+    /** Dotted decimal IPv4 or IPv6 with a colon: never a name such as {@code dead.beef}, which would need DNS. */
+    private static final Pattern LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     /** Parses a block; a bare address is a block of one. Null when the text is no block. */
     static @org.jspecify.annotations.Nullable Cidr parse(String text) {

@@ -28,9 +28,11 @@ public final class EgressPolicy {
     /** Only the blocks that are refused always. */
     public static final EgressPolicy DEFAULT = new EgressPolicy(List.of(), List.of());
 
+    /** Link-local, unspecified, and metadata servers that live elsewhere (Google's IPv6 one, AWS's, Alibaba's). */
     private static final List<Cidr> ALWAYS_DENIED = List.of(block("169.254.0.0/16"), block("fe80::/10"),
-            block("0.0.0.0/8"), block("::/128"));
-    private static final Cidr NAT64 = block("64:ff9b::/96");
+            block("0.0.0.0/8"), block("::/128"), block("fd20:ce::254/128"), block("fd00:ec2::254/128"),
+            block("100.100.100.200/32"));
+    private static final List<Cidr> NAT64 = List.of(block("64:ff9b::/96"), block("64:ff9b:1::/48"));
 
     private final List<Cidr> allow;
     private final List<Cidr> deny;
@@ -85,9 +87,10 @@ public final class EgressPolicy {
         byte[] v4 = embeddedIpv4(address);
         for (Cidr c : ALWAYS_DENIED) {
             if (c.contains(bytes) || (v4 != null && c.contains(v4))) {
-                return c.text().startsWith("169.254") || c.text().startsWith("fe80")
-                        ? "is link-local, where the cloud metadata server answers; the console never connects there for a probe or webhook"
-                        : "is an unspecified address that reaches this machine; name the host instead";
+                return c.text().startsWith("0.") || c.text().startsWith("::/")
+                        ? "is an unspecified address that reaches this machine; name the host instead"
+                        : "is link-local or a cloud metadata server, which hands out the console's own credentials; "
+                                + "the console never connects there for a probe or webhook";
             }
         }
         for (Cidr c : deny) {
@@ -109,7 +112,7 @@ public final class EgressPolicy {
         byte[] b = v6.getAddress();
         // ::a.b.c.d, but not :: and ::1, which are the unspecified and loopback addresses themselves
         boolean compatible = v6.isIPv4CompatibleAddress() && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] & 0xFF) <= 1);
-        return compatible || NAT64.contains(b) ? Arrays.copyOfRange(b, 12, 16) : null;
+        return compatible || NAT64.stream().anyMatch(n -> n.contains(b)) ? Arrays.copyOfRange(b, 12, 16) : null;
     }
 
     private static List<Cidr> blocks(String property, String text) {

@@ -25,7 +25,7 @@ import org.remediation.console.probe.ProbeTarget;
 import org.remediation.console.probe.ProbeTargetService;
 import org.remediation.console.probe.TargetDraft;
 
-/** Create or edit one target. Settings are "name = value" lines; credentials as env:/secret: references. */
+/** Create or edit one target. Settings are "name = value" lines; credentials as secret: references. */
 class TargetDialog extends Dialog {
 
     private final TextField key = new TextField("Key");

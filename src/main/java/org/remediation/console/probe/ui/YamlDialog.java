@@ -48,7 +48,7 @@ final class YamlDialog {
         yaml.setReadOnly(true);
         yaml.setWidthFull();
         yaml.setMinHeight("360px");
-        d.add(new Paragraph("Credentials appear only as env:/secret: references."), yaml);
+        d.add(new Paragraph("Credentials appear only as secret: references."), yaml);
         d.getFooter().add(new Button("Close", e -> d.close()));
         d.setWidth("760px");
         return d;
