@@ -82,7 +82,9 @@ final class Ui {
     }
 
     static void waitUntil(Browser browser, Duration timeout, String what, Predicate<Browser> condition) {
+        // live updates replace elements: one found and then replaced before it was read is read again next poll
         new WebDriverWait(browser.driver(), timeout).withMessage("waiting for " + what)
-                .pollingEvery(Duration.ofMillis(200)).until(d -> condition.test(browser));
+                .pollingEvery(Duration.ofMillis(200)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.test(browser));
     }
 }
