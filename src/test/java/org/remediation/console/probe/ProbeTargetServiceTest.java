@@ -74,12 +74,13 @@ class ProbeTargetServiceTest {
             return;
         }
         long before = jdbc.queryForObject("select count(*) from probe_target", Long.class);
-        long audits = jdbc.queryForObject("select count(*) from audit_event", Long.class);
-        assertThatThrownBy(() -> As.user("someone", role, () -> call.accept(service))).isInstanceOf(AccessDeniedException.class);
-        // setup steps run as admin create one target each; the denied call itself writes nothing more
+        String caller = "denied-" + role.name().toLowerCase() + "-" + operation;
+        assertThatThrownBy(() -> As.user(caller, role, () -> call.accept(service))).isInstanceOf(AccessDeniedException.class);
+        // setup steps run as admin create one target each; the denied call itself writes nothing more. Audit
+        // events are counted by the caller's name: the shared context's timers may audit meanwhile.
         long created = operation.equals("create") || operation.equals("import") || operation.equals("export") ? 0 : 1;
         assertThat(jdbc.queryForObject("select count(*) from probe_target", Long.class)).isEqualTo(before + created);
-        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(audits + created);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = ?", Long.class, caller)).isZero();
     }
 
     @Test
