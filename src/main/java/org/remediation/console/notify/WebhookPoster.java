@@ -55,7 +55,7 @@ public final class WebhookPoster {
         try {
             // checked on the address the JDK client then usually finds in the JVM's DNS cache (docs/security.md);
             // refused once, not retried: the policy will not change between attempts
-            egress.resolve(url.getHost(), url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
+            egress.resolve(url);
         } catch (EgressDeniedException e) {
             log.warn("Webhook not sent: {}", e.getMessage());
             return new Delivery(false, 0, 0, List.of());

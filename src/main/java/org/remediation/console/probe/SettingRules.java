@@ -54,7 +54,7 @@ final class SettingRules {
             p.add(field(name), "Probes may not reach the cloud metadata server (" + h + "): it hands out the console's own credentials.");
             return;
         }
-        if (h.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+        if (EgressPolicy.isAddressLiteral(h)) {
             try {
                 if (!EgressPolicy.DEFAULT.allows(java.net.InetAddress.getByName(h))) {
                     p.add(field(name), "Probes may not reach " + h + ": link-local addresses (the cloud metadata server) and "

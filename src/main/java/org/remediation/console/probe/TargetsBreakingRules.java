@@ -39,21 +39,15 @@ class TargetsBreakingRules {
         }
     }
 
-    /** One entry per target that breaks a rule: its key and every problem with what to do. */
+    /** One entry per target that breaks a rule: its key and every problem, as saving it now would report them. */
     List<String> check(List<ProbeTarget> all) {
         List<String> found = new ArrayList<>();
         for (ProbeTarget t : all) {
-            Probe probe = runner.probe(t.kind());
-            if (probe == null) {
-                continue;
-            }
             Problems p = new Problems();
-            probe.validate(t.settings(), p);
-            List<String> problems = new ArrayList<>(p.list().stream().map(x -> x.field() + ": " + x.message()).toList());
-            probe.references(t.settings()).stream().filter(ref -> !credentials.resolvable(ref)).distinct()
-                    .forEach(ref -> problems.add(ref + " is not set: " + CredentialRefs.howToSet(ref)));
-            if (!problems.isEmpty()) {
-                found.add(t.key() + " (" + String.join(", ", problems) + ")");
+            TargetRules.check(t.toDraft(), runner, credentials::resolvable, p);
+            if (!p.isEmpty()) {
+                found.add(t.key() + " (" + String.join(", ", p.list().stream().map(x -> x.field() + ": " + x.message()).toList())
+                        + ")");
             }
         }
         return found;

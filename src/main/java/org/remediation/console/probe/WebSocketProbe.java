@@ -64,7 +64,7 @@ public class WebSocketProbe implements Probe {
             URI uri = URI.create(url);
             // the JDK client resolves the name itself: checked here on the address it will find in the
             // JVM's DNS cache (docs/security.md names the remaining rebinding window)
-            req.egress().resolve(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+            req.egress().resolve(uri);
             ws = client.newWebSocketBuilder().connectTimeout(Duration.ofMillis(run.remainingMillis()))
                     .buildAsync(uri, listener).get(run.remainingMillis(), TimeUnit.MILLISECONDS);
             run.phase("handshakeMs");

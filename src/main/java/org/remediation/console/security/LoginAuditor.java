@@ -38,7 +38,7 @@ class LoginAuditor {
     public void onLogin(InteractiveAuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
         users.lockUntil(username, null);
-        record(username, "login.succeeded", "user:" + username, details(event.getAuthentication(), null));
+        record(username, "login.succeeded", username, details(event.getAuthentication(), null));
     }
 
     @EventListener
@@ -46,12 +46,12 @@ class LoginAuditor {
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
         boolean known = users.incrementFailures(username) > 0;
-        record(username, "login.failed", "user:" + username,
+        record(username, "login.failed", username,
                 details(event.getAuthentication(), known ? "wrong password" : "unknown user"));
         int failures = users.failures(username).orElse(0);
         if (known && failures >= props.maxFailedLogins()) {
             users.lockUntil(username, clock.instant().plus(props.lockout()));
-            record(SystemActor.NAME, "user.locked", "user:" + username, Map.of(
+            record(SystemActor.NAME, "user.locked", username, Map.of(
                     "reason", failures + " failed logins in a row", "lockedFor", props.lockout().toString()));
         }
     }
@@ -61,14 +61,14 @@ class LoginAuditor {
     public void onRefused(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
         String why = event instanceof AuthenticationFailureLockedEvent ? "account locked" : "account disabled";
-        record(username, "login.refused", "user:" + username, details(event.getAuthentication(), why));
+        record(username, "login.refused", username, details(event.getAuthentication(), why));
     }
 
     @EventListener
     @Transactional
     public void onLogout(LogoutSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        record(username, "logout", "user:" + username, Map.of());
+        record(username, "logout", username, Map.of());
     }
 
     /**
@@ -77,10 +77,8 @@ class LoginAuditor {
      * characters, so an attacker's name can neither forge lines in a log or CSV nor overflow the
      * column (a 500, issue 16).
      */
-    private void record(String actor, String action, String subject, Map<String, ?> details) {
-        String name = shown(actor);
-        String shownSubject = subject.startsWith("user:") ? "user:" + shown(subject.substring(5)) : subject;
-        SystemActor.run(() -> audit.append(name, action, shownSubject, details));
+    private void record(String actor, String action, String username, Map<String, ?> details) {
+        SystemActor.run(() -> audit.append(shown(actor), action, "user:" + shown(username), details));
     }
 
     static String shown(String typed) {

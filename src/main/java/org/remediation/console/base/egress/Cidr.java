@@ -15,7 +15,7 @@ record Cidr(byte[] network, int prefix, String text) {
         String t = text.strip();
         int slash = t.indexOf('/');
         String address = slash < 0 ? t : t.substring(0, slash);
-        if (address.isEmpty() || !LITERAL.matcher(address).matches()) {
+        if (address.isEmpty() || !isLiteral(address)) {
             return null; // never a name: a block must not depend on DNS
         }
         try {
@@ -25,6 +25,10 @@ record Cidr(byte[] network, int prefix, String text) {
         } catch (UnknownHostException | NumberFormatException e) {
             return null;
         }
+    }
+
+    static boolean isLiteral(String text) {
+        return LITERAL.matcher(text).matches();
     }
 
     boolean contains(byte[] address) {

@@ -57,6 +57,18 @@ public final class EgressPolicy {
         return new InetSocketAddress(address, port);
     }
 
+    /** As {@link #resolve(String, int)} for a URL, on its port or its scheme's (443 for https and wss, else 80). */
+    public InetSocketAddress resolve(java.net.URI url) throws UnknownHostException, EgressDeniedException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = url.getPort() > 0 ? url.getPort() : scheme.equals("https") || scheme.equals("wss") ? 443 : 80;
+        return resolve(url.getHost(), port);
+    }
+
+    /** True when {@code host} is written as an address, not a name (which only DNS could place). */
+    public static boolean isAddressLiteral(String host) {
+        return Cidr.isLiteral(host);
+    }
+
     /** Throws when the policy refuses {@code address} ({@code host}: the name it came from, for the message). */
     public void check(String host, InetAddress address) throws EgressDeniedException {
         String refusal = refusal(address);
@@ -85,8 +97,9 @@ public final class EgressPolicy {
     private @Nullable String refusal(InetAddress address) {
         byte[] bytes = address.getAddress();
         byte[] v4 = embeddedIpv4(address);
+        java.util.function.Predicate<Cidr> holds = c -> c.contains(bytes) || (v4 != null && c.contains(v4));
         for (Cidr c : ALWAYS_DENIED) {
-            if (c.contains(bytes) || (v4 != null && c.contains(v4))) {
+            if (holds.test(c)) {
                 return c.text().startsWith("0.") || c.text().startsWith("::/")
                         ? "is an unspecified address that reaches this machine; name the host instead"
                         : "is link-local or a cloud metadata server, which hands out the console's own credentials; "
@@ -94,11 +107,11 @@ public final class EgressPolicy {
             }
         }
         for (Cidr c : deny) {
-            if (c.contains(bytes) || (v4 != null && c.contains(v4))) {
+            if (holds.test(c)) {
                 return "is in " + c + ", which console.egress.deny refuses";
             }
         }
-        if (!allow.isEmpty() && allow.stream().noneMatch(c -> c.contains(bytes) || (v4 != null && c.contains(v4)))) {
+        if (!allow.isEmpty() && allow.stream().noneMatch(holds)) {
             return "is outside console.egress.allow (" + join(allow) + ")";
         }
         return null;
