@@ -88,7 +88,9 @@ public class PostgresProbe implements Probe {
         }
         props.setProperty("connectTimeout", String.valueOf(seconds));
         props.setProperty("loginTimeout", String.valueOf(seconds));
-        props.setProperty("socketTimeout", String.valueOf(seconds));
+        // a second past the statement timeout: the server's cancel (57014, a TIMEOUT) wins the race, and a
+        // socket timeout that closed the connection first made the rollback fail and mask it (flaky ERROR)
+        props.setProperty("socketTimeout", String.valueOf(seconds + 1));
         props.setProperty("sslmode", req.setting("sslmode", "prefer"));
         props.setProperty("ApplicationName", "remediation-console-probe");
         String database = req.setting("database", "postgres");

@@ -4,19 +4,16 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one probe on its own virtual thread and cuts it at the timeout (plus a small grace for the
- * probe's own timeout to fire first), so a probe stuck in a call that ignores timeouts (a DNS
- * lookup in the OS, a driver bug) is recorded as TIMEOUT and never holds a scheduler slot.
+ * Runs one probe on the calling thread and delivers exactly one result: the probe's, or TIMEOUT when
+ * the run outlives its timeout (plus a small grace for the probe's own timeout to fire first). A probe
+ * stuck in a call that ignores timeouts and interrupts (a DNS lookup in the OS, a driver bug) is
+ * recorded as TIMEOUT at the deadline, a failure like any other, and never holds a scheduler slot;
+ * its late result is dropped.
  */
 @Component
 public class ProbeRunner {
@@ -24,7 +21,6 @@ public class ProbeRunner {
     static final Duration GRACE = Duration.ofMillis(200);
 
     private final Map<ProbeKind, Probe> probes = new EnumMap<>(ProbeKind.class);
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     public ProbeRunner(List<Probe> all) {
         all.forEach(p -> probes.put(p.kind(), p));
@@ -34,30 +30,29 @@ public class ProbeRunner {
         return probes.get(kind);
     }
 
-    public ProbeResult run(ProbeKind kind, ProbeRequest request) {
+    /** Runs the probe of {@code kind}; {@code done} receives the one result, possibly on another thread. */
+    public void run(ProbeKind kind, ProbeRequest request, Consumer<ProbeResult> done) {
         Probe probe = probes.get(kind);
         if (probe == null) {
-            Run run = new Run(request);
-            return run.finish(Outcome.ERROR, "unsupported-kind", "No probe is installed for kind " + kind);
+            done.accept(new Run(request).finish(Outcome.ERROR, "unsupported-kind", "No probe is installed for kind " + kind));
+            return;
         }
-        return run(probe, request);
+        run(probe, request, done);
     }
 
-    public ProbeResult run(Probe probe, ProbeRequest request) {
+    public void run(Probe probe, ProbeRequest request, Consumer<ProbeResult> done) {
         Run cut = new Run(request);
-        Future<ProbeResult> f = executor.submit(() -> probe.run(request));
+        long deadline = System.nanoTime() + request.timeout().plus(GRACE).toNanos();
+        Watchdog.Watch watch = Watchdog.INSTANCE.watch(deadline, () -> done.accept(cut.finish(Outcome.TIMEOUT, "timeout",
+                "No answer within " + request.timeout().toMillis() + " ms (the run was cut off)")));
+        ProbeResult result;
         try {
-            return f.get(request.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            return cut.finish(Outcome.TIMEOUT, "timeout",
-                    "No answer within " + request.timeout().toMillis() + " ms (the run was cut off)");
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            return cut.finish(Outcome.ERROR, "interrupted", "The probe run was interrupted");
-        } catch (ExecutionException e) {
-            return cut.failed(e.getCause() == null ? e : e.getCause(), request.targetKey());
+            result = probe.run(request);
+        } catch (RuntimeException | Error e) {
+            result = cut.failed(e, request.targetKey());
+        }
+        if (watch.unwatch()) {
+            done.accept(result);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +28,19 @@ final class ProbeScheduler {
     private record Slot(ProbeTarget target, Instant due) {
     }
 
+    /**
+     * Runs a target and hands its one result to {@code done}, possibly on another thread and before
+     * returning (a run cut at its deadline is finished while its thread is still stuck).
+     */
+    @FunctionalInterface
+    interface Execution {
+        void run(ProbeTarget target, Consumer<ProbeResult> done);
+    }
+
     private final Clock clock;
     private final Executor executor;
     private final Semaphore permits;
-    private final Function<ProbeTarget, ProbeResult> execution;
+    private final Execution execution;
     private final BiConsumer<ProbeTarget, ProbeResult> sink;
     private final PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparing(Slot::due));
     private final Map<String, Slot> current = new HashMap<>();
@@ -40,7 +49,7 @@ final class ProbeScheduler {
     private final AtomicLong started = new AtomicLong();
     private final Histogram lateness = new Histogram(3_600_000_000L, 3);
 
-    ProbeScheduler(Clock clock, Executor executor, int maxConcurrency, Function<ProbeTarget, ProbeResult> execution,
+    ProbeScheduler(Clock clock, Executor executor, int maxConcurrency, Execution execution,
                    BiConsumer<ProbeTarget, ProbeResult> sink) {
         this.clock = clock;
         this.executor = executor;
@@ -120,20 +129,37 @@ final class ProbeScheduler {
     private void runOne(ProbeTarget target, Instant due, AtomicBoolean busy) {
         try {
             permits.acquire();
-            try {
-                long late = Duration.between(due, clock.instant()).toNanos() / 1000;
-                synchronized (lateness) {
-                    lateness.recordValue(Math.max(0, Math.min(late, lateness.getHighestTrackableValue())));
-                }
-                started.incrementAndGet();
-                sink.accept(target, execution.apply(target));
-            } finally {
-                permits.release();
-            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
             busy.set(false);
+            Thread.currentThread().interrupt();
+            return;
+        }
+        long late = Duration.between(due, clock.instant()).toNanos() / 1000;
+        synchronized (lateness) {
+            lateness.recordValue(Math.max(0, Math.min(late, lateness.getHighestTrackableValue())));
+        }
+        started.incrementAndGet();
+        // the slot and the target are free once the result is in, even while a cut run's thread is stuck
+        AtomicBoolean finished = new AtomicBoolean();
+        Runnable free = () -> {
+            if (finished.compareAndSet(false, true)) {
+                permits.release();
+                busy.set(false);
+            }
+        };
+        try {
+            execution.run(target, result -> {
+                try {
+                    if (!finished.get()) {
+                        sink.accept(target, result);
+                    }
+                } finally {
+                    free.run();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            free.run();
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.remediation.console.base.egress.EgressPolicy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ class SchedulerLifecycle implements SmartLifecycle {
         this.targets = targets;
         this.statistics = statistics;
         this.scheduler = new ProbeScheduler(clock, executor, properties.scheduler().maxConcurrency(),
-                t -> run(t, runner, self, credentials, egress, clock),
+                (t, done) -> run(t, runner, self, credentials, egress, clock, done),
                 (target, result) -> {
                     // a run interrupted by shutdown measured nothing: storing it as a failure would
                     // turn a restart into evidence of an outage
@@ -49,15 +50,17 @@ class SchedulerLifecycle implements SmartLifecycle {
                 });
     }
 
-    private static ProbeResult run(ProbeTarget t, ProbeRunner runner, SelfAddress self, CredentialRefs credentials,
-                                   EgressPolicy egress, Clock clock) {
+    private static void run(ProbeTarget t, ProbeRunner runner, SelfAddress self, CredentialRefs credentials,
+                            EgressPolicy egress, Clock clock, Consumer<ProbeResult> done) {
+        ProbeRequest request;
         try {
-            return runner.run(t.kind(), new ProbeRequest(t.key(), self.resolve(t.settings()), t.timeout(),
-                    credentials::resolve, clock, egress));
+            request = new ProbeRequest(t.key(), self.resolve(t.settings()), t.timeout(), credentials::resolve, clock, egress);
         } catch (IllegalStateException e) {
-            return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.ERROR, "self-unknown",
-                    e.getMessage(), java.util.Map.of());
+            done.accept(new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.ERROR, "self-unknown",
+                    e.getMessage(), java.util.Map.of()));
+            return;
         }
+        runner.run(t.kind(), request, done);
     }
 
     ProbeScheduler scheduler() {

@@ -228,7 +228,7 @@ public final class ProbeBenchmark {
         AtomicLong failures = new AtomicLong();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         ProbeScheduler scheduler = new ProbeScheduler(clock, executor, 256,
-                t -> runner.run(t.kind(), new ProbeRequest(t.key(), t.settings(), t.timeout(), r -> "", clock)),
+                (t, done) -> runner.run(t.kind(), new ProbeRequest(t.key(), t.settings(), t.timeout(), r -> "", clock), done),
                 (t, r) -> {
                     results.incrementAndGet();
                     if (r.outcome().isFailure()) {

@@ -68,7 +68,7 @@ abstract class ProbeContract {
 
     @Test
     void hungTargetTimesOutAtTheConfiguredTimeout() throws Exception {
-        ProbeResult r = new ProbeRunner(java.util.List.of(probe())).run(probe(), Loopback.request(hung(), HUNG_TIMEOUT));
+        ProbeResult r = RunnerCut.run(probe(), Loopback.request(hung(), HUNG_TIMEOUT));
         assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.TIMEOUT);
         assertThat(r.errorClass()).isEqualTo("timeout");
         assertThat(r.error()).as("the error names the configured timeout")

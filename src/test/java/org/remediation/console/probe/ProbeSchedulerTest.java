@@ -31,10 +31,10 @@ class ProbeSchedulerTest {
 
     ProbeScheduler inline() {
         Executor direct = Runnable::run;
-        return new ProbeScheduler(clock, direct, 4, t -> {
+        return new ProbeScheduler(clock, direct, 4, blocking(t -> {
             runs.add(t.key());
             return new ProbeResult(t.key(), clock.instant(), Duration.ofMillis(1), Outcome.UP, null, null, Map.of());
-        }, (t, r) -> results.add(r));
+        }), (t, r) -> results.add(r));
     }
 
     @Test
@@ -79,11 +79,11 @@ class ProbeSchedulerTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();
-        ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 4, t -> {
+        ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 4, blocking(t -> {
             started.incrementAndGet();
             Waits.hold(release);
             return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.UP, null, null, Map.of());
-        }, (t, r) -> finished.countDown());
+        }), (t, r) -> finished.countDown());
         try {
             s.upsert(target("slow", Duration.ofSeconds(1), true));
             clock.advance(Duration.ofSeconds(1));
@@ -104,12 +104,12 @@ class ProbeSchedulerTest {
         CountDownLatch release = new CountDownLatch(1);
         Set<String> done = ConcurrentHashMap.newKeySet();
         CountDownLatch fastDone = new CountDownLatch(1);
-        ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 4, t -> {
+        ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 4, blocking(t -> {
             if (t.key().equals("hung")) {
                 Waits.hold(release);
             }
             return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.UP, null, null, Map.of());
-        }, (t, r) -> {
+        }), (t, r) -> {
             done.add(t.key());
             if (t.key().equals("fast")) {
                 fastDone.countDown();
@@ -151,7 +151,7 @@ class ProbeSchedulerTest {
         AtomicInteger maxSeen = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(20);
         Set<String> ran = ConcurrentHashMap.newKeySet();
-        ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 3, t -> {
+        ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 3, blocking(t -> {
             int now = inFlight.incrementAndGet();
             maxSeen.accumulateAndGet(now, Math::max);
             try {
@@ -161,7 +161,7 @@ class ProbeSchedulerTest {
             }
             inFlight.decrementAndGet();
             return new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.UP, null, null, Map.of());
-        }, (t, r) -> {
+        }), (t, r) -> {
             ran.add(t.key());
             all.countDown();
         });
@@ -175,5 +175,10 @@ class ProbeSchedulerTest {
         Waits.await(all, "all 20 runs delivered their results");
         assertThat(maxSeen.get()).isLessThanOrEqualTo(3);
         assertThat(ran).as("every target ran").containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    /** A run that finishes on the scheduler's thread, as a probe that returns in time does. */
+    static ProbeScheduler.Execution blocking(java.util.function.Function<ProbeTarget, ProbeResult> run) {
+        return (t, done) -> done.accept(run.apply(t));
     }
 }
