@@ -13,7 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.Problems;
 import org.remediation.console.base.identity.CurrentUser;
 import org.remediation.console.base.identity.Roles;
+import org.remediation.console.security.TeamDirectory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +37,13 @@ public class ChecklistService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TeamDirectory teams;
 
     ChecklistService(TaskRepository tasks, PhaseRepository phases,
                      IncidentRepository incidents, PhaseProgress progress, TimelineService timeline,
-                     AuditService audit, ApplicationEventPublisher events, Clock clock, PlanFactory factory) {
+                     AuditService audit, ApplicationEventPublisher events, Clock clock, PlanFactory factory,
+                     TeamDirectory teams) {
+        this.teams = teams;
         this.tasks = tasks;
         this.phases = phases;
         this.incidents = incidents;
@@ -66,6 +71,37 @@ public class ChecklistService {
             return Optional.of(factory.taskActions().read(spec));
         } catch (InvalidInputException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the caller may change this phase's checklist: the commander any phase; a responder or
+     * team lead only phases their teams own or support (membership or lead of the team). The view asks
+     * this; the changing methods enforce it.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayEdit(long phaseId) {
+        return phases.findById(phaseId).map(this::mayEdit).orElse(false);
+    }
+
+    private boolean mayEdit(Phase phase) {
+        if (CurrentUser.hasRole(Roles.COMMANDER)) {
+            return true;
+        }
+        if (!CurrentUser.hasRole(Roles.RESPONDER) && !CurrentUser.hasRole(Roles.TEAM_LEAD)) {
+            return false;
+        }
+        java.util.List<String> involved = new java.util.ArrayList<>(phase.supportingTeams());
+        involved.add(0, phase.ownerTeam());
+        return CurrentUser.username().map(user -> teams.belongsToAny(user, involved)).orElse(false);
+    }
+
+    private void requireTeam(Phase phase) {
+        if (!mayEdit(phase)) {
+            String supporting = phase.supportingTeams().isEmpty() ? "" : " or its supporting teams ("
+                    + String.join(", ", phase.supportingTeams()) + ")";
+            throw new AccessDeniedException("Only members of " + phase.ownerTeam() + ", the team owning '"
+                    + phase.title() + "'" + supporting + ", or the incident commander may change its checklist.");
         }
     }
 
@@ -143,6 +179,9 @@ public class ChecklistService {
         }
         Phase phase = phases.findById(phaseId).orElse(null);
         problems.check(phase != null, "phase", "no such phase");
+        if (phase != null) {
+            requireTeam(phase);
+        }
         problems.throwIfAny();
         if (phase.status() == PhaseStatus.SIGNED_OFF) {
             throw new InvalidInputException("phase", "phase '" + phase.title() + "' is signed off; its checklist is frozen");
@@ -157,7 +196,9 @@ public class ChecklistService {
 
     private Task editable(long taskId, long expectedVersion) {
         Task task = tasks.findById(taskId).orElseThrow(() -> new InvalidInputException("task", "no such task"));
-        frozen(phases.findById(task.phaseId()).orElseThrow());
+        Phase phase = phases.findById(task.phaseId()).orElseThrow();
+        requireTeam(phase);
+        frozen(phase);
         if (task.version() != expectedVersion) {
             throw conflict(task.state());
         }

@@ -26,6 +26,13 @@ public class TeamDirectory {
         return teams.findByName(teamName).isPresent();
     }
 
+    /** Whether the user leads or is a member of any of these teams. */
+    @Transactional(readOnly = true)
+    public boolean belongsToAny(String username, java.util.Collection<String> teamNames) {
+        return teamNames.stream().map(teams::findByName).flatMap(java.util.Optional::stream).map(Team::summary)
+                .anyMatch(t -> username.equals(t.lead()) || t.members().contains(username));
+    }
+
     @Transactional(readOnly = true)
     public boolean isLeadOf(String username, String teamName) {
         return teams.findByName(teamName)

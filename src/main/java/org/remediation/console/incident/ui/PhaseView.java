@@ -161,8 +161,7 @@ public class PhaseView extends Main implements BeforeEnterObserver {
         }
         Parts p = parts;
         p.phase = phase;
-        p.editable = phase.status() != PhaseStatus.SIGNED_OFF && (CurrentUser.hasRole(Roles.RESPONDER)
-                || CurrentUser.hasRole(Roles.TEAM_LEAD) || CurrentUser.hasRole(Roles.COMMANDER));
+        p.editable = phase.status() != PhaseStatus.SIGNED_OFF && checklist.mayEdit(phase.id());
         Object header = List.of(frame(phase), incident);
         if (!header.equals(p.headerShown)) {
             p.header.removeAll();
