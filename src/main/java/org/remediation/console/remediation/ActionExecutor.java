@@ -111,6 +111,11 @@ class ActionExecutor {
             return ActionRequests.Outcome.refused("Action #" + id + " is " + a.status() + (a.status() == ActionStatus.AWAITING_APPROVAL
                     ? ": a second person must approve it first." : " and cannot be executed."));
         }
+        if (requests.becameP0(a)) {
+            ActionRecord waiting = requests.refreshPreview(id, actor);
+            return ActionRequests.Outcome.refused("Action #" + id + " now needs a second person (" + waiting.approvalReasons()
+                    + "): it was requested before that. It waits for approval by another OPERATOR or COMMANDER.");
+        }
         Instant now = clock.instant();
         if (a.approvalRequired() && (a.approvalExpiresAt() == null || !now.isBefore(a.approvalExpiresAt()))) {
             store.update(id, ActionStatus.READY, columns("status", ActionStatus.EXPIRED));

@@ -27,8 +27,8 @@ class ActionRequests {
     static final Set<String> SEVERITIES = Set.of("P0", "P1", "P2", "P3");
 
     /** A validated draft with its preview against the live state. */
-    record Previewed(ActionDraft draft, @Nullable String incidentKey, ResourceState live, Preview preview,
-                     ApprovalPolicy.Decision approval) {
+    record Previewed(ActionDraft draft, @Nullable String incidentKey, String severityBasis, ResourceState live,
+                     Preview preview, ApprovalPolicy.Decision approval) {
     }
 
     private final ActionCatalog catalog;
@@ -60,14 +60,14 @@ class ActionRequests {
     /** Validates the draft (all problems at once) and previews it; writes nothing. */
     Previewed preview(ActionDraft requested) {
         IncidentSeverities.Link link = severities.link(requested);
-        ActionDraft draft = requested.withIncident(requested.taskId(), link.severity());
+        ActionDraft draft = requested.withIncident(requested.taskId(), link.severity()).forIncident(link.incidentKey());
         Problems problems = new Problems();
         problems.check(draft.reason() != null && !draft.reason().isBlank(), "reason",
                 "Say why this action is needed (it goes into the audit trail and the timeline).");
         problems.check(draft.reason() == null || draft.reason().length() <= 1000, "reason", "Keep the reason under 1000 characters.");
         problems.check(draft.resource().kind() == draft.kind().resourceKind(), "resource",
                 draft.kind().label() + " acts on a " + draft.kind().resourceKind().label() + ", not on " + draft.resource() + ".");
-        problems.check(draft.incidentSeverity() == null || SEVERITIES.contains(draft.incidentSeverity()), "incidentSeverity",
+        problems.check(requested.incidentSeverity() == null || SEVERITIES.contains(requested.incidentSeverity()), "incidentSeverity",
                 "Severity must be P0, P1, P2 or P3.");
         problems.check(draft.taskId() == null || (!draft.taskId().isBlank() && draft.taskId().length() <= 80), "taskId",
                 "A task id is 1–80 characters.");
@@ -93,7 +93,7 @@ class ActionRequests {
         RemediationAction action = catalog.get(draft.kind());
         Map<String, String> desired = action.validate(draft.params(), live);
         Preview preview = action.preview(live, desired);
-        return new Previewed(draft, link.incidentKey(), live, preview, ApprovalPolicy.decide(draft.incidentSeverity(), preview.sideEffects()));
+        return new Previewed(draft, link.incidentKey(), link.why(), live, preview, ApprovalPolicy.decide(link, preview.sideEffects()));
     }
 
     List<String> availableSignals() {
@@ -118,7 +118,8 @@ class ActionRequests {
         facts.put("why", a.approvalReasons());
         return new Notification(Notification.Source.APPROVAL, a.requestedAt(), a.incidentKey(), a.incidentSeverity(),
                 null, null, "Action #" + a.id() + " waits for approval", ":hourglass: " + a.requestedBy()
-                + " requests " + a.title() + " on " + a.incidentKey() + " (" + a.incidentSeverity()
+                + " requests " + a.title() + " on " + (a.incidentKey() == null ? "no linked incident" : a.incidentKey())
+                + " (" + a.incidentSeverity()
                 + "); a second OPERATOR or COMMANDER must approve it: " + a.approvalReasons(), facts);
     }
 
@@ -209,14 +210,26 @@ class ActionRequests {
         return outcome.orThrow();
     }
 
+    private static ActionDraft draftOf(ActionRecord a) {
+        return new ActionDraft(a.kind(), a.resource(), a.params(), a.reason(), a.taskId(), a.incidentKey(),
+                a.incidentSeverity(), a.watchMinutes(), a.watchSignals(), a.autoRollback());
+    }
+
+    /**
+     * Whether an action requested without the need of approval needs it now: a P0 opened (or its
+     * incident was raised to P0) between request and execution.
+     */
+    boolean becameP0(ActionRecord a) {
+        return !a.approvalRequired() && "P0".equals(severities.link(draftOf(a)).severity());
+    }
+
     /** A new preview against the live state; any approval is void and needed again. */
     ActionRecord refreshPreview(long id, String actor) {
         ActionRecord a = store.find(id).orElseThrow(() -> notFound(id));
         if (!a.status().open()) {
             throw new ActionRefusedException("Action #" + id + " is " + a.status() + "; only open actions can be previewed again.");
         }
-        Previewed p = preview(new ActionDraft(a.kind(), a.resource(), a.params(), a.reason(), a.taskId(),
-                a.incidentSeverity(), a.watchMinutes(), a.watchSignals(), a.autoRollback()));
+        Previewed p = preview(draftOf(a));
         return tx.execute(s -> {
             ActionStatus next = p.approval().required() ? ActionStatus.AWAITING_APPROVAL : ActionStatus.READY;
             if (!store.update(id, a.status(), columns("status", next, "desired", ActionStore.json(p.preview().desired()),

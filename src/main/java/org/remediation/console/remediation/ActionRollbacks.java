@@ -54,7 +54,7 @@ class ActionRollbacks {
         }
         String why = reason == null || reason.isBlank() ? "" : reason.trim();
         ActionDraft draft = new ActionDraft(a.kind(), a.resource(), plan.params(), why.isEmpty() ? "" : "Rollback of #" + id + ": " + why,
-                a.taskId(), a.incidentSeverity(), 0, List.of(), false);
+                a.taskId(), a.incidentKey(), a.incidentSeverity(), 0, List.of(), false);
         return requests.request(draft, actor, id);
     }
 

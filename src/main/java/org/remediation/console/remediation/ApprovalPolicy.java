@@ -2,11 +2,12 @@ package org.remediation.console.remediation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Who must agree before an action runs: a second person (OPERATOR or COMMANDER, never the
- * requester) for actions on a P0 incident and for restart-causing or irreversible actions.
+ * requester) for actions under a P0 (the linked incident's severity, or for an unlinked action the
+ * most severe open incident's: see {@link IncidentSeverities}) and for restart-causing or
+ * irreversible actions.
  */
 final class ApprovalPolicy {
 
@@ -16,10 +17,10 @@ final class ApprovalPolicy {
     private ApprovalPolicy() {
     }
 
-    static Decision decide(@Nullable String incidentSeverity, List<SideEffect> effects) {
+    static Decision decide(IncidentSeverities.Link link, List<SideEffect> effects) {
         List<String> reasons = new ArrayList<>();
-        if ("P0".equals(incidentSeverity)) {
-            reasons.add("the incident is P0");
+        if ("P0".equals(link.severity())) {
+            reasons.add(link.why());
         }
         for (SideEffect effect : effects) {
             if (effect.needsSecondPerson()) {

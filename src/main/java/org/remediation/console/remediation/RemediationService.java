@@ -37,10 +37,15 @@ public class RemediationService {
         this.gateway = gateway;
     }
 
-    /** Validates and previews a draft against the live state; writes nothing. */
+    /**
+     * Validates and previews a draft against the live state, with the approval rule that will apply to
+     * it (forms show this answer; they do not re-implement the rule); writes nothing.
+     */
     @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
-    public Preview preview(ActionDraft draft) {
-        return requests.preview(draft).preview();
+    public ActionPreview preview(ActionDraft draft) {
+        ActionRequests.Previewed p = requests.preview(draft);
+        return new ActionPreview(p.preview(), p.approval().required(), p.approval().reasons(), p.incidentKey(),
+                p.draft().incidentSeverity(), p.severityBasis());
     }
 
     /**

@@ -133,10 +133,10 @@ final class FloodCorpus {
         add("action without a reason", "reason", s -> As.user("operator", Role.OPERATOR,
                 () -> s.remediation().request(ActionDraft.of(ActionKind.SCALE_CONNECTOR, CONNECTOR, ok, " "))));
         add("action watch of -1 minutes", "watchMinutes", s -> As.user("operator", Role.OPERATOR,
-                () -> s.remediation().request(new ActionDraft(ActionKind.SCALE_CONNECTOR, CONNECTOR, ok, "flood", null, null,
+                () -> s.remediation().request(new ActionDraft(ActionKind.SCALE_CONNECTOR, CONNECTOR, ok, "flood", null, null, null,
                         -1, List.of(), false))));
         add("action watching an unknown signal", "watchSignals", s -> As.user("operator", Role.OPERATOR,
-                () -> s.remediation().request(new ActionDraft(ActionKind.SCALE_CONNECTOR, CONNECTOR, ok, "flood", null, null,
+                () -> s.remediation().request(new ActionDraft(ActionKind.SCALE_CONNECTOR, CONNECTOR, ok, "flood", null, null, null,
                         10, List.of("no-such-signal"), false))));
     }
 

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.remediation.console.cloud.ResourceKind;
 import org.remediation.console.cloud.ResourceRef;
 import org.remediation.console.cloud.sandbox.SandboxAdminService;
+import org.remediation.console.incident.IncidentService;
+import org.remediation.console.incident.RunbookService;
+import org.remediation.console.incident.Severity;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,9 +34,27 @@ final class ActionTestSupport {
         jdbc.update("delete from remediation_lock where action_id in (select id from remediation_action where status <> 'RUNNING')");
     }
 
+    /**
+     * An open P3 incident the mechanics tests name: unlinked actions take the most severe open incident's
+     * severity, and the demo's INC-1278 is an open P0, so without it every action would wait for a second
+     * person. The tests of the approval rule itself use INC-1278 or leave the link out.
+     */
+    static final String P3_INCIDENT = "INC-3000003";
+
+    static void ensureP3Incident(IncidentService incidents, RunbookService runbooks) {
+        As.user("commander", Role.COMMANDER, () -> {
+            if (incidents.find(P3_INCIDENT).isEmpty()) {
+                runbooks.importAsIncident(P3_INCIDENT, runbooks.templateYaml("inc-1278"));
+                incidents.update(P3_INCIDENT, "Fixture incident at P3", Severity.P3, "none", "commander");
+            }
+        });
+    }
+
+    /** Requests on the P3 fixture incident (see {@link #ensureP3Incident}): no second person for P0's sake. */
     static ActionRecord request(RemediationService service, String user, ActionKind kind, ResourceRef ref,
                                 Map<String, String> params) {
-        return As.user(user, Role.OPERATOR, () -> service.request(ActionDraft.of(kind, ref, params, "test: " + kind.spec())));
+        return As.user(user, Role.OPERATOR, () -> service.request(ActionDraft.of(kind, ref, params, "test: " + kind.spec())
+                .forIncident(P3_INCIDENT)));
     }
 
     static ActionRecord awaitEnd(RemediationService service, long id) {

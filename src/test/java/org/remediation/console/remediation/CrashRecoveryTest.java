@@ -57,6 +57,8 @@ class CrashRecoveryTest {
 
             As.user("admin", Role.ADMIN, () -> first.getBean(SandboxAdminService.class)
                     .setFault(ActionTestSupport.DATABASE.toString(), Fault.HANG));
+            ActionTestSupport.ensureP3Incident(first.getBean(org.remediation.console.incident.IncidentService.class),
+                    first.getBean(org.remediation.console.incident.RunbookService.class));
             completes = ActionTestSupport.request(service, "operator", ActionKind.HEALTH_CHECK, ActionTestSupport.HEALTH_CHECK,
                     Map.of("checkIntervalSec", "10")).id();
             hangs = ActionTestSupport.request(service, "operator", ActionKind.SQL_FLAG, ActionTestSupport.DATABASE,

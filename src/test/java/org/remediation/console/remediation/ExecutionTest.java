@@ -44,9 +44,15 @@ class ExecutionTest {
     @Autowired
     TimelineCapture timeline;
 
+    @Autowired
+    org.remediation.console.incident.IncidentService fixtureIncidents;
+    @Autowired
+    org.remediation.console.incident.RunbookService fixtureRunbooks;
+
     @BeforeEach
     void reset() {
         resetSandbox(sandbox, jdbc);
+        ActionTestSupport.ensureP3Incident(fixtureIncidents, fixtureRunbooks);
     }
 
     @Test
@@ -135,7 +141,8 @@ class ExecutionTest {
 
         signals.set("backend-health", WatchSignals.Level.OK);
         ActionRecord watched = As.user("operator", Role.OPERATOR, () -> service.request(ActionDraft.of(ActionKind.RUN_TRAFFIC,
-                BACKEND, Map.of("revision", "netra-backend-00001"), "try the old revision").withWatch(5, List.of("backend-health"), true)));
+                BACKEND, Map.of("revision", "netra-backend-00001"), "try the old revision").withWatch(5, List.of("backend-health"), true)
+                .forIncident(ActionTestSupport.P3_INCIDENT)));
         As.user("operator", Role.OPERATOR, () -> service.execute(watched.id()));
         assertThat(awaitEnd(service, watched.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
         signals.set("backend-health", WatchSignals.Level.FAILING);

@@ -33,9 +33,15 @@ class RemediationFlowTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.remediation.console.incident.IncidentService fixtureIncidents;
+    @Autowired
+    org.remediation.console.incident.RunbookService fixtureRunbooks;
+
     @BeforeEach
     void reset() {
         resetSandbox(sandbox, jdbc);
+        ActionTestSupport.ensureP3Incident(fixtureIncidents, fixtureRunbooks);
     }
 
     @Test
@@ -110,7 +116,7 @@ class RemediationFlowTest {
         assertThat(body).contains("\"severity\":\"P0\"").contains("waits for approval").contains("operator");
 
         ActionRecord p2 = As.user("operator", Role.OPERATOR, () -> service.request(ActionDraft.of(ActionKind.SQL_TIER,
-                DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"), "same, on a P2").withIncident(null, "P2")));
+                DATABASE, Map.of(Attributes.TIER, "db-custom-4-15360"), "same, on a P3").forIncident(ActionTestSupport.P3_INCIDENT)));
         assertThat(org.remediation.console.support.WebhookReceiver.shared().await(b -> b.contains("\"action\":" + p2.id())
                 && b.contains("approval"), Duration.ofSeconds(2))).as("only P0 requests go to chat").isEmpty();
     }

@@ -78,9 +78,15 @@ class RoleMatrixTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.remediation.console.incident.IncidentService fixtureIncidents;
+    @Autowired
+    org.remediation.console.incident.RunbookService fixtureRunbooks;
+
     @BeforeEach
     void reset() {
         resetSandbox(sandbox, jdbc);
+        ActionTestSupport.ensureP3Incident(fixtureIncidents, fixtureRunbooks);
     }
 
     static Stream<Arguments> matrix() {
@@ -88,8 +94,8 @@ class RoleMatrixTest {
         ops.put("preview", t -> {
             long actions = actionCount(t.jdbc);
             return cell(() -> t.service.preview(hc("10")), (preview, user) -> {
-                assertThat(preview.resource()).isEqualTo(HEALTH_CHECK);
-                assertThat(preview.desired()).containsEntry(CHECK_INTERVAL_SECONDS, "10");
+                assertThat(preview.preview().resource()).isEqualTo(HEALTH_CHECK);
+                assertThat(preview.preview().desired()).containsEntry(CHECK_INTERVAL_SECONDS, "10");
                 assertThat(actionCount(t.jdbc)).as("a preview writes nothing").isEqualTo(actions);
             });
         });
@@ -192,7 +198,8 @@ class RoleMatrixTest {
         for (Role role : Role.values()) {
             ops.forEach((name, op) -> {
                 boolean sandboxOp = Set.of("setFault", "clearFault", "resetTopology", "faults").contains(name);
-                boolean allowed = name.endsWith("(read)") || (sandboxOp ? role == Role.ADMIN : ACTORS.contains(role));
+                // reads are open to every signed-in person; the scrape's METRICS account is no person
+                boolean allowed = name.endsWith("(read)") ? role != Role.METRICS : sandboxOp ? role == Role.ADMIN : ACTORS.contains(role);
                 rows.add(Arguments.of(role, name, op, allowed));
             });
         }
@@ -219,7 +226,8 @@ class RoleMatrixTest {
     }
 
     private static ActionDraft hc(String interval) {
-        return ActionDraft.of(ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of(CHECK_INTERVAL_SECONDS, interval), "matrix");
+        return ActionDraft.of(ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of(CHECK_INTERVAL_SECONDS, interval), "matrix")
+                .forIncident(ActionTestSupport.P3_INCIDENT);
     }
 
     private long awaiting() {

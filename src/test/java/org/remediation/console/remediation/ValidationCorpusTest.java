@@ -37,9 +37,15 @@ class ValidationCorpusTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.remediation.console.incident.IncidentService fixtureIncidents;
+    @Autowired
+    org.remediation.console.incident.RunbookService fixtureRunbooks;
+
     @BeforeEach
     void reset() {
         resetSandbox(sandbox, jdbc);
+        ActionTestSupport.ensureP3Incident(fixtureIncidents, fixtureRunbooks);
     }
 
     static Stream<Arguments> corpus() {
@@ -159,7 +165,7 @@ class ValidationCorpusTest {
     void draftProblemsAreReportedTogetherAndNothingIsWritten() {
         long actions = actionCount(jdbc);
         ActionDraft bad = new ActionDraft(ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "10"), " ",
-                "", "P5", 500, List.of("nope"), true);
+                "", null, "P5", 500, List.of("nope"), true);
         assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> service.request(bad)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.names("reason")).isTrue();

@@ -58,7 +58,8 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
     private final Map<String, TextField> paramFields = new LinkedHashMap<>();
     private final TextArea reason = new TextArea("Reason");
     private final ComboBox<TaskState> task = new ComboBox<>("Incident task (optional)");
-    private final Select<String> severity = new Select<>();
+    /** The incident the request names; "" = none (the most severe open incident's rule applies). */
+    private final Select<String> incident = new Select<>();
     private final IntegerField watchMinutes = new IntegerField("Watch for (minutes, 0 = off)");
     private final MultiSelectComboBox<String> watchSignals = new MultiSelectComboBox<>("Signals to watch");
     private final Checkbox autoRollback = new Checkbox("Roll back automatically if a watched signal regresses");
@@ -96,14 +97,20 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
                 + " once the action succeeds and verifies.");
         task.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                severityOf(e.getValue()).ifPresent(severity::setValue);
+                incidentOf(e.getValue()).ifPresent(incident::setValue);
             }
         });
-        severity.setLabel("Incident severity");
-        severity.setItems("", "P0", "P1", "P2", "P3");
-        severity.setItemLabelGenerator(s -> s.isEmpty() ? "not linked" : s);
-        severity.setValue("");
-        severity.setHelperText("P0 always needs a second person.");
+        incident.setId("action-incident");
+        incident.setLabel("Incident");
+        Map<String, String> openIncidents = new java.util.LinkedHashMap<>();
+        openIncidents.put("", "not linked");
+        incidents.list().stream().filter(i -> i.status() != org.remediation.console.incident.IncidentStatus.RESOLVED)
+                .forEach(i -> openIncidents.put(i.key(), i.key() + " (" + i.severity() + ") " + i.title()));
+        incident.setItems(openIncidents.keySet());
+        incident.setItemLabelGenerator(k -> openIncidents.getOrDefault(k, k));
+        incident.setValue("");
+        incident.setHelperText("Its severity decides whether a second person must approve (P0 does). Not linked: the "
+                + "most severe open incident's severity applies. The preview shows the rule.");
         watchMinutes.setValue(0);
         watchMinutes.setMin(0);
         watchMinutes.setMax(240);
@@ -116,7 +123,7 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         Button preview = new Button("Preview", e -> preview());
         preview.setId("preview");
         preview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout meta = new FormLayout(reason, task, severity, watchMinutes, watchSignals, autoRollback);
+        FormLayout meta = new FormLayout(reason, task, incident, watchMinutes, watchSignals, autoRollback);
         add(new H1("Request an action on the " + service.cloudName() + " cloud"), kind, kindHelp, resource, paramsForm,
                 meta, preview);
         kind.setValue(ActionKind.SCALE_CONNECTOR);
@@ -136,8 +143,8 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
                 .flatMap(p -> p.tasks().stream()).filter(t -> !t.done()).toList()).orElse(List.of());
     }
 
-    private java.util.Optional<String> severityOf(TaskState t) {
-        return incidents.phase(t.phaseId()).flatMap(p -> incidents.find(p.incidentKey())).map(i -> i.severity().name());
+    private java.util.Optional<String> incidentOf(TaskState t) {
+        return incidents.phase(t.phaseId()).map(p -> p.incidentKey());
     }
 
     /** A task carrying a ready-made action: its spec, and its incident's severity for the approval policy. */
@@ -223,9 +230,10 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
         if (resource.getValue() == null) {
             throw new InvalidInputException("resource", "Choose the resource to change.");
         }
-        String sev = severity.getValue() == null || severity.getValue().isEmpty() ? null : severity.getValue();
+        String named = incident.getValue() == null || incident.getValue().isEmpty() ? null : incident.getValue();
         String linked = task.getValue() == null ? null : String.valueOf(task.getValue().id());
-        return ActionDraft.of(kind.getValue(), resource.getValue(), params, reason.getValue()).withIncident(linked, sev)
+        return ActionDraft.of(kind.getValue(), resource.getValue(), params, reason.getValue()).withIncident(linked, null)
+                .forIncident(named)
                 .withWatch(watchMinutes.getValue() == null ? 0 : watchMinutes.getValue(), new ArrayList<>(watchSignals.getValue()),
                         autoRollback.getValue());
     }
@@ -233,10 +241,7 @@ public class RequestActionView extends Main implements BeforeEnterObserver {
     private void preview() {
         try {
             ActionDraft draft = draft();
-            Preview preview = service.preview(draft);
-            boolean second = "P0".equals(draft.incidentSeverity())
-                    || preview.sideEffects().stream().anyMatch(e -> e.needsSecondPerson());
-            Focus.openFrom(new PreviewDialog(preview, second, () -> submit(draft)), "preview");
+            Focus.openFrom(new PreviewDialog(service.preview(draft), () -> submit(draft)), "preview");
         } catch (InvalidInputException e) {
             Notices.showProblems(e, fields());
         } catch (CloudException e) {
