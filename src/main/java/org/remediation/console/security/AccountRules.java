@@ -50,6 +50,8 @@ final class AccountRules {
 
     static void roles(Problems p, @Nullable Set<Role> roles) {
         p.check(roles != null && !roles.isEmpty(), "roles", "Give the user at least one role.");
+        p.check(roles == null || !roles.contains(Role.METRICS) || roles.size() == 1, "roles",
+                "METRICS is for a scrape's service account: give it no other role (and people no METRICS role).");
     }
 
     static void teamName(Problems p, @Nullable String name) {

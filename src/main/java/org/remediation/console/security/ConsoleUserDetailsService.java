@@ -1,6 +1,5 @@
 package org.remediation.console.security;
 
-import java.time.Clock;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -9,16 +8,14 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads users from the database; a locked or disabled account is refused by Spring Security. */
+/** Loads users from the database; a disabled account is refused by Spring Security. */
 @Component
 class ConsoleUserDetailsService implements UserDetailsService {
 
     private final UserRepository users;
-    private final Clock clock;
 
-    ConsoleUserDetailsService(UserRepository users, Clock clock) {
+    ConsoleUserDetailsService(UserRepository users) {
         this.users = users;
-        this.clock = clock;
     }
 
     @Override
@@ -31,7 +28,6 @@ class ConsoleUserDetailsService implements UserDetailsService {
                 .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
                         .toList())
                 .disabled(!account.isEnabled())
-                .accountLocked(account.isLockedAt(clock.instant()))
                 .build();
     }
 }

@@ -6,10 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.remediation.console.audit.AuditService;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -17,55 +16,56 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Audits logins, failed logins and logouts, and locks an account after repeated failures. */
+/**
+ * Audits sign-ins and sign-outs; failed and refused ones go to {@link FailedLogins} (compact) and feed
+ * the {@link LoginThrottle}. No account is ever locked by failures.
+ */
 @Component
 class LoginAuditor {
 
     private final UserRepository users;
     private final AuditService audit;
-    private final SecurityProperties props;
+    private final LoginThrottle throttle;
+    private final FailedLogins failures;
     private final Clock clock;
 
-    LoginAuditor(UserRepository users, AuditService audit, SecurityProperties props, Clock clock) {
+    LoginAuditor(UserRepository users, AuditService audit, LoginThrottle throttle, FailedLogins failures, Clock clock) {
         this.users = users;
         this.audit = audit;
-        this.props = props;
+        this.throttle = throttle;
+        this.failures = failures;
         this.clock = clock;
     }
 
     @EventListener
-    @Transactional
     public void onLogin(InteractiveAuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        users.lockUntil(username, null);
         record(username, "login.succeeded", username, details(event.getAuthentication(), null));
     }
 
+    /** Any success, the Prometheus scrape's HTTP Basic too: the address is known to the account from now on. */
     @EventListener
-    @Transactional
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        throttle.succeeded(event.getAuthentication().getName(), ThrottledLogin.address(event.getAuthentication()));
+    }
+
+    @EventListener
+    @Transactional(readOnly = true)
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        String username = event.getAuthentication().getName();
-        boolean known = users.incrementFailures(username) > 0;
-        record(username, "login.failed", username,
-                details(event.getAuthentication(), known ? "wrong password" : "unknown user"));
-        int failures = users.failures(username).orElse(0);
-        if (known && failures >= props.maxFailedLogins()) {
-            users.lockUntil(username, clock.instant().plus(props.lockout()));
-            record(SystemActor.NAME, "user.locked", username, Map.of(
-                    "reason", failures + " failed logins in a row", "lockedFor", props.lockout().toString()));
-        }
-    }
-
-    @EventListener({AuthenticationFailureLockedEvent.class, AuthenticationFailureDisabledEvent.class})
-    @Transactional
-    public void onRefused(AbstractAuthenticationFailureEvent event) {
-        String username = event.getAuthentication().getName();
-        String why = event instanceof AuthenticationFailureLockedEvent ? "account locked" : "account disabled";
-        record(username, "login.refused", username, details(event.getAuthentication(), why));
+        Authentication auth = event.getAuthentication();
+        boolean known = users.existsByUsername(auth.getName());
+        throttle.failed(auth.getName(), ThrottledLogin.address(auth), clock.instant());
+        failures.count(auth.getName(), known, ThrottledLogin.address(auth), known ? "wrong password" : "unknown user");
     }
 
     @EventListener
-    @Transactional
+    public void onRefused(AuthenticationFailureDisabledEvent event) {
+        String why = event.getException() instanceof Logins.ServiceAccountRefused ? "metrics service account: no sign-in"
+                : "account disabled";
+        failures.count(event.getAuthentication().getName(), true, ThrottledLogin.address(event.getAuthentication()), why);
+    }
+
+    @EventListener
     public void onLogout(LogoutSuccessEvent event) {
         String username = event.getAuthentication().getName();
         record(username, "logout", username, Map.of());

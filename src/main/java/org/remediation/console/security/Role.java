@@ -7,7 +7,9 @@ public enum Role {
     TEAM_LEAD("Signs off phases of the teams they lead"),
     OPERATOR("Requests and runs remediation actions"),
     COMMANDER("Runs incidents, approves, overrides"),
-    ADMIN("Manages users, teams and probe targets");
+    ADMIN("Manages users, teams and probe targets"),
+    /** A service account for the Prometheus scrape: HTTP Basic on /actuator/prometheus, no sign-in, no reads. */
+    METRICS("Service account: reads /actuator/prometheus and nothing else");
 
     private final String description;
 

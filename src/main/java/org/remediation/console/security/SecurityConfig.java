@@ -25,13 +25,17 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig {
 
-    /** Actuator: health is open for load balancers; everything else needs ADMIN over HTTP Basic. */
+    /**
+     * Actuator: health is open for load balancers; the Prometheus endpoint takes ADMIN or the METRICS
+     * service account, everything else ADMIN, over HTTP Basic.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/**")
+    SecurityFilterChain actuatorChain(HttpSecurity http, Logins logins) throws Exception {
+        http.securityMatcher("/actuator/**").authenticationManager(logins.basic())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Roles.ADMIN, Roles.METRICS)
                         .anyRequest().hasRole(Roles.ADMIN))
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
                     // Answer 401 directly: sendError would re-dispatch to /error through the login chain.
@@ -57,8 +61,9 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadinChain(HttpSecurity http, Logins logins) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**", "/images/**").permitAll());
+        http.authenticationManager(logins.form());
         // Unmatched paths: signed-in users reach Vaadin's not-found page instead of a bare 403 (anonymous
         // ones still go to the login); which views a user may open is decided by the view's own annotations.
         return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)

@@ -38,12 +38,6 @@ class UserAccount {
 
     private boolean enabled = true;
 
-    @Column(name = "failed_attempts")
-    private int failedAttempts;
-
-    @Column(name = "locked_until")
-    private @Nullable Instant lockedUntil;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.EPOCH;
 
@@ -72,8 +66,6 @@ class UserAccount {
     String getDisplayName() { return displayName; }
     String getPasswordHash() { return passwordHash; }
     boolean isEnabled() { return enabled; }
-    int getFailedAttempts() { return failedAttempts; }
-    @Nullable Instant getLockedUntil() { return lockedUntil; }
     Instant getCreatedAt() { return createdAt; }
     Set<Role> getRoles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
 
@@ -82,27 +74,7 @@ class UserAccount {
     void setEnabled(boolean enabled) { this.enabled = enabled; }
     void setRoles(Set<Role> roles) { this.roles = new HashSet<>(roles); }
 
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Counts a failed login; locks the account once {@code max} failures are reached. */
-    boolean recordFailure(int max, Instant lockUntil) {
-        failedAttempts++;
-        if (failedAttempts >= max) {
-            lockedUntil = lockUntil;
-            failedAttempts = 0;
-            return true;
-        }
-        return false;
-    }
-
-    void clearFailures() {
-        failedAttempts = 0;
-        lockedUntil = null;
-    }
-
     UserSummary summary() {
-        return new UserSummary(username, displayName, enabled, getRoles(), lockedUntil);
+        return new UserSummary(username, displayName, enabled, getRoles());
     }
 }

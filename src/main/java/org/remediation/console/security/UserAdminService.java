@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,11 @@ public class UserAdminService {
     private final PasswordEncoder encoder;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     UserAdminService(UserRepository users, TeamRepository teams, PasswordEncoder encoder, AuditService audit,
-                     Clock clock) {
+                     Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.teams = teams;
         this.encoder = encoder;
@@ -80,9 +83,14 @@ public class UserAdminService {
         details.put("rolesBefore", new TreeSet<>(account.getRoles()).toString());
         details.put("rolesAfter", new TreeSet<>(roles).toString());
         details.put("displayName", displayName.strip());
+        boolean lostARole = !roles.containsAll(account.getRoles());
         account.setDisplayName(displayName.strip());
         account.setRoles(roles);
         audit.record("user.updated", "user:" + username, details);
+        if (lostARole) {
+            events.publishEvent(new AccessRevoked(username, "role removed: " + details.get("rolesBefore") + " → "
+                    + details.get("rolesAfter")));
+        }
         return account.summary();
     }
 
@@ -94,6 +102,9 @@ public class UserAdminService {
         }
         account.setEnabled(enabled);
         audit.record(enabled ? "user.enabled" : "user.disabled", "user:" + username, Map.of());
+        if (!enabled) {
+            events.publishEvent(new AccessRevoked(username, "account disabled"));
+        }
     }
 
     @Transactional
@@ -103,15 +114,8 @@ public class UserAdminService {
         AccountRules.password(p, newPassword, username);
         p.throwIfAny();
         account.setPasswordHash(encoder.encode(newPassword));
-        users.lockUntil(username, null);
         audit.record("user.password-reset", "user:" + username, Map.of());
-    }
-
-    @Transactional
-    public void unlock(String username) {
-        find(username);
-        users.lockUntil(username, null);
-        audit.record("user.unlocked", "user:" + username, Map.of());
+        events.publishEvent(new AccessRevoked(username, "password reset"));
     }
 
     @Transactional

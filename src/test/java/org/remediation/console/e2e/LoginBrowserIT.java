@@ -26,7 +26,7 @@ class LoginBrowserIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Role.class)
+    @EnumSource(value = Role.class, names = "METRICS", mode = EnumSource.Mode.EXCLUDE) // a scrape account: no sign-in
     void eachDemoRoleSeesItsNavigation(Role role) throws Exception {
         String username = role == Role.TEAM_LEAD ? "lead" : role.name().toLowerCase();
         try (Browser browser = new Browser(port)) {
@@ -47,6 +47,39 @@ class LoginBrowserIT {
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                     .until(d -> d.getCurrentUrl().contains("error"));
             assertThat(browser.driver().getCurrentUrl()).contains("/login");
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.remediation.console.security.UserAdminService admin;
+
+    /**
+     * Issue 16, item 4: disabling a user ends their open pages at once. Two browsers of the same user sit on
+     * the board, untouched; the administrator disables the account; both go to the sign-in page by push,
+     * saying why, without anyone clicking.
+     */
+    @Test
+    void disablingAUserSendsTheirOpenPagesToTheSignInPageWithinSeconds() throws Exception {
+        String user = "ended-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String password = "Correct-horse-battery-7";
+        org.remediation.console.support.As.user("admin", Role.ADMIN, () -> admin.createUser(user, "Soon Ended", password,
+                java.util.Set.of(Role.RESPONDER)));
+        try (Browser laptop = new Browser(port); Browser phone = new Browser(port)) {
+            laptop.login(user, password);
+            phone.login(user, password);
+            laptop.open("/");
+            phone.open("/");
+            laptop.waitForVaadin();
+            phone.waitForVaadin();
+            org.remediation.console.support.As.user("admin", Role.ADMIN, () -> admin.setEnabled(user, false));
+            for (Browser b : List.of(laptop, phone)) {
+                new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
+                        .until(d -> d.getCurrentUrl().contains("/login?ended"));
+                assertThat(b.waitFor(By.id("session-ended")).getText()).contains("access changed");
+            }
+            laptop.open("/");
+            new org.openqa.selenium.support.ui.WebDriverWait(laptop.driver(), java.time.Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().contains("/login"));
         }
     }
 }

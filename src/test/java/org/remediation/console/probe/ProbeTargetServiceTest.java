@@ -84,9 +84,14 @@ class ProbeTargetServiceTest {
     }
 
     @Test
-    void everySignedInRoleMayReadTargets() {
+    void everySignedInRoleMayReadTargetsButNotTheScrapesServiceAccount() {
         for (Role role : Role.values()) {
-            assertThat(As.user("r", role, () -> service.list())).isNotNull();
+            if (role == Role.METRICS) {
+                assertThatThrownBy(() -> As.user("r", role, () -> service.list()))
+                        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            } else {
+                assertThat(As.user("r", role, () -> service.list())).isNotNull();
+            }
         }
     }
 

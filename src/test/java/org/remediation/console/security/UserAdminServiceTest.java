@@ -44,7 +44,6 @@ class UserAdminServiceTest {
             rows.add(Arguments.of(role, "setEnabled", (Consumer<UserAdminService>) s -> s.setEnabled("admin", false)));
             rows.add(Arguments.of(role, "resetPassword", (Consumer<UserAdminService>) s ->
                     s.resetPassword("admin", "Hijacked-pass-123")));
-            rows.add(Arguments.of(role, "unlock", (Consumer<UserAdminService>) s -> s.unlock("admin")));
             rows.add(Arguments.of(role, "createTeam", (Consumer<UserAdminService>) s -> s.createTeam("Rogue")));
             rows.add(Arguments.of(role, "updateTeam", (Consumer<UserAdminService>) s ->
                     s.updateTeam("QA", Set.of("viewer"), "viewer")));

@@ -16,12 +16,22 @@ public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
 
     public WebSession(int port) {
+        this(port, "127.0.0.1");
+    }
+
+    /** A session from another loopback address (127.0.0.0/8): a different source for the login throttle. */
+    public WebSession(int port, String from) {
         this.base = "http://127.0.0.1:" + port;
+        try {
+            this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).localAddress(java.net.InetAddress.getByName(from))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(from, e);
+        }
     }
 
     /** Posts the login form the way Vaadin's LoginForm does; returns the redirect target. */

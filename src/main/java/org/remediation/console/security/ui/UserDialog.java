@@ -18,7 +18,7 @@ import org.remediation.console.security.Role;
 import org.remediation.console.security.UserAdminService;
 import org.remediation.console.security.UserSummary;
 
-/** Create a user, or edit one: name, roles, enabled, password reset, unlock. */
+/** Create a user, or edit one: name, roles, enabled, password reset. */
 class UserDialog extends Dialog {
 
     private final TextField username = new TextField("Username");
@@ -58,9 +58,6 @@ class UserDialog extends Dialog {
         save.setId("user-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()));
-        if (existing != null && existing.lockedUntil() != null) {
-            getFooter().add(new Button("Unlock", e -> run(() -> admin.unlock(existing.username()))));
-        }
         getFooter().add(save);
     }
 

@@ -33,7 +33,7 @@ public class UsersView extends Main {
         grid.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(u -> String.join(", ", new TreeSet<>(u.roles().stream().map(Enum::name).toList())))
                 .setHeader("Roles").setAutoWidth(true);
-        grid.addColumn(u -> u.enabled() ? (u.lockedUntil() != null ? "locked" : "active") : "disabled")
+        grid.addColumn(u -> u.enabled() ? "active" : "disabled")
                 .setHeader("Status").setAutoWidth(true);
         grid.addItemClickListener(e -> new UserDialog(admin, e.getItem(), this::refresh).open());
         add(new H1("Users"), create, grid);
