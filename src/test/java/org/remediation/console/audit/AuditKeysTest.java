@@ -1,0 +1,88 @@
+package org.remediation.console.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.remediation.console.base.SettingException;
+
+/** The key setting: rotation, refusals in one line that never show a secret, the embedded default's key file. */
+class AuditKeysTest {
+
+    static final String A = AuditKeys.format(Map.of(1, AuditChainTest.secret('a')));
+
+    @Test
+    void severalKeysRotateTheHighestIdSignsAndEveryIdVerifies() {
+        AuditKeys keys = AuditKeys.parse(AuditKeys.format(Map.of(3, AuditChainTest.secret('c')))
+                + " , " + A, "CONSOLE_AUDIT_KEY");
+        assertThat(keys.signingId()).isEqualTo(3);
+        assertThat(keys.knows(1)).isTrue();
+        assertThat(keys.knows(0)).as("the plain pre-key hash").isTrue();
+        assertThat(keys.knows(2)).isFalse();
+        assertThat(keys.mac(2)).isNull();
+    }
+
+    @Test
+    void badKeySettingsAreRefusedInOneLineWithoutTheSecret() {
+        String shortSecret = "1:c2hvcnQtc2VjcmV0";
+        String secret = A.substring(2);
+        for (String[] bad : new String[][] {
+                {"0:" + secret, "key id 0, which is reserved"},
+                {shortSecret, "at least 32"},
+                {"1:not base64!", "not <key id>:<base64 secret>"},
+                {"1:%%%%", "not base64"},
+                {secret, "not <key id>:<base64 secret>"},
+                {A + "," + A, "key id 1 is listed twice"},
+                {A + ",", "entry 2 of 2"}}) {
+            assertThatThrownBy(() -> AuditKeys.parse(bad[0], "CONSOLE_AUDIT_KEY"))
+                    .isInstanceOf(SettingException.class)
+                    .hasMessageStartingWith("CONSOLE_AUDIT_KEY: ")
+                    .hasMessageContaining(bad[1])
+                    .hasMessageNotContaining(secret).hasMessageNotContaining("c2hvcnQtc2VjcmV0")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void withNeitherKeyNorKeyFileTheStartIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new AuditKeySource(new AuditProperties(null, "")))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("CONSOLE_AUDIT_KEY: no audit key is configured");
+    }
+
+    @Test
+    void aBadConfiguredKeyIsRefusedWhenTheBeanIsMade() {
+        assertThatThrownBy(() -> new AuditKeySource(new AuditProperties("1:abc", "/unused")))
+                .isInstanceOf(SettingException.class).hasMessageContaining("at least 32");
+    }
+
+    @Test
+    void theEmbeddedDefaultGeneratesItsKeyOnceReadableOnlyByItsUser(@TempDir Path home) throws Exception {
+        Path file = home.resolve(".config/remediation-console/audit.key");
+        AuditKeySource first = new AuditKeySource(new AuditProperties(null, file.toString()));
+        assertThat(file).doesNotExist(); // nothing is written until first use (the image's training run bakes no key)
+        AuditKeys keys = first.keys();
+        assertThat(keys.signingId()).isEqualTo(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        String content = Files.readString(file);
+        AuditKeys again = new AuditKeySource(new AuditProperties(null, file.toString())).keys();
+        assertThat(Files.readString(file)).isEqualTo(content);
+        byte[] probe = "x".getBytes();
+        assertThat(again.mac(1).doFinal(probe)).isEqualTo(keys.mac(1).doFinal(probe));
+    }
+
+    @Test
+    void aBrokenKeyFileIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.key");
+        Files.writeString(file, "garbage\n");
+        AuditKeySource source = new AuditKeySource(new AuditProperties(null, file.toString()));
+        assertThatThrownBy(source::keys).isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("console.audit.key-file (" + file + "): the key is not <key id>:<base64 secret>");
+    }
+}
