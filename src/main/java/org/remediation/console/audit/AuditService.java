@@ -34,13 +34,16 @@ public class AuditService {
 
     private final AuditStore store;
     private final AuditKeySource keys;
+    private final AuditAnchors anchors;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AuditService(AuditStore store, AuditKeySource keys, Clock clock, ApplicationEventPublisher events) {
+    AuditService(AuditStore store, AuditKeySource keys, AuditAnchors anchors, Clock clock,
+                 ApplicationEventPublisher events) {
         this.store = store;
         this.keys = keys;
+        this.anchors = anchors;
         this.clock = clock;
         this.events = events;
     }
@@ -76,7 +79,11 @@ public class AuditService {
         return event;
     }
 
-    /** Walks the whole chain in order and names the first event whose link, key or content is wrong. */
+    /**
+     * Walks the whole chain in order and names the first event whose link, key or content is wrong; then
+     * checks the latest anchor kept outside the database: the anchored event must still be there with
+     * the anchored hash (a rewrite re-hashed to the end, or a cut tail, shows there).
+     */
     @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
     @Transactional(readOnly = true)
     public ChainVerification verify() {
@@ -85,11 +92,11 @@ public class AuditService {
         ChainVerification walked = walker.result();
         long headSeq = store.headSeq();
         if (walked.valid() && headSeq != walked.eventsChecked()) {
-            return ChainVerification.broken(walked.eventsChecked(), walked.eventsChecked() + 1,
+            walked = ChainVerification.broken(walked.eventsChecked(), walked.eventsChecked() + 1,
                     "the chain head records event #" + headSeq + " but the last stored event is #"
                             + walked.eventsChecked() + ": events were deleted");
         }
-        return walked;
+        return AnchorCheck.check(walked, anchors, store);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.COMMANDER, Roles.SYSTEM})

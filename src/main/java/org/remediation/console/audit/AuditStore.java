@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +42,16 @@ class AuditStore {
         jdbc.update("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.seq(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.actor(), e.action(),
                 e.subject(), e.details(), e.prevHash(), e.hash(), e.keyId());
+    }
+
+    /** The stored hash of event {@code seq}, if that event exists. */
+    Optional<String> hashAt(long seq) {
+        return jdbc.query("select hash from audit_event where seq = ?", (rs, i) -> rs.getString(1), seq).stream().findFirst();
+    }
+
+    /** The newest stored event (the chain's head as the events table has it). */
+    Optional<AuditEvent> last() {
+        return jdbc.query("select " + COLUMNS + " from audit_event order by seq desc limit 1", MAPPER).stream().findFirst();
     }
 
     void moveHead(long seq, String hash) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,28 +51,28 @@ class AuditKeysTest {
 
     @Test
     void withNeitherKeyNorKeyFileTheStartIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new AuditKeySource(new AuditProperties(null, "")))
+        assertThatThrownBy(() -> new AuditKeySource(new AuditProperties(null, "", null, Duration.ofMinutes(5), null)))
                 .isInstanceOf(SettingException.class)
                 .hasMessageStartingWith("CONSOLE_AUDIT_KEY: no audit key is configured");
     }
 
     @Test
     void aBadConfiguredKeyIsRefusedWhenTheBeanIsMade() {
-        assertThatThrownBy(() -> new AuditKeySource(new AuditProperties("1:abc", "/unused")))
+        assertThatThrownBy(() -> new AuditKeySource(new AuditProperties("1:abc", "/unused", null, Duration.ofMinutes(5), null)))
                 .isInstanceOf(SettingException.class).hasMessageContaining("at least 32");
     }
 
     @Test
     void theEmbeddedDefaultGeneratesItsKeyOnceReadableOnlyByItsUser(@TempDir Path home) throws Exception {
         Path file = home.resolve(".config/remediation-console/audit.key");
-        AuditKeySource first = new AuditKeySource(new AuditProperties(null, file.toString()));
+        AuditKeySource first = new AuditKeySource(new AuditProperties(null, file.toString(), null, Duration.ofMinutes(5), null));
         assertThat(file).doesNotExist(); // nothing is written until first use (the image's training run bakes no key)
         AuditKeys keys = first.keys();
         assertThat(keys.signingId()).isEqualTo(1);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
         String content = Files.readString(file);
-        AuditKeys again = new AuditKeySource(new AuditProperties(null, file.toString())).keys();
+        AuditKeys again = new AuditKeySource(new AuditProperties(null, file.toString(), null, Duration.ofMinutes(5), null)).keys();
         assertThat(Files.readString(file)).isEqualTo(content);
         byte[] probe = "x".getBytes();
         assertThat(again.mac(1).doFinal(probe)).isEqualTo(keys.mac(1).doFinal(probe));
@@ -81,7 +82,7 @@ class AuditKeysTest {
     void aBrokenKeyFileIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("audit.key");
         Files.writeString(file, "garbage\n");
-        AuditKeySource source = new AuditKeySource(new AuditProperties(null, file.toString()));
+        AuditKeySource source = new AuditKeySource(new AuditProperties(null, file.toString(), null, Duration.ofMinutes(5), null));
         assertThatThrownBy(source::keys).isInstanceOf(SettingException.class)
                 .hasMessageStartingWith("console.audit.key-file (" + file + "): the key is not <key id>:<base64 secret>");
     }

@@ -3,6 +3,7 @@ package org.remediation.console.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -18,17 +19,21 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * Hostile (issue 16): whoever can write the audit table rewrites history the way the plain SHA-256
- * chain allowed, re-hashing the rest of the chain; an event names a key nobody has.
+ * chain allowed, re-hashing the rest of the chain, or cuts its tail; an event names a key nobody has.
  * On H2 (PostgreSQL refuses these writes to the console's role: {@code HostileAuditRoleTest}). Each test
- * puts the rows and the head back, so the chain is whole again for the next one.
+ * puts the rows, the head and the anchor back, so the chain is whole again for the next one.
  */
 @Tag("hostile")
-@SpringBootTest(properties = "console.audit.key-file=unused") // a context (and database) of its own
+@SpringBootTest(properties = "console.audit.anchor-interval=2h") // a context (and database) of its own
 @WithMockUser(roles = "ADMIN")
 class HostileAuditChainTest {
 
     @Autowired
     AuditService audit;
+    @Autowired
+    AnchorJob anchorJob;
+    @Autowired
+    AuditAnchors anchors;
     @Autowired
     AuditStore store;
     @Autowired
@@ -37,6 +42,7 @@ class HostileAuditChainTest {
     DataSource dataSource;
 
     private List<AuditEvent> original;
+    private byte[] originalAnchor;
 
     @BeforeEach
     void chainOfOurOwn() throws Exception {
@@ -46,6 +52,7 @@ class HostileAuditChainTest {
         }
         original = new ArrayList<>();
         store.streamAll(original::add);
+        originalAnchor = Files.exists(anchors.file()) ? Files.readAllBytes(anchors.file()) : null;
         assertThat(audit.verify().valid()).as(audit.verify().message()).isTrue();
     }
 
@@ -58,6 +65,11 @@ class HostileAuditChainTest {
         original.forEach(store::insert);
         AuditEvent last = original.getLast();
         store.moveHead(last.seq(), last.hash());
+        if (originalAnchor != null) {
+            Files.write(anchors.file(), originalAnchor);
+        } else {
+            Files.deleteIfExists(anchors.file());
+        }
         assertThat(audit.verify().valid()).as(audit.verify().message()).isTrue();
     }
 
@@ -82,6 +94,31 @@ class HostileAuditChainTest {
     }
 
     @Test
+    void cuttingTheTailAfterAnAnchorIsDetectedAndTheAnchorIsNotMoved() {
+        AuditAnchors.Anchor anchor = anchorJob.anchor("test").orElseThrow();
+        assertThat(anchor.seq()).isEqualTo(original.getLast().seq());
+        long cut = anchor.seq() - 2;
+        jdbc.update("delete from audit_event where seq >= ?", cut);
+        AuditEvent newLast = original.stream().filter(e -> e.seq() == cut - 1).findFirst().orElseThrow();
+        store.moveHead(newLast.seq(), newLast.hash());
+        ChainVerification result = audit.verify();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(anchor.seq());
+        assertThat(result.message()).contains("#" + anchor.seq()).contains("missing");
+        assertThat(anchorJob.anchor("test")).as("a new anchor would bless the cut").isEmpty();
+    }
+
+    @Test
+    void evenTheKeyHolderCannotRewriteAnAnchoredEventUnnoticed() {
+        anchorJob.anchor("test").orElseThrow();
+        AuditEvent victim = original.get(original.size() - 3);
+        rewriteWithTheKey(victim.seq());
+        ChainVerification result = audit.verify();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.message()).contains("anchored").contains("rewritten");
+    }
+
+    @Test
     void anEventSignedWithAnUnknownKeyIdFailsClearly() {
         AuditEvent victim = original.get(original.size() - 2);
         jdbc.update("update audit_event set key_id = 7 where seq = ?", victim.seq());
@@ -99,6 +136,19 @@ class HostileAuditChainTest {
             String hash = AuditChain.hash(e.seq(), e.occurredAt(), e.actor(), e.action(), e.subject(), d, prev);
             jdbc.update("update audit_event set details = ?, prev_hash = ?, hash = ?, key_id = ? where seq = ?", d, prev, hash,
                     claimPlain ? 0 : e.keyId(), e.seq());
+            prev = hash;
+        }
+        jdbc.update("update audit_head set last_hash = ? where id = 1", prev);
+    }
+
+    /** The same with the key itself: only the anchor, kept outside the database, still knows. */
+    private void rewriteWithTheKey(long seq) {
+        AuditKeys keys = AuditKeys.parse("1:cmVtZWRpYXRpb24tY29uc29sZS10ZXN0LWtleS0wMDE=", "test");
+        String prev = original.stream().filter(e -> e.seq() == seq - 1).findFirst().map(AuditEvent::hash).orElseThrow();
+        for (AuditEvent e : original.stream().filter(e -> e.seq() >= seq).toList()) {
+            String actor = e.seq() == seq ? "mallory" : e.actor();
+            String hash = AuditChain.hmac(keys.mac(1), e.seq(), e.occurredAt(), actor, e.action(), e.subject(), e.details(), prev);
+            jdbc.update("update audit_event set actor = ?, prev_hash = ?, hash = ? where seq = ?", actor, prev, hash, e.seq());
             prev = hash;
         }
         jdbc.update("update audit_head set last_hash = ? where id = 1", prev);
