@@ -86,4 +86,38 @@ class AuditKeysTest {
         assertThatThrownBy(source::keys).isInstanceOf(SettingException.class)
                 .hasMessageStartingWith("console.audit.key-file (" + file + "): the key is not <key id>:<base64 secret>");
     }
+
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(AuditProperties.class)
+    @org.springframework.context.annotation.Import(AuditKeySource.class)
+    static class KeysOnly {
+    }
+
+    final org.springframework.boot.test.context.runner.ApplicationContextRunner context =
+            new org.springframework.boot.test.context.runner.ApplicationContextRunner().withUserConfiguration(KeysOnly.class);
+
+    @Test
+    void aBadKeyRefusesTheStartWithOneLine() {
+        context.withPropertyValues("console.audit.key=1:c2hvcnQ=").run(started -> {
+            assertThat(started).hasFailed();
+            var analysis = new org.remediation.console.base.SettingFailureAnalyzer().analyze(started.getStartupFailure());
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).isEqualTo("CONSOLE_AUDIT_KEY: the key (key id 1) has a secret of 5 bytes;"
+                    + " at least 32 are needed (openssl rand -base64 32)");
+        });
+    }
+
+    @Test
+    void thePostgresProfileWithoutAKeyRefusesTheStart() throws Exception {
+        var profile = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/application-postgres.properties")) {
+            profile.load(in);
+        }
+        assertThat(profile.getProperty("console.audit.key-file")).as("no generated key under the postgres profile").isEmpty();
+        context.withPropertyValues("console.audit.key-file=").run(started -> {
+            assertThat(started).hasFailed();
+            var analysis = new org.remediation.console.base.SettingFailureAnalyzer().analyze(started.getStartupFailure());
+            assertThat(analysis.getDescription()).startsWith("CONSOLE_AUDIT_KEY: no audit key is configured").doesNotContain("\n");
+        });
+        context.withPropertyValues("console.audit.key-file=", "console.audit.key=" + A).run(started -> assertThat(started).hasNotFailed());
+    }
 }
