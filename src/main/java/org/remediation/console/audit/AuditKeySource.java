@@ -87,15 +87,18 @@ class AuditKeySource {
                 Files.createDirectories(dir);
             }
         }
+        // written whole under another name, then linked into place: a console starting at the same moment
+        // sees no file or the whole key, never half of one, and never has its key replaced
+        Path tmp = posix ? Files.createTempFile(dir, "audit.key", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, "audit.key", ".tmp");
         try {
-            if (posix) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
+            Files.writeString(tmp, AuditKeys.format(Map.of(1, secret)) + "\n", StandardCharsets.UTF_8);
+            Files.createLink(file, tmp);
         } catch (FileAlreadyExistsException e) {
-            return; // another console on this machine made it first: use that one
+            // another console on this machine made it first: use that one
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.writeString(file, AuditKeys.format(Map.of(1, secret)) + "\n", StandardCharsets.UTF_8);
     }
 }

@@ -79,6 +79,28 @@ class AuditKeysTest {
     }
 
     @Test
+    void consolesStartingAtTheSameMomentEndUpWithOneKey(@TempDir Path home) throws Exception {
+        Path file = home.resolve("conf/audit.key");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<byte[]>>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> new AuditKeySource(new AuditProperties(null, file.toString(), null,
+                        Duration.ofMinutes(5), null)).keys().mac(1).doFinal("x".getBytes())));
+            }
+            byte[] first = futures.getFirst().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (var f : futures) {
+                assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).as("no temporary files left").containsExactly(file);
+        }
+    }
+
+    @Test
     void aBrokenKeyFileIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("audit.key");
         Files.writeString(file, "garbage\n");
