@@ -33,12 +33,17 @@ public class AuditService {
     private static final int MAX_DETAILS = 20_000;
 
     private final AuditStore store;
+    private final AuditKeySource keys;
+    private final AuditAnchors anchors;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AuditService(AuditStore store, Clock clock, ApplicationEventPublisher events) {
+    AuditService(AuditStore store, AuditKeySource keys, AuditAnchors anchors, Clock clock,
+                 ApplicationEventPublisher events) {
         this.store = store;
+        this.keys = keys;
+        this.anchors = anchors;
         this.clock = clock;
         this.events = events;
     }
@@ -63,28 +68,35 @@ public class AuditService {
         long seq = head.seq() + 1;
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String safeDetails = details.length() > MAX_DETAILS ? details.substring(0, MAX_DETAILS) : details;
-        String hash = AuditChain.hash(seq, at, actor, action, subject, safeDetails, head.hash());
-        AuditEvent event = new AuditEvent(seq, at, actor, action, subject, safeDetails, head.hash(), hash);
+        AuditKeys ring = keys.keys();
+        int keyId = ring.signingId();
+        String hash = AuditChain.hmac(java.util.Objects.requireNonNull(ring.mac(keyId)), seq, at, actor, action, subject,
+                safeDetails, head.hash());
+        AuditEvent event = new AuditEvent(seq, at, actor, action, subject, safeDetails, head.hash(), hash, keyId);
         store.insert(event);
         store.moveHead(seq, hash);
         events.publishEvent(new AuditAppended(seq));
         return event;
     }
 
-    /** Walks the whole chain in order and names the first event whose link or content is wrong. */
+    /**
+     * Walks the whole chain in order and names the first event whose link, key or content is wrong; then
+     * checks the latest anchor kept outside the database: the anchored event must still be there with
+     * the anchored hash (a rewrite re-hashed to the end, or a cut tail, shows there).
+     */
     @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        ChainWalker walker = new ChainWalker();
+        ChainWalker walker = new ChainWalker(keys.keys());
         store.streamAll(walker);
         ChainVerification walked = walker.result();
         long headSeq = store.headSeq();
         if (walked.valid() && headSeq != walked.eventsChecked()) {
-            return ChainVerification.broken(walked.eventsChecked(), walked.eventsChecked() + 1,
+            walked = ChainVerification.broken(walked.eventsChecked(), walked.eventsChecked() + 1,
                     "the chain head records event #" + headSeq + " but the last stored event is #"
                             + walked.eventsChecked() + ": events were deleted");
         }
-        return walked;
+        return AnchorCheck.check(walked, anchors, store);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.COMMANDER, Roles.SYSTEM})
@@ -110,10 +122,10 @@ public class AuditService {
     @RolesAllowed({Roles.ADMIN, Roles.COMMANDER})
     @Transactional(readOnly = true)
     public void exportCsv(AuditFilter filter, OutputStream out) {
-        write(out, "seq,occurred_at,actor,action,subject,details,prev_hash,hash\r\n");
+        write(out, "seq,occurred_at,actor,action,subject,details,prev_hash,hash,key_id\r\n");
         store.streamWhere(filter, true, e -> write(out, String.join(",", String.valueOf(e.seq()),
                 e.occurredAt().toString(), csv(e.actor()), csv(e.action()), csv(e.subject()), csv(e.details()),
-                e.prevHash(), e.hash()) + "\r\n"));
+                e.prevHash(), e.hash(), String.valueOf(e.keyId())) + "\r\n"));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditStore {
 
-    private static final String COLUMNS = "seq, occurred_at, actor, action, subject, details, prev_hash, hash";
+    private static final String COLUMNS = "seq, occurred_at, actor, action, subject, details, prev_hash, hash, key_id";
     private static final RowMapper<AuditEvent> MAPPER = AuditStore::map;
 
     private final JdbcTemplate jdbc;
@@ -38,9 +39,19 @@ class AuditStore {
     }
 
     void insert(AuditEvent e) {
-        jdbc.update("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.seq(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.actor(), e.action(),
-                e.subject(), e.details(), e.prevHash(), e.hash());
+                e.subject(), e.details(), e.prevHash(), e.hash(), e.keyId());
+    }
+
+    /** The stored hash of event {@code seq}, if that event exists. */
+    Optional<String> hashAt(long seq) {
+        return jdbc.query("select hash from audit_event where seq = ?", (rs, i) -> rs.getString(1), seq).stream().findFirst();
+    }
+
+    /** The newest stored event (the chain's head as the events table has it). */
+    Optional<AuditEvent> last() {
+        return jdbc.query("select " + COLUMNS + " from audit_event order by seq desc limit 1", MAPPER).stream().findFirst();
     }
 
     void moveHead(long seq, String hash) {
@@ -77,7 +88,7 @@ class AuditStore {
 
     private static AuditEvent map(ResultSet rs, int row) throws SQLException {
         return new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9));
     }
 
     record Head(long seq, String hash) {

@@ -46,7 +46,7 @@ public final class AuditBenchmark {
             appendRate(audit, 1, 5_000);
             appendRate(audit, 4, 10_000);
             appendRate(audit, 8, 10_000);
-            bulkLoad(jdbc, verifyEvents);
+            bulkLoad(jdbc, ctx.getBean(AuditKeySource.class).keys(), verifyEvents);
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("bench", null,
                     AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
             for (int run = 1; run <= 2; run++) {
@@ -85,7 +85,9 @@ public final class AuditBenchmark {
     }
 
     /** Extends the chain to {@code target} events with batched inserts (hashes computed as append does). */
-    private static void bulkLoad(JdbcTemplate jdbc, long target) {
+    private static void bulkLoad(JdbcTemplate jdbc, AuditKeys keys, long target) {
+        int keyId = keys.signingId();
+        javax.crypto.Mac mac = keys.mac(keyId);
         var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1");
         long seq = ((Number) head.get("last_seq")).longValue();
         String prev = (String) head.get("last_hash");
@@ -96,13 +98,13 @@ public final class AuditBenchmark {
             for (int i = 0; i < 5_000 && seq < target; i++) {
                 seq++;
                 String details = "{\"n\":" + seq + "}";
-                String hash = AuditChain.hash(seq, at, "bench", "bench.bulk", "bulk", details, prev);
+                String hash = AuditChain.hmac(mac, seq, at, "bench", "bench.bulk", "bulk", details, prev);
                 batch.add(new Object[] {seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), "bench", "bench.bulk", "bulk",
-                        details, prev, hash});
+                        details, prev, hash, keyId});
                 prev = hash;
             }
-            jdbc.batchUpdate("insert into audit_event (seq, occurred_at, actor, action, subject, details, prev_hash, hash)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            jdbc.batchUpdate("insert into audit_event (seq, occurred_at, actor, action, subject, details, prev_hash, hash,"
+                    + " key_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
         }
         jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
         System.out.printf("bulk-loaded the chain to %,d events in %.1f s%n", seq, (System.nanoTime() - start) / 1e9);

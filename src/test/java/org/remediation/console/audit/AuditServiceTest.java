@@ -103,10 +103,11 @@ class AuditServiceTest {
     void postgresRejectsUpdateAndDeleteOfAuditEvents() {
         assumeTrue(Database.isPostgres(dataSource), "the append-only trigger exists on PostgreSQL only");
         AuditEvent e = audit.append("tester", "test.trigger", "row", "{}");
+        // as the owner the trigger refuses; as a role that owns nothing (.ci/run) the grants refuse first
         assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'mallory' where seq = ?", e.seq()))
-                .hasMessageContaining("append-only");
+                .satisfies(x -> assertThat(HostileAuditRoleTest.messages(x)).containsAnyOf("append-only", "permission denied"));
         assertThatThrownBy(() -> jdbc.update("delete from audit_event where seq = ?", e.seq()))
-                .hasMessageContaining("append-only");
+                .satisfies(x -> assertThat(HostileAuditRoleTest.messages(x)).containsAnyOf("append-only", "permission denied"));
         assertThat(audit.verify().valid()).isTrue();
     }
 

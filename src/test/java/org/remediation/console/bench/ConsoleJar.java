@@ -64,7 +64,8 @@ final class ConsoleJar implements AutoCloseable {
         if (store == Store.POSTGRES) {
             common.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--console.security.admin-username=admin",
-                    "--console.security.admin-password=" + BenchConsole.PASSWORD));
+                    "--console.security.admin-password=" + BenchConsole.PASSWORD,
+                    "--console.audit.key=1:cmVtZWRpYXRpb24tY29uc29sZS1iZW5jaC1rZXktMDAx"));
         }
         setUp(common, urls, interval, timeout);
         int port = Ports.free();

@@ -132,6 +132,7 @@ public final class StartupBenchmark {
                     env.put("DATABASE_USER", "postgres");
                     env.put("CONSOLE_ADMIN_USERNAME", "startup-admin");
                     env.put("CONSOLE_ADMIN_PASSWORD", "Correct-horse-battery-2026");
+                    env.put("CONSOLE_AUDIT_KEY", "1:cmVtZWRpYXRpb24tY29uc29sZS1iZW5jaC1rZXktMDAx");
                 }
             }
             try {
