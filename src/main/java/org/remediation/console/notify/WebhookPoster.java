@@ -4,9 +4,7 @@ import org.remediation.console.base.egress.EgressDeniedException;
 import org.remediation.console.base.egress.EgressPolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import org.remediation.console.base.egress.EgressHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +31,12 @@ public final class WebhookPoster {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookPoster.class);
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
     private final Sleeper sleeper;
     private final EgressPolicy egress;
 
     public WebhookPoster(Duration connectTimeout, Sleeper sleeper, EgressPolicy egress) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.connectTimeout = connectTimeout;
         this.sleeper = sleeper;
         this.egress = egress;
     }
@@ -53,8 +51,8 @@ public final class WebhookPoster {
 
     public Delivery post(URI url, String jsonBody, Policy policy) {
         try {
-            // checked on the address the JDK client then usually finds in the JVM's DNS cache (docs/security.md);
-            // refused once, not retried: the policy will not change between attempts
+            // refused once, not retried: the policy will not change between attempts (each attempt
+            // connects to the address it checks again, so DNS rebinding cannot slip past)
             egress.resolve(url);
         } catch (EgressDeniedException e) {
             log.warn("Webhook not sent: {}", e.getMessage());
@@ -89,14 +87,9 @@ public final class WebhookPoster {
 
     private int once(URI url, String body, Duration timeout) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return EgressHttp.postJson(egress, url, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), connectTimeout,
+                    timeout);
         } catch (IOException | IllegalArgumentException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return 0;
         }
     }

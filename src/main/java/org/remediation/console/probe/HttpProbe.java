@@ -11,8 +11,6 @@ import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.Problems;
 import org.springframework.stereotype.Component;
@@ -138,7 +136,7 @@ public class HttpProbe implements Probe {
                 run.phase("connectMs");
                 Socket channel = socket;
                 if (tls) {
-                    channel = handshake(socket, host, port, run, Boolean.parseBoolean(req.setting("insecure", "false")));
+                    channel = Tls.wrap(socket, host, port, run.remainingMillis(), Boolean.parseBoolean(req.setting("insecure", "false")));
                     run.phase("tlsMs");
                 }
                 channel.setSoTimeout(run.remainingMillis());
@@ -162,18 +160,6 @@ public class HttpProbe implements Probe {
         MissingCredential(String message) {
             super(message);
         }
-    }
-
-    private static Socket handshake(Socket plain, String host, int port, Run run, boolean insecure) throws Exception {
-        SSLSocket ssl = (SSLSocket) Tls.context(insecure).getSocketFactory().createSocket(plain, host, port, true);
-        SSLParameters params = ssl.getSSLParameters();
-        if (!insecure) {
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-        }
-        ssl.setSSLParameters(params);
-        ssl.setSoTimeout(run.remainingMillis());
-        ssl.startHandshake();
-        return ssl;
     }
 
     private static byte[] request(ProbeRequest req, URI uri, String host, int port, boolean tls) {

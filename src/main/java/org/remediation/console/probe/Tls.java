@@ -27,6 +27,12 @@ final class Tls {
     private Tls() {
     }
 
+    /** TLS over a socket connected to a checked address; the certificate is checked unless {@code insecure}. */
+    static java.net.Socket wrap(java.net.Socket plain, String host, int port, int timeoutMillis, boolean insecure)
+            throws Exception {
+        return org.remediation.console.base.egress.EgressHttp.tls(plain, host, port, timeoutMillis, context(insecure), !insecure);
+    }
+
     static SSLContext context(boolean trustAll) throws GeneralSecurityException {
         if (!trustAll) {
             return SSLContext.getDefault();

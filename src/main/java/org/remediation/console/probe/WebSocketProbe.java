@@ -1,26 +1,22 @@
 package org.remediation.console.probe;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.remediation.console.base.Problems;
 import org.springframework.stereotype.Component;
 
-/** WebSocket: time of the opening handshake (101), then optionally send a text and expect a reply. */
+/**
+ * WebSocket: time of the opening handshake (101), then optionally send a text and expect a reply, on
+ * a socket connected to the address the egress policy checked ({@link WebSocketWire}).
+ */
 @Component
 public class WebSocketProbe implements Probe {
 
     static final int MAX_MESSAGE = 64 * 1024;
-
-    private final HttpClient client = HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
     @Override
     public ProbeKind kind() {
@@ -42,50 +38,38 @@ public class WebSocketProbe implements Probe {
     public ProbeResult run(ProbeRequest req) {
         Run run = new Run(req);
         String url = req.setting("url", "");
-        WebSocket ws = null;
         try {
-            CompletableFuture<String> reply = new CompletableFuture<>();
-            StringBuilder text = new StringBuilder();
-            WebSocket.Listener listener = new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    if (text.length() + data.length() > MAX_MESSAGE) { // a server that never ends its message must not fill the heap
-                        reply.completeExceptionally(new java.io.IOException("the reply is longer than " + MAX_MESSAGE + " characters"));
-                        return null;
-                    }
-                    text.append(data);
-                    if (last) {
-                        reply.complete(text.toString());
-                    }
-                    webSocket.request(1);
-                    return null;
-                }
-            };
             URI uri = URI.create(url);
-            // the JDK client resolves the name itself: checked here on the address it will find in the
-            // JVM's DNS cache (docs/security.md names the remaining rebinding window)
-            req.egress().resolve(uri);
-            ws = client.newWebSocketBuilder().connectTimeout(Duration.ofMillis(run.remainingMillis()))
-                    .buildAsync(uri, listener).get(run.remainingMillis(), TimeUnit.MILLISECONDS);
-            run.phase("handshakeMs");
-            String send = req.settings().get("send");
-            if (send != null && !send.isEmpty()) {
-                ws.sendText(send, true).get(run.remainingMillis(), TimeUnit.MILLISECONDS);
-                String answer = reply.get(run.remainingMillis(), TimeUnit.MILLISECONDS);
-                run.phase("replyMs");
-                String expect = req.settings().get("expectContains");
-                if (expect != null && !expect.isEmpty() && !answer.contains(expect)) {
-                    return run.finish(Outcome.DOWN, "unexpected-reply", "The reply does not contain '" + expect + "'");
+            boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
+            String host = uri.getHost();
+            int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+            // connected to the very address the egress policy checked: a name that re-resolves elsewhere
+            // between the check and the connect (DNS rebinding) cannot move the probe
+            InetSocketAddress address = req.egress().resolve(host, port);
+            try (Socket socket = new Socket(Proxy.NO_PROXY)) {
+                socket.connect(address, run.remainingMillis());
+                Socket channel = tls ? Tls.wrap(socket, host, port, run.remainingMillis(), false) : socket;
+                channel.setSoTimeout(run.remainingMillis());
+                String hostHeader = host + (port == (tls ? 443 : 80) ? "" : ":" + port); // an IPv6 literal keeps its brackets
+                WebSocketWire ws = WebSocketWire.open(channel, uri, hostHeader);
+                run.phase("handshakeMs");
+                String send = req.settings().get("send");
+                if (send != null && !send.isEmpty()) {
+                    ws.sendText(send);
+                    channel.setSoTimeout(run.remainingMillis());
+                    String answer = ws.readText(MAX_MESSAGE);
+                    run.phase("replyMs");
+                    String expect = req.settings().get("expectContains");
+                    if (expect != null && !expect.isEmpty() && !answer.contains(expect)) {
+                        return run.finish(Outcome.DOWN, "unexpected-reply", "The reply does not contain '" + expect + "'");
+                    }
                 }
+                ws.close();
+                return run.upUnless(run.elapsedMs(),
+                        req.settings().containsKey("degradedAboveMs") ? req.intSetting("degradedAboveMs", 0) : null);
             }
-            return run.upUnless(run.elapsedMs(),
-                    req.settings().containsKey("degradedAboveMs") ? req.intSetting("degradedAboveMs", 0) : null);
         } catch (Exception e) {
             return run.failed(e, url);
-        } finally {
-            if (ws != null) {
-                ws.abort();
-            }
         }
     }
 }

@@ -31,6 +31,7 @@ class OpenSessions implements HttpSessionAttributeListener, HttpSessionListener 
 
     private static final Logger log = LoggerFactory.getLogger(OpenSessions.class);
     static final String ENDED_PAGE = "login?ended";
+    private static final java.time.Duration PUSH_GRACE = java.time.Duration.ofMillis(500);
     private static final String KEY = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
 
     private final Map<String, Set<HttpSession>> byUser = new ConcurrentHashMap<>();
@@ -115,11 +116,18 @@ class OpenSessions implements HttpSessionAttributeListener, HttpSessionListener 
         return java.util.Optional.empty();
     }
 
-    /** Every open page of the session goes to the sign-in page now, over push, before the session is gone. */
+    /**
+     * Every open page of the session goes to the sign-in page now, over push, before the session is gone:
+     * pushed inside the command (an automatic push would come after the lock is released, and could lose
+     * the race with the invalidation), then a moment for the message to leave.
+     */
     private static void sendToSignIn(VaadinSession vaadin) {
         try {
-            vaadin.access(() -> vaadin.getUIs().forEach(ui -> ui.getPage().setLocation(ENDED_PAGE)))
-                    .get(5, TimeUnit.SECONDS);
+            vaadin.access(() -> vaadin.getUIs().forEach(ui -> {
+                ui.getPage().setLocation(ENDED_PAGE);
+                ui.push();
+            })).get(5, TimeUnit.SECONDS);
+            Thread.sleep(PUSH_GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

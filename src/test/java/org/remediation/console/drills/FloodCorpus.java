@@ -138,6 +138,13 @@ final class FloodCorpus {
         add("action watching an unknown signal", "watchSignals", s -> As.user("operator", Role.OPERATOR,
                 () -> s.remediation().request(new ActionDraft(ActionKind.SCALE_CONNECTOR, CONNECTOR, ok, "flood", null, null, null,
                         10, List.of("no-such-signal"), false))));
+        // issue 16, item 5: an incident named to talk the approval rule down must exist and agree with the task
+        add("action naming an unknown incident", "incidentKey", s -> As.user("operator", Role.OPERATOR,
+                () -> s.remediation().request(ActionDraft.of(ActionKind.SCALE_CONNECTOR, CONNECTOR, ok, "flood")
+                        .forIncident("INC-404404404"))));
+        add("action asking for a severity that is none", "incidentSeverity", s -> As.user("operator", Role.OPERATOR,
+                () -> s.remediation().request(ActionDraft.of(ActionKind.SCALE_CONNECTOR, CONNECTOR, ok, "flood")
+                        .withIncident(null, "P9"))));
     }
 
     private void act(ActionKind kind, ResourceRef ref, String field, String... kv) {
@@ -267,6 +274,7 @@ final class FloodCorpus {
         user("password", "flood-j", "Flood", "a1".repeat(65), Set.of(Role.VIEWER));
         user("roles", "flood-k", "Flood", "Flood-password-2026", null);
         user("roles", "flood-l", "Flood", "Flood-password-2026", Set.of());
+        user("roles", "flood-m", "Flood", "Flood-password-2026", Set.of(Role.METRICS, Role.VIEWER)); // issue 16, item 10
         for (String name : new String[] {null, "", "   ", "x", "y".repeat(81), "Bad<Team>", "Team;drop", "Infrastructure"}) {
             add("team named '" + name + "'", "name", s -> As.user("admin", Role.ADMIN, () -> s.users().createTeam(name)));
         }

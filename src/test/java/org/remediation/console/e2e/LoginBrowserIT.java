@@ -68,13 +68,13 @@ class LoginBrowserIT {
             laptop.login(user, password);
             phone.login(user, password);
             laptop.open("/");
-            phone.open("/");
+            phone.open("/probes/backend-health"); // a nested route: the sign-in page must still be the app's
             laptop.waitForVaadin();
             phone.waitForVaadin();
             org.remediation.console.support.As.user("admin", Role.ADMIN, () -> admin.setEnabled(user, false));
             for (Browser b : List.of(laptop, phone)) {
                 new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
-                        .until(d -> d.getCurrentUrl().contains("/login?ended"));
+                        .until(d -> d.getCurrentUrl().endsWith(":" + port + "/login?ended"));
                 assertThat(b.waitFor(By.id("session-ended")).getText()).contains("access changed");
             }
             laptop.open("/");
