@@ -27,8 +27,11 @@ class AuditStartup implements ApplicationRunner {
     private final AuditStore store;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditProperties properties;
 
-    AuditStartup(AuditKeySource keys, AuditAnchors anchors, AuditStore store, JdbcTemplate jdbc, Clock clock) {
+    AuditStartup(AuditKeySource keys, AuditAnchors anchors, AuditStore store, JdbcTemplate jdbc, Clock clock,
+                 AuditProperties properties) {
+        this.properties = properties;
         this.keys = keys;
         this.anchors = anchors;
         this.store = store;
@@ -39,9 +42,15 @@ class AuditStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         keys.keys();
+        boolean postgres = onPostgres();
         try {
             var anchor = anchors.latest();
-            if (store.headSeq() == 0 && anchor.isPresent()) {
+            if (store.headSeq() == 0 && anchor.isPresent() && postgres) {
+                // a production database is not deleted to start over: an emptied trail is tampering until
+                // an operator moves the anchor away (docs/security.md), so verify() keeps reporting it
+                log.error("The audit trail is empty but {} anchored event #{}: the trail was wiped. verify() reports it "
+                        + "until the anchor file is moved away by an operator who knows why", anchors.file(), anchor.get().seq());
+            } else if (store.headSeq() == 0 && anchor.isPresent()) {
                 log.warn("The audit trail is empty but {} anchored event #{} of a database at this location: taken for a new"
                         + " database (if it was not recreated on purpose, its audit trail was wiped); old anchor kept as {}",
                         anchors.file(), anchor.get().seq(), anchors.setAside(clock.instant()));
@@ -49,11 +58,21 @@ class AuditStartup implements ApplicationRunner {
         } catch (IllegalStateException e) {
             log.error("{} (verify() reports the chain as broken until it is fixed or removed)", e.getMessage());
         }
+        if (postgres && (properties.anchorWebhook() == null || properties.anchorWebhook().isBlank())) {
+            log.warn("Audit anchors go only to this log and {}: set CONSOLE_AUDIT_ANCHOR_WEBHOOK (or keep that directory on "
+                    + "persistent storage), or a database owner who rewrites the whole trail is caught only by the log lines",
+                    anchors.file());
+        }
         if (ownsTheAuditTable()) {
             log.warn("The console runs as the owner of audit_event (or a superuser) and could disable its append-only"
                     + " trigger: run it as a role that does not own the tables, migrations as the owner"
                     + " (DATABASE_MIGRATION_USER, docs/security.md)");
         }
+    }
+
+    private boolean onPostgres() {
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
     }
 
     private boolean ownsTheAuditTable() {

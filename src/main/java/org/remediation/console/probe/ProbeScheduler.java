@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The trigger: decides which targets are due (by the injected clock) and hands each run to the
  * executor (virtual threads), bounded by a semaphore. Start times are spread by a hash of the key
- * modulo the interval, a run never overlaps the previous run of the same target (a due run is
- * skipped and counted instead), and the run itself is cut at the target's timeout by the runner.
+ * modulo the interval, a run never overlaps the previous run of the same target while that run is in
+ * time (a due run is skipped and counted instead), and the run itself is cut at the target's timeout by
+ * the runner. A cut run frees its slot at once so the next interval is measured, not lost; its thread
+ * may stay stuck in a call that ignores interrupts (an OS DNS lookup) and is then not counted against
+ * the concurrency bound.
  */
 final class ProbeScheduler {
 

@@ -75,6 +75,16 @@ final class Watchdog {
         return w;
     }
 
+    private void scan(long now) {
+        for (Watch w : running) {
+            if (now - w.deadlineNanos >= 0 && w.cut()) {
+                running.remove(w);
+                // off this thread: whoever receives the result may block, and other cuts are due
+                Thread.startVirtualThread(w.onCut);
+            }
+        }
+    }
+
     private void loop() {
         while (true) {
             try {
@@ -82,13 +92,10 @@ final class Watchdog {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = System.nanoTime();
-            for (Watch w : running) {
-                if (now - w.deadlineNanos >= 0 && w.cut()) {
-                    running.remove(w);
-                    // off this thread: whoever receives the result may block, and other cuts are due
-                    Thread.startVirtualThread(w.onCut);
-                }
+            try {
+                scan(System.nanoTime());
+            } catch (Throwable t) { // a dead watchdog would never cut a run again: log and keep scanning
+                org.slf4j.LoggerFactory.getLogger(Watchdog.class).error("Probe watchdog scan failed; continuing", t);
             }
         }
     }

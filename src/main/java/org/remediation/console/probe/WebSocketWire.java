@@ -137,7 +137,7 @@ final class WebSocketWire {
                 length = in.readLong();
             }
             boolean collecting = opcode == 0x1 || (opcode == 0x0 && inText);
-            if (length < 0 || (collecting && text.size() + length > max) || (!collecting && length > max)) {
+            if (length < 0 || length > max - (collecting ? text.size() : 0)) { // no sum: a 64-bit length must not overflow
                 throw new ProtocolException("the reply is longer than " + max + " bytes");
             }
             byte[] mask = (b1 & 0x80) != 0 ? in.readNBytes(4) : null;

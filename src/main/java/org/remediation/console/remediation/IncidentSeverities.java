@@ -50,25 +50,44 @@ class IncidentSeverities {
                 throw new InvalidInputException("incidentKey", "Task " + id + " belongs to " + incident.key() + ", not to "
                         + draft.incidentKey().strip() + ".");
             }
-            return of(incident);
+            return of(incident, draft);
         }
         if (draft.incidentKey() != null && !draft.incidentKey().isBlank()) {
             String key = draft.incidentKey().strip();
-            return of(incidents.find(key).orElseThrow(() -> new InvalidInputException("incidentKey", "There is no incident " + key + ".")));
+            return of(incidents.find(key).orElseThrow(() -> new InvalidInputException("incidentKey", "There is no incident " + key + ".")),
+                    draft);
         }
-        Optional<IncidentSummary> worst = incidents.list().stream().filter(i -> i.status() != IncidentStatus.RESOLVED)
-                .min(Comparator.comparing(IncidentSummary::severity));
-        String asked = draft.incidentSeverity() != null && ActionRequests.SEVERITIES.contains(draft.incidentSeverity())
-                ? draft.incidentSeverity() : null;
-        if (worst.isPresent() && (asked == null || worst.get().severity().name().compareTo(asked) <= 0)) {
-            IncidentSummary i = worst.get();
-            return new Link(null, i.severity().name(), i.key() + " is open at " + i.severity() + " (an action linked to no "
-                    + "incident takes the most severe open one's severity)");
-        }
-        return new Link(null, asked, asked == null ? "no incident is open" : "the request says " + asked);
+        return unlinked(null, asked(draft));
     }
 
-    private static Link of(IncidentSummary incident) {
+    private static @Nullable String asked(ActionDraft draft) {
+        return draft.incidentSeverity() != null && ActionRequests.SEVERITIES.contains(draft.incidentSeverity())
+                ? draft.incidentSeverity() : null;
+    }
+
+    /**
+     * An open incident's own severity; a resolved one lowers nothing: naming it (or a task of it) during an
+     * open P0 gets the most severe open incident's rule, though the action stays on the named incident's timeline.
+     */
+    private Link of(IncidentSummary incident, ActionDraft draft) {
+        if (incident.status() == IncidentStatus.RESOLVED) {
+            Link rule = unlinked(incident.key(), asked(draft) == null || incident.severity().name().compareTo(asked(draft)) < 0
+                    ? incident.severity().name() : asked(draft));
+            return new Link(incident.key(), rule.severity(), rule.why());
+        }
         return new Link(incident.key(), incident.severity().name(), incident.key() + " is " + incident.severity());
+    }
+
+    private Link unlinked(@Nullable String resolvedKey, @Nullable String asked) {
+        Optional<IncidentSummary> worst = incidents.list().stream().filter(i -> i.status() != IncidentStatus.RESOLVED)
+                .min(Comparator.comparing(IncidentSummary::severity));
+        String linkedTo = resolvedKey == null ? "an action linked to no incident" : "an action on resolved " + resolvedKey;
+        if (worst.isPresent() && (asked == null || worst.get().severity().name().compareTo(asked) <= 0)) {
+            IncidentSummary i = worst.get();
+            return new Link(null, i.severity().name(), i.key() + " is open at " + i.severity() + " (" + linkedTo
+                    + " takes the most severe open incident's severity)");
+        }
+        return new Link(null, asked, asked == null ? "no incident is open" : (resolvedKey == null ? "the request says "
+                : resolvedKey + " was ") + asked);
     }
 }

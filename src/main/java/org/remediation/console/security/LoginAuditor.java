@@ -54,7 +54,7 @@ class LoginAuditor {
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         Authentication auth = event.getAuthentication();
         boolean known = users.existsByUsername(auth.getName());
-        throttle.failed(auth.getName(), ThrottledLogin.address(auth), clock.instant());
+        throttle.failed(auth.getName(), known, ThrottledLogin.address(auth), clock.instant());
         failures.count(auth.getName(), known, ThrottledLogin.address(auth), known ? "wrong password" : "unknown user");
     }
 

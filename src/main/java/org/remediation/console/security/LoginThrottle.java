@@ -1,26 +1,30 @@
 package org.remediation.console.security;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing down instead of locking accounts (issue 16, item 6): a lock an outsider can
- * trigger lets them keep the commander out mid-outage. After {@code maxFailedLogins} failures, each
- * further attempt waits 1 s, 2 s, 4 s … since the last failure:
+ * trigger lets them keep the commander out mid-outage. After {@code maxFailedLogins} failures a
+ * further try waits 1 s, 2 s, 4 s … since the last failure, and is refused before its password is read:
  * <ul>
- * <li>per source address, up to {@code maxBackoff} (15 min): one guesser slows to a crawl;
- * <li>per account, up to {@link #ACCOUNT_CAP}, and only for addresses that never signed in to that
- *     account: guessing from many addresses slows to one try a minute, while the account's owner at
- *     a known address is not slowed by strangers.
+ * <li>per source address (IPv6 by /64), up to {@code maxBackoff} (15 min), whatever the accounts tried;
+ * <li>per account, up to {@link #ACCOUNT_CAP}, but only at addresses that have themselves failed for
+ *     that account, timed from their own last failure: a guesser cannot make the owner wait at an
+ *     address the guesser never used, and cannot keep an address's wait going by failing elsewhere.
  * </ul>
- * Strikes are forgotten an hour after the last failure. Kept in memory, per node and bounded: a
- * restart forgets them (the failed logins themselves are in the audit trail).
+ * Only existing accounts are tracked by name, so made-up names cannot evict real ones; a success clears
+ * the account's strikes, never the address's. Strikes are forgotten an hour after the last failure. In
+ * memory, per node, bounded: a restart forgets them (the failed logins are in the audit trail). What it
+ * cannot stop: one try per account from each of many fresh addresses (docs/security.md).
  */
 @Component
 class LoginThrottle {
@@ -36,7 +40,7 @@ class LoginThrottle {
     private final Duration maxBackoff;
     private final Map<String, Strikes> byAddress = bounded();
     private final Map<String, Strikes> byAccount = bounded();
-    private final Map<String, Set<String>> knownAddresses = bounded();
+    private final Map<String, Instant> pairFailed = bounded();
 
     LoginThrottle(SecurityProperties props) {
         this.free = props.maxFailedLogins();
@@ -45,27 +49,50 @@ class LoginThrottle {
 
     /** How long this attempt must still wait (zero: check the password). */
     synchronized Duration waitFor(String account, @Nullable String address, Instant now) {
-        Duration wait = address == null ? Duration.ZERO : left(byAddress.get(address), maxBackoff, now);
-        if (address == null || !knownAddresses.getOrDefault(account, Set.of()).contains(address)) {
-            Duration forAccount = left(byAccount.get(account), ACCOUNT_CAP, now);
-            wait = forAccount.compareTo(wait) > 0 ? forAccount : wait;
+        String from = source(address);
+        Duration wait = left(byAddress.get(from), maxBackoff, now);
+        Instant pairLast = pairFailed.get(pair(account, from));
+        Strikes forAccount = byAccount.get(account);
+        if (pairLast != null && forAccount != null) {
+            Duration pairWait = left(new Strikes(forAccount.count(), pairLast), ACCOUNT_CAP, now);
+            wait = pairWait.compareTo(wait) > 0 ? pairWait : wait;
         }
         return wait;
     }
 
-    synchronized void failed(String account, @Nullable String address, Instant now) {
-        if (address != null) {
-            byAddress.put(address, next(byAddress.get(address), now));
+    /** A failed password; {@code known}: the name is an account (only those are tracked by name). */
+    synchronized void failed(String account, boolean known, @Nullable String address, Instant now) {
+        String from = source(address);
+        byAddress.put(from, next(byAddress.get(from), now));
+        if (known) {
+            byAccount.put(account, next(byAccount.get(account), now));
+            pairFailed.put(pair(account, from), now);
         }
-        byAccount.put(account, next(byAccount.get(account), now));
     }
 
     synchronized void succeeded(String account, @Nullable String address) {
         byAccount.remove(account);
-        if (address != null) {
-            byAddress.remove(address);
-            knownAddresses.computeIfAbsent(account, a -> new HashSet<>()).add(address);
+        pairFailed.remove(pair(account, source(address)));
+    }
+
+    /** The address a source is counted under: itself, or its /64 for IPv6 (one host holds a whole /64). */
+    static String source(@Nullable String address) {
+        if (address == null) {
+            return "?";
         }
+        try {
+            // only a literal with ':' is parsed (IPv6: no DNS lookup happens for it)
+            if (address.indexOf(':') >= 0 && InetAddress.getByName(address) instanceof Inet6Address v6) {
+                return HexFormat.of().formatHex(Arrays.copyOf(v6.getAddress(), 8)) + "::/64";
+            }
+        } catch (java.net.UnknownHostException notALiteral) {
+            // a proxy's forwarded value that is no address: counted as given
+        }
+        return address;
+    }
+
+    private static String pair(String account, String source) {
+        return account + "\n" + source;
     }
 
     private static Strikes next(@Nullable Strikes s, Instant now) {

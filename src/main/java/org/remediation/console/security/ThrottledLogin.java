@@ -26,8 +26,14 @@ final class ThrottledLogin implements AuthenticationProvider {
         return a.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
+    /** No account has a longer name; longer input is a failure at once, and never kept by name. */
+    static final int MAX_NAME = 64;
+
     @Override
     public Authentication authenticate(Authentication a) {
+        if (a.getName().length() > MAX_NAME) {
+            throw new org.springframework.security.authentication.BadCredentialsException("no account has so long a name");
+        }
         Duration wait = throttle.waitFor(a.getName(), address(a), clock.instant());
         if (!wait.isZero()) {
             failures.count(a.getName(), null, address(a), "throttled");

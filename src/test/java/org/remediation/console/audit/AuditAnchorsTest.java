@@ -43,7 +43,8 @@ class AuditAnchorsTest {
         AuditAnchors anchors = new AuditAnchors(properties, ds);
         anchors.write(new AuditAnchors.Anchor(500, "e".repeat(64), 1, Instant.parse("2026-11-30T20:00:00Z")));
         var jdbc = new org.springframework.jdbc.core.JdbcTemplate(ds);
-        new AuditStartup(new AuditKeySource(properties), anchors, new AuditStore(jdbc), jdbc, java.time.Clock.systemUTC()).run(null);
+        new AuditStartup(new AuditKeySource(properties), anchors, new AuditStore(jdbc), jdbc, java.time.Clock.systemUTC(),
+                properties).run(null);
         assertThat(anchors.latest()).isEmpty();
         try (var files = java.nio.file.Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().contains(".replaced-");

@@ -93,6 +93,17 @@ class HostileAuditChainTest {
         assertThat(result.message()).contains("without a key after keyed events");
     }
 
+    /** Review finding: the whole trail re-hashed as unkeyed events leaves no keyed event to contradict it; the anchor does. */
+    @Test
+    void theWholeTrailRewrittenAsUnkeyedEventsIsDetectedAtTheAnchor() {
+        AuditAnchors.Anchor anchor = anchorJob.anchor("test").orElseThrow();
+        rewriteFrom(1, original.getFirst().details(), true);
+        ChainVerification result = audit.verify();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(anchor.seq());
+        assertThat(result.message()).contains("anchored");
+    }
+
     @Test
     void cuttingTheTailAfterAnAnchorIsDetectedAndTheAnchorIsNotMoved() {
         AuditAnchors.Anchor anchor = anchorJob.anchor("test").orElseThrow();
@@ -130,7 +141,8 @@ class HostileAuditChainTest {
 
     /** The old attack: change one event, re-hash it and every later one with plain SHA-256, move the head. */
     private void rewriteFrom(long seq, String details, boolean claimPlain) {
-        String prev = original.stream().filter(e -> e.seq() == seq - 1).findFirst().map(AuditEvent::hash).orElseThrow();
+        String prev = seq == 1 ? AuditChain.GENESIS
+                : original.stream().filter(e -> e.seq() == seq - 1).findFirst().map(AuditEvent::hash).orElseThrow();
         for (AuditEvent e : original.stream().filter(e -> e.seq() >= seq).toList()) {
             String d = e.seq() == seq ? details : e.details();
             String hash = AuditChain.hash(e.seq(), e.occurredAt(), e.actor(), e.action(), e.subject(), d, prev);

@@ -77,6 +77,7 @@ class ProbeRunnerTest {
         List<ProbeResult> delivered = new CopyOnWriteArrayList<>();
         CompletableFuture<ProbeResult> first = new CompletableFuture<>();
         CountDownLatch runnerReturned = new CountDownLatch(1);
+        AtomicBoolean interruptLeaked = new AtomicBoolean(true);
         Probe deaf = deaf(release);
         long t0 = System.nanoTime();
         Thread.startVirtualThread(() -> {
@@ -84,6 +85,7 @@ class ProbeRunnerTest {
                 delivered.add(r);
                 first.complete(r);
             });
+            interruptLeaked.set(Thread.currentThread().isInterrupted());
             runnerReturned.countDown();
         });
         try {
@@ -101,6 +103,7 @@ class ProbeRunnerTest {
         Waits.await(runnerReturned, "the stuck call returned once released");
         assertThat(delivered).as("the late UP is dropped: one run, one result").hasSize(1)
                 .first().extracting(ProbeResult::outcome).isEqualTo(Outcome.TIMEOUT);
+        assertThat(interruptLeaked).as("the cut's interrupt does not follow the thread into its next work").isFalse();
     }
 
     @Test

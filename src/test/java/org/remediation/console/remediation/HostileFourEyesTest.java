@@ -81,6 +81,23 @@ class HostileFourEyesTest {
         assertThat(a.incidentSeverity()).isEqualTo("P2");
     }
 
+    /** Review finding: a resolved incident (or a task of it) must not lower the rule during an open P0. */
+    @Test
+    void namingAResolvedIncidentOrOneOfItsTasksLowersNothing() {
+        String key = p2Incident();
+        long task = As.viewer(() -> incidents.phases(key).get(0).tasks().get(0).id());
+        As.user("commander", Role.COMMANDER, () -> incidents.resolve(key));
+        ActionRecord named = As.user("operator", Role.OPERATOR, () -> service.request(healthCheck("4").forIncident(key)));
+        ActionRecord viaTask = As.user("operator", Role.OPERATOR, () -> service.request(healthCheck("5")
+                .withIncident(String.valueOf(task), null)));
+        for (ActionRecord a : java.util.List.of(named, viaTask)) {
+            assertThat(a.status()).isEqualTo(ActionStatus.AWAITING_APPROVAL);
+            assertThat(a.incidentSeverity()).isEqualTo("P0");
+            assertThat(a.incidentKey()).as("still on the named incident's timeline").isEqualTo(key);
+            assertThat(a.approvalReasons()).contains("resolved " + key);
+        }
+    }
+
     @Test
     void anActionRequestedBeforeItsIncidentBecameP0CannotRunAloneAfterwards() {
         String key = p2Incident();
