@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -22,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * executor (virtual threads), bounded by a semaphore. Start times are spread by a hash of the key
  * modulo the interval, a run never overlaps the previous run of the same target while that run is in
  * time (a due run is skipped and counted instead), and the run itself is cut at the target's timeout by
- * the runner. A cut run frees its slot at once so the next interval is measured, not lost; its thread
- * may stay stuck in a call that ignores interrupts (an OS DNS lookup) and is then not counted against
- * the concurrency bound.
+ * the runner. A cut run frees its slot at once; while its thread is still stuck in a call that ignores
+ * interrupts (an OS DNS lookup), the target's next intervals are not started again but each recorded as
+ * a TIMEOUT ("stuck"): a failure per interval, never a gap, and at most one thread per target.
  */
 final class ProbeScheduler {
 
@@ -48,6 +50,9 @@ final class ProbeScheduler {
     private final PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparing(Slot::due));
     private final Map<String, Slot> current = new HashMap<>();
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    /** Targets whose last run was cut while its thread is still inside the probe (stuck in a call). */
+    private final Map<String, AtomicBoolean> inside = new ConcurrentHashMap<>();
+    private final AtomicLong stuckSkipped = new AtomicLong();
     private final AtomicLong overlapsSkipped = new AtomicLong();
     private final AtomicLong started = new AtomicLong();
     private final Histogram lateness = new Histogram(3_600_000_000L, 3);
@@ -100,6 +105,7 @@ final class ProbeScheduler {
     int tick() {
         Instant now = clock.instant();
         int launched = 0;
+        List<ProbeTarget> stillStuck = new ArrayList<>();
         synchronized (this) {
             while (!queue.isEmpty() && !queue.peek().due().isAfter(now)) {
                 Slot slot = queue.poll();
@@ -115,10 +121,21 @@ final class ProbeScheduler {
                     overlapsSkipped.incrementAndGet();
                     continue;
                 }
+                AtomicBoolean stuck = inside.computeIfAbsent(key, k -> new AtomicBoolean());
+                if (stuck.get()) { // one thread per target at most: the interval is a failure, not a second stuck thread
+                    busy.set(false);
+                    stuckSkipped.incrementAndGet();
+                    stillStuck.add(slot.target());
+                    continue;
+                }
                 launched++;
                 Instant due = slot.due();
-                executor.execute(() -> runOne(slot.target(), due, busy));
+                executor.execute(() -> runOne(slot.target(), due, busy, stuck));
             }
+        }
+        for (ProbeTarget t : stillStuck) {
+            sink.accept(t, new ProbeResult(t.key(), now, Duration.ZERO, Outcome.TIMEOUT, "stuck", "The previous run is still "
+                    + "stuck in a call that ignores its timeout (such as a DNS lookup); no new run until it returns", Map.of()));
         }
         return launched;
     }
@@ -129,7 +146,7 @@ final class ProbeScheduler {
         return head == null ? null : Duration.between(clock.instant(), head.due());
     }
 
-    private void runOne(ProbeTarget target, Instant due, AtomicBoolean busy) {
+    private void runOne(ProbeTarget target, Instant due, AtomicBoolean busy, AtomicBoolean stuck) {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -150,6 +167,8 @@ final class ProbeScheduler {
                 busy.set(false);
             }
         };
+        stuck.set(true);
+        Thread runner = Thread.currentThread();
         try {
             execution.run(target, result -> {
                 try {
@@ -157,12 +176,17 @@ final class ProbeScheduler {
                         sink.accept(target, result);
                     }
                 } finally {
+                    if (Thread.currentThread() == runner) {
+                        stuck.set(false); // answered in time: cleared before the slot is free, so no tick sees it stuck
+                    }
                     free.run();
                 }
             });
         } catch (RuntimeException | Error e) {
             free.run();
             throw e;
+        } finally {
+            stuck.set(false);
         }
     }
 
@@ -175,6 +199,11 @@ final class ProbeScheduler {
 
     long overlapsSkipped() {
         return overlapsSkipped.get();
+    }
+
+    /** Intervals not started because the target's previous run was still stuck after its cut (each a failure result). */
+    long stuckSkipped() {
+        return stuckSkipped.get();
     }
 
     long runsStarted() {

@@ -132,26 +132,36 @@ class ProbeRunnerTest {
     }
 
     @Test
-    void aStuckTargetFreesItsSlotAtTheCutSoTheNextIntervalIsProbedNotSkipped() throws Exception {
+    void aStuckTargetsNextIntervalsAreFailuresNotGapsAndNotMoreStuckThreads() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         MutableClock clock = new MutableClock(ProbeSchedulerTest.T0);
         List<ProbeResult> results = new CopyOnWriteArrayList<>();
-        ProbeRunner runner = new ProbeRunner(List.of(deaf(release)));
-        ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 1,
-                (t, done) -> runner.run(ProbeKind.TCP, new ProbeRequest(t.key(), Map.of(), TIMEOUT, ref -> "", clock), done),
-                (t, r) -> results.add(r));
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        Probe deaf = deaf(release);
+        ProbeRunner runner = new ProbeRunner(List.of(deaf));
+        ProbeScheduler s = new ProbeScheduler(clock, r -> Thread.ofVirtual().start(r), 1, (t, done) -> {
+            started.incrementAndGet();
+            runner.run(ProbeKind.TCP, new ProbeRequest(t.key(), Map.of(), TIMEOUT, ref -> "", clock), done);
+        }, (t, r) -> results.add(r));
         try {
             s.upsert(ProbeSchedulerTest.target("dns-stuck", Duration.ofSeconds(1), true));
-            for (int interval = 1; interval <= 3; interval++) {
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(s.tick()).as("the first interval starts a run").isOne();
+            await().atMost(Waits.PATIENCE).until(() -> results.size() == 1);
+            for (int interval = 2; interval <= 3; interval++) {
                 clock.advance(Duration.ofSeconds(1));
-                assertThat(s.tick()).as("interval %d starts a run", interval).isOne();
-                int expected = interval;
-                await().atMost(Waits.PATIENCE).until(() -> results.size() == expected);
+                assertThat(s.tick()).as("interval %d starts no second stuck thread", interval).isZero();
+                assertThat(results).as("interval %d is a failure all the same", interval).hasSize(interval);
             }
             assertThat(results).extracting(ProbeResult::outcome).containsOnly(Outcome.TIMEOUT);
-            assertThat(s.overlapsSkipped()).as("no interval was lost to the stuck thread").isZero();
+            assertThat(results.subList(1, 3)).extracting(ProbeResult::errorClass).containsOnly("stuck");
+            assertThat(started).hasValue(1);
+            assertThat(s.overlapsSkipped()).isZero();
+            assertThat(s.stuckSkipped()).isEqualTo(2);
         } finally {
             release.countDown();
         }
+        clock.advance(Duration.ofSeconds(1));
+        await().atMost(Waits.PATIENCE).until(() -> s.tick() == 1); // once the call returned, runs start again
     }
 }
