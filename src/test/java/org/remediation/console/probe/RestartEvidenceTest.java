@@ -127,11 +127,17 @@ class RestartEvidenceTest {
     }
 
     private ConfigurableApplicationContext start(String url, String user) {
-        // command-line arguments outrank the test configuration's in-memory database
-        return new SpringApplicationBuilder(ConsoleApplication.class, RestartClock.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                        "--spring.datasource.password=", "--server.port=0", "--console.probes.raw-retention=90m",
-                        "--console.probes.scheduler.enabled=false", "--console.probes.rollup-every=1h");
+        // command-line arguments outrank the test configuration's in-memory database; an H2 file started
+        // while the PostgreSQL suite's profile is active must not migrate as that suite's owner role nor run
+        // its PostgreSQL grants callback
+        List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=", "--spring.flyway.user=" + user,
+                "--spring.flyway.password=", "--server.port=0", "--console.probes.raw-retention=90m",
+                "--console.probes.scheduler.enabled=false", "--console.probes.rollup-every=1h"));
+        if (url.startsWith("jdbc:h2:")) {
+            args.add("--spring.flyway.callback-locations=");
+        }
+        return new SpringApplicationBuilder(ConsoleApplication.class, RestartClock.class).run(args.toArray(String[]::new));
     }
 
     /** Three hours of results of four targets, minute by minute, flushed and rolled up as production does. */
