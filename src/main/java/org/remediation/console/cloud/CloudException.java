@@ -16,14 +16,28 @@ public class CloudException extends RuntimeException {
         NOT_FOUND(false),
         /** The live state changed since the preview (HTTP 409/412): preview again. */
         CONFLICT(false),
+        /**
+         * The resource is running another operation (Cloud SQL 409 {@code operationInProgress}, a
+         * sandbox operation in flight): nothing was sent through; try again when it is idle.
+         */
+        BUSY(false),
         /** The provider rejected the request's values. */
         INVALID_ARGUMENT(false),
-        /** 429 / RESOURCE_EXHAUSTED: retried with backoff. */
+        /** 429 / RESOURCE_EXHAUSTED: nothing was done; reads are retried with backoff, changes later. */
         RATE_LIMITED(true),
-        /** 503 / UNAVAILABLE: retried with backoff. */
+        /** 503 / UNAVAILABLE: reads are retried with backoff; for a change the outcome is unknown. */
         UNAVAILABLE(true),
         /** The call timed out; it may or may not have happened. Re-read the resource before retrying. */
         DEADLINE_EXCEEDED(false),
+        /** HTTP 500 / gRPC INTERNAL or UNKNOWN: a read may be retried; for a change see OUTCOME_UNKNOWN. */
+        INTERNAL_ERROR(true),
+        /**
+         * A change was sent and the answer does not say whether it was accepted (a timeout, 500, 503):
+         * re-read the resource and its running operations before deciding anything.
+         */
+        OUTCOME_UNKNOWN(false),
+        /** The console's Google credentials are missing or incomplete (no ADC, no quota project). */
+        CREDENTIALS(false),
         /** The operation ran and ended in error. */
         OPERATION_FAILED(false);
 
@@ -33,6 +47,7 @@ public class CloudException extends RuntimeException {
             this.retryable = retryable;
         }
 
+        /** Whether a read that failed this way may simply be sent again. */
         public boolean retryable() {
             return retryable;
         }

@@ -1,6 +1,7 @@
 package org.remediation.console.cloud;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The cloud, as the console needs it. Implementations: the sandbox (simulated, default) and Google
@@ -26,4 +27,11 @@ public interface CloudGateway {
 
     /** Reads where an operation is; safe to call repeatedly and after a restart. */
     OperationStatus poll(OperationHandle operation);
+
+    /**
+     * The newest operation on this resource that has not finished (whoever started it), found by
+     * listing the provider's operations: how a change whose answer was lost is found again, and how
+     * a busy resource names what it is busy with.
+     */
+    Optional<OperationStatus> runningOperation(ResourceRef ref);
 }

@@ -50,8 +50,8 @@ abstract class AbstractAction implements RemediationAction {
     }
 
     @Override
-    public OperationHandle apply(CloudGateway gateway, Preview preview) {
-        return gateway.apply(new CloudChange(preview.resource(), preview.desired(), preview.fingerprint()));
+    public OperationHandle apply(CloudGateway gateway, Preview preview, String requestId) {
+        return gateway.apply(new CloudChange(preview.resource(), preview.desired(), preview.fingerprint(), requestId));
     }
 
     @Override

@@ -6,7 +6,10 @@ import static org.remediation.console.remediation.ActionStore.columns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,12 +45,14 @@ class ActionExecutor {
     private final TransactionTemplate tx;
     private final WatchWindow watch;
     private final TaskTicks taskTicks;
+    private final ApplyRetries retries;
     /** Actions whose apply call is in progress in this process (their operation id is not stored yet). */
     private final Set<Long> applying = ConcurrentHashMap.newKeySet();
 
     ActionExecutor(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal,
                    ActionRequests requests, Clock clock, RemediationProperties properties, PlatformTransactionManager txm, WatchWindow watch,
-                   TaskTicks taskTicks) {
+                   TaskTicks taskTicks, ApplyRetries retries) {
+        this.retries = retries;
         this.watch = watch;
         this.taskTicks = taskTicks;
         this.catalog = catalog;
@@ -64,44 +69,141 @@ class ActionExecutor {
         applying.add(id);
         try {
             ActionRecord started = tx.execute(s -> begin(id, actor)).orThrow();
-            OperationHandle handle;
-            try {
-                handle = applyWithRetry(started);
-            } catch (CloudException e) {
-                return finish(started, ActionStatus.FAILED, "The cloud refused the change (" + e.kind()
-                        + (e.kind().retryable() ? ", after 3 attempts" : "") + "): " + e.getMessage(),
-                        readQuietly(started), actor);
-            }
-            return tx.execute(s -> {
-                store.update(id, ActionStatus.RUNNING, columns("operation_id", handle.id()));
-                ActionRecord r = store.find(id).orElseThrow();
-                store.addStep(new ActionStep(id, clock.instant(), actor, "operation", "Cloud operation " + handle.id() + " accepted."));
-                journal.changed(id, ActionStatus.RUNNING, 0, "operation accepted");
-                return r;
-            });
+            return send(started, 1, started.startedAt() == null ? clock.instant() : started.startedAt(), actor);
         } finally {
             applying.remove(id);
         }
     }
 
-    /** Retries refusals that mean "not now" (rate limited, unavailable) with backoff; they changed nothing. */
-    private OperationHandle applyWithRetry(ActionRecord a) {
-        long backoff = 500;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return catalog.get(a.kind()).apply(gateway, a.preview());
-            } catch (CloudException e) {
-                if (!e.kind().retryable() || attempt == 3) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff *= 2;
+    /**
+     * Sends the change once and acts on the answer. This is the one retry layer for changes (the
+     * adapters send each change exactly once): "not now" is retried later with backoff, and a lost
+     * answer is settled by looking for the operation it may have started before anything is decided.
+     */
+    private ActionRecord send(ActionRecord a, int attempt, Instant firstAt, String actor) {
+        OperationHandle handle;
+        try {
+            handle = catalog.get(a.kind()).apply(gateway, a.preview(), requestId(a));
+        } catch (CloudException e) {
+            return switch (e.kind()) {
+                case BUSY, RATE_LIMITED -> notNow(a, attempt, firstAt, e);
+                case OUTCOME_UNKNOWN -> reconcile(a, attempt, firstAt, e.getMessage(), true);
+                default -> finish(a, ActionStatus.FAILED, "The cloud refused the change (" + e.kind() + "): "
+                        + e.getMessage(), readQuietly(a), actor, true);
+            };
+        }
+        return accepted(a, handle.id(), "Cloud operation " + handle.id() + " accepted"
+                + (attempt > 1 ? " (sending " + attempt + ")." : "."), actor);
+    }
+
+    /** Stable per action, so a re-sent change carries the request id of the first sending. */
+    static String requestId(ActionRecord a) {
+        return UUID.nameUUIDFromBytes(("remediation-action/" + a.id() + "/" + a.requestedAt() + "/"
+                + a.preview().fingerprint()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private ActionRecord accepted(ActionRecord a, String operationId, String message, String actor) {
+        return tx.execute(s -> {
+            retries.clear(a.id());
+            store.update(a.id(), ActionStatus.RUNNING, columns("operation_id", operationId));
+            store.addStep(new ActionStep(a.id(), clock.instant(), actor, "operation", message));
+            journal.changed(a.id(), ActionStatus.RUNNING, a.progress(), "operation accepted");
+            return store.find(a.id()).orElseThrow();
+        });
+    }
+
+    /** The cloud said "not now" (busy, rate limited): nothing was changed. Wait, bounded; then fail naming the blocker. */
+    private ActionRecord notNow(ActionRecord a, int attempt, Instant firstAt, CloudException e) {
+        boolean busy = e.kind() == CloudException.Kind.BUSY;
+        String blocker = busy ? runningQuietly(a).flatMap(o -> o).map(OperationStatus::message).orElse(e.getMessage())
+                : e.getMessage();
+        String waiting = (busy ? "Busy: " + blocker : "Rate limited: " + blocker);
+        String giveUp = (busy ? "The resource stayed busy" : "The cloud kept refusing the change as rate limited")
+                + " for " + org.remediation.console.base.HumanTime.duration(Duration.between(firstAt, clock.instant())) + " (" + attempt
+                + (attempt == 1 ? " attempt): " : " attempts): ") + blocker
+                + ". Nothing was changed; run the action again when that has finished.";
+        return retryLater(a, attempt, firstAt, ApplyRetries.Reason.RESEND, waiting, giveUp, true);
+    }
+
+    /**
+     * A change whose answer was lost (or whose answer the console did not store before it stopped):
+     * look for an operation on the resource first, then at the resource itself.
+     */
+    private ActionRecord reconcile(ActionRecord a, int attempt, Instant firstAt, String why, boolean resendIfUnchanged) {
+        Optional<OperationStatus> running;
+        ResourceState live = null;
+        try {
+            running = gateway.runningOperation(a.resource());
+            if (running.isEmpty()) {
+                live = gateway.read(a.resource());
             }
+        } catch (CloudException e) {
+            return retryLater(a, attempt, firstAt, ApplyRetries.Reason.RECHECK, why + " The console cannot check the"
+                    + " resource yet (" + e.getMessage() + ")", why + " The resource could not be checked since ("
+                    + e.getMessage() + "); outcome unknown. It stays locked until it is known to be idle.", false);
+        }
+        if (running.isPresent()) {
+            return accepted(a, running.get().id(), why + " Found " + running.get().message()
+                    + " on the resource: tracking it.", SystemActor.NAME);
+        }
+        if (catalog.get(a.kind()).verify(live, a.desired()).isEmpty()) {
+            return finish(a, ActionStatus.SUCCEEDED, why + " No operation is running and the re-read resource shows the"
+                    + " change in place.", live, SystemActor.NAME, true);
+        }
+        if (!live.fingerprint().equals(a.preview().fingerprint())) {
+            return finish(a, ActionStatus.FAILED, why + " No operation is running, but the resource now reads "
+                    + live.attributes() + ", neither as previewed nor as desired: outcome unknown. Check it and preview"
+                    + " again.", live, SystemActor.NAME, true);
+        }
+        if (!resendIfUnchanged) {
+            return finish(a, ActionStatus.FAILED, why + " No operation is running and the resource is unchanged: the"
+                    + " change was not made.", live, SystemActor.NAME, true);
+        }
+        return retryLater(a, attempt, firstAt, ApplyRetries.Reason.RESEND, why + " No operation is running and the"
+                + " resource is unchanged, so the change was not accepted", why + " The change was never accepted and"
+                + " the time to retry it is up; nothing was changed.", true);
+    }
+
+    /** Schedules the next sending or check with backoff, within {@code console.remediation.busy-wait}. */
+    private ActionRecord retryLater(ActionRecord a, int attempt, Instant firstAt, ApplyRetries.Reason reason,
+                                    String waiting, String giveUp, boolean idleWhenGivingUp) {
+        Instant now = clock.instant();
+        Duration pause = pause(attempt);
+        if (now.plus(pause).isAfter(firstAt.plus(properties.busyWait()))) {
+            return finish(a, ActionStatus.FAILED, giveUp, readQuietly(a), SystemActor.NAME, idleWhenGivingUp);
+        }
+        String message = waiting + " — " + (reason == ApplyRetries.Reason.RESEND ? "retrying" : "checking again")
+                + " in " + pause.toSeconds() + " s.";
+        return tx.execute(s -> {
+            retries.schedule(a.id(), attempt, now.plus(pause), reason, firstAt);
+            journal.step(a, SystemActor.NAME, "waiting", message, null, null);
+            journal.changed(a.id(), ActionStatus.RUNNING, a.progress(), message);
+            return store.find(a.id()).orElseThrow();
+        });
+    }
+
+    /** 5 s, 10 s, 20 s, 40 s, then every 60 s. */
+    static Duration pause(int attempt) {
+        return Duration.ofSeconds(Math.min(60, 5L << Math.min(4, Math.max(0, attempt - 1))));
+    }
+
+    /** Takes a due retry (once across replicas) and sends again or looks again. */
+    private void resume(ActionRecord a, ApplyRetries.Pending pending) {
+        Instant now = clock.instant();
+        if (pending.retryAt() == null || now.isBefore(pending.retryAt())
+                || !retries.claim(pending, now.plus(APPLY_GRACE))) {
+            return;
+        }
+        applying.add(a.id());
+        try {
+            if (pending.reason() == ApplyRetries.Reason.RESEND) {
+                send(a, pending.attempts() + 1, pending.firstAt(), SystemActor.NAME);
+            } else {
+                reconcile(a, pending.attempts(), pending.firstAt(), "Checking again whether the change was accepted.",
+                        true);
+            }
+        } finally {
+            applying.remove(a.id());
         }
     }
 
@@ -157,15 +259,19 @@ class ActionExecutor {
         Duration elapsed = Duration.between(a.startedAt() == null ? clock.instant() : a.startedAt(), clock.instant());
         boolean overdue = elapsed.compareTo(properties.operationTimeout()) > 0;
         if (a.operationId() == null) {
-            if (elapsed.compareTo(APPLY_GRACE) < 0) {
-                return; // another replica (or this one) may still be waiting for the cloud's answer
+            Optional<ApplyRetries.Pending> pending = retries.of(a.id());
+            if (pending.isPresent()) {
+                resume(a, pending.get());
+            } else if (elapsed.compareTo(APPLY_GRACE) >= 0) {
+                // The console stopped between taking the lock and storing the cloud's answer.
+                applying.add(a.id());
+                try {
+                    reconcile(a, 1, a.startedAt() == null ? clock.instant() : a.startedAt(),
+                            "The console stopped before it stored the cloud's answer.", false);
+                } finally {
+                    applying.remove(a.id());
+                }
             }
-            // The console stopped between taking the lock and storing the cloud's answer.
-            ResourceState live = readQuietly(a);
-            boolean inPlace = live != null && catalog.get(a.kind()).verify(live, a.desired()).isEmpty();
-            finish(a, inPlace ? ActionStatus.SUCCEEDED : ActionStatus.FAILED, inPlace
-                    ? "Reconciled after a restart: the change is in place."
-                    : "The console stopped before the cloud accepted the change; the resource was not changed.", live, SystemActor.NAME);
             return;
         }
         OperationStatus status;
@@ -173,25 +279,50 @@ class ActionExecutor {
             status = gateway.poll(new OperationHandle(a.operationId(), a.resource(), a.startedAt()));
         } catch (CloudException e) {
             if (overdue || e.kind() == CloudException.Kind.NOT_FOUND) {
+                boolean idle = runningQuietly(a).map(Optional::isEmpty).orElse(false);
                 finish(a, ActionStatus.FAILED, "Lost track of operation " + a.operationId() + " (" + e.getMessage()
-                        + "); outcome unknown: check the resource before retrying.", readQuietly(a), SystemActor.NAME);
+                        + "); outcome unknown: check the resource before retrying." + (idle ? ""
+                        : " The resource stays locked until no operation runs on it."), readQuietly(a), SystemActor.NAME, idle);
             }
             return;
         }
         if (status.failed()) {
-            finish(a, ActionStatus.FAILED, "The cloud operation failed: " + status.error(), readQuietly(a), SystemActor.NAME);
+            finish(a, ActionStatus.FAILED, "The cloud operation failed: " + status.error(), readQuietly(a), SystemActor.NAME, true);
         } else if (status.succeeded()) {
             ResourceState after = readQuietly(a);
             List<String> mismatches = after == null ? List.of("the resource could not be re-read")
                     : catalog.get(a.kind()).verify(after, a.desired());
             finish(a, mismatches.isEmpty() ? ActionStatus.SUCCEEDED : ActionStatus.FAILED, mismatches.isEmpty()
                     ? "Verified: the re-read state equals the desired state."
-                    : "Verification failed: " + String.join("; ", mismatches) + ".", after, SystemActor.NAME);
+                    : "Verification failed: " + String.join("; ", mismatches) + ".", after, SystemActor.NAME, true);
         } else if (overdue) {
             finish(a, ActionStatus.FAILED, "Operation " + a.operationId() + " did not finish within "
-                    + properties.operationTimeout() + "; outcome unknown: check the resource before retrying.", readQuietly(a), SystemActor.NAME);
+                    + properties.operationTimeout() + "; outcome unknown: check the resource before retrying. The"
+                    + " resource stays locked until the operation ends.", readQuietly(a), SystemActor.NAME, false);
         } else if (status.progressPercent() != a.progress()) {
             progress(a, status);
+        }
+    }
+
+    /**
+     * Releases the locks that finished actions kept because an operation was still running on their
+     * resource, once the provider lists none there.
+     */
+    void releaseIdleLocks() {
+        for (ActionStore.HeldLock held : store.locksOfFinishedActions()) {
+            Optional<OperationStatus> running;
+            try {
+                running = gateway.runningOperation(held.resource());
+            } catch (CloudException e) {
+                continue; // unknown: keep the lock
+            }
+            if (running.isEmpty()) {
+                tx.executeWithoutResult(s -> {
+                    store.unlock(held.resource(), held.actionId());
+                    store.find(held.actionId()).ifPresent(done -> journal.step(done, SystemActor.NAME, "unlocked",
+                            "No operation runs on " + held.resource() + " any more; its lock is released.", null, null));
+                });
+            }
         }
     }
 
@@ -210,7 +341,13 @@ class ActionExecutor {
     }
 
     ActionRecord finish(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after, String actor) {
-        ActionRecord done = record(a, outcome, message, after, actor);
+        return finish(a, outcome, message, after, actor, true);
+    }
+
+    /** Ends the action; {@code releaseLock} false keeps the resource locked until it is known to be idle. */
+    private ActionRecord finish(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after,
+                                String actor, boolean releaseLock) {
+        ActionRecord done = record(a, outcome, message, after, actor, releaseLock);
         if (done.id() == a.id() && done.status() == outcome && done.finishedAt() != null) {
             taskTicks.finished(done);
             if (done.status() == ActionStatus.SUCCEEDED && done.rollbackOf() != null) {
@@ -220,7 +357,8 @@ class ActionExecutor {
         return done;
     }
 
-    private ActionRecord record(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after, String actor) {
+    private ActionRecord record(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after, String actor,
+                                boolean releaseLock) {
         return tx.execute(s -> {
             Map<String, String> afterAttrs = after == null ? null : after.attributes();
             Instant now = clock.instant();
@@ -231,7 +369,10 @@ class ActionExecutor {
                     "watch_until", startWatch ? now.plus(Duration.ofMinutes(a.watchMinutes())) : null))) {
                 return store.find(a.id()).orElseThrow(); // finished by someone else meanwhile
             }
-            store.unlock(a.resource(), a.id());
+            retries.clear(a.id());
+            if (releaseLock) {
+                store.unlock(a.resource(), a.id());
+            }
             ActionRecord done = store.find(a.id()).orElseThrow();
             journal.step(done, actor, outcome == ActionStatus.SUCCEEDED ? "succeeded" : "failed", message, a.beforeState(), afterAttrs);
             journal.changed(a.id(), outcome, done.progress(), message);
@@ -246,6 +387,15 @@ class ActionExecutor {
             }
             return done;
         });
+    }
+
+    /** The operation running on the action's resource; empty when the provider could not be asked. */
+    private Optional<Optional<OperationStatus>> runningQuietly(ActionRecord a) {
+        try {
+            return Optional.of(gateway.runningOperation(a.resource()));
+        } catch (CloudException e) {
+            return Optional.empty();
+        }
     }
 
     private @Nullable ResourceState readQuietly(ActionRecord a) {

@@ -126,6 +126,16 @@ class ActionStore {
                 .stream().findFirst();
     }
 
+    /** A lock still held by an action that has ended (its operation was still running). */
+    record HeldLock(ResourceRef resource, long actionId) {
+    }
+
+    List<HeldLock> locksOfFinishedActions() {
+        return jdbc.query("select l.resource_ref, l.action_id from remediation_lock l join remediation_action a"
+                + " on a.id = l.action_id where a.status <> 'RUNNING'",
+                (rs, i) -> new HeldLock(ResourceRef.parse(rs.getString(1)), rs.getLong(2)));
+    }
+
     void unlock(ResourceRef ref, long actionId) {
         jdbc.update("delete from remediation_lock where resource_ref = ? and action_id = ?", ref.toString(), actionId);
     }

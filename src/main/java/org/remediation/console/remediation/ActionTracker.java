@@ -56,6 +56,7 @@ class ActionTracker implements AutoCloseable {
                     log.warn("Tracking action #{} failed; retrying next interval", a.id(), e);
                 }
             }
+            executor.releaseIdleLocks();
             watch.check();
         } catch (RuntimeException e) {
             log.warn("Remediation tracking pass failed; retrying next interval", e);

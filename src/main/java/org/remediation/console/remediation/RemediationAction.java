@@ -36,8 +36,12 @@ public interface RemediationAction {
     /** The diff, side effects, gcloud equivalent and rollback plan against the live state. */
     Preview preview(ResourceState live, Map<String, String> desired);
 
-    /** Starts the change, bound to the preview's fingerprint (the cloud refuses it if the state moved). */
-    OperationHandle apply(CloudGateway gateway, Preview preview);
+    /**
+     * Starts the change, bound to the preview's fingerprint (the cloud refuses it if the state moved).
+     * {@code requestId} is the same on every sending of one action, so APIs that deduplicate
+     * requests start it at most once.
+     */
+    OperationHandle apply(CloudGateway gateway, Preview preview, String requestId);
 
     /** Differences between the re-read state and the desired state; empty when verified. */
     List<String> verify(ResourceState after, Map<String, String> desired);

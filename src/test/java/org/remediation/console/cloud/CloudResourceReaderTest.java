@@ -16,6 +16,12 @@ class CloudResourceReaderTest {
 
     /** A cloud in a map: just enough of a CloudGateway to feed the reader. */
     static final class MapCloud implements CloudGateway {
+
+        @Override
+        public java.util.Optional<org.remediation.console.cloud.OperationStatus> runningOperation(ResourceRef ref) {
+            return java.util.Optional.empty();
+        }
+
         final Map<ResourceRef, Map<String, String>> states = new HashMap<>();
         final Map<ResourceRef, CloudException> failures = new HashMap<>();
 

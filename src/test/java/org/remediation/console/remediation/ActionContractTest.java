@@ -83,7 +83,7 @@ public abstract class ActionContractTest {
         assertThat(preview.changes()).isNotEmpty();
         assertThat(preview.gcloud()).startsWith("gcloud ").contains(live.ref().name());
         assertThat(preview.fingerprint()).isEqualTo(live.fingerprint());
-        assertThat(awaitDone(action.apply(gateway(), preview)).succeeded()).isTrue();
+        assertThat(awaitDone(action.apply(gateway(), preview, java.util.UUID.randomUUID().toString())).succeeded()).isTrue();
         ResourceState after = gateway().read(live.ref());
         assertThat(action.verify(after, desired)).isEmpty();
     }
@@ -94,7 +94,7 @@ public abstract class ActionContractTest {
         ResourceState before = gateway().read(resourceFor(kind));
         RemediationAction action = action(kind);
         Map<String, String> desired = action.validate(exampleParameters(kind, before), before);
-        assertThat(awaitDone(action.apply(gateway(), action.preview(before, desired))).succeeded()).isTrue();
+        assertThat(awaitDone(action.apply(gateway(), action.preview(before, desired), java.util.UUID.randomUUID().toString())).succeeded()).isTrue();
         ResourceState after = gateway().read(before.ref());
         RollbackPlan plan = action.rollback(before, after);
         assertThat(plan.explanation()).isNotBlank();
@@ -103,7 +103,7 @@ public abstract class ActionContractTest {
             return;
         }
         Map<String, String> inverse = action.validate(plan.params(), after);
-        assertThat(awaitDone(action.apply(gateway(), action.preview(after, inverse))).succeeded()).isTrue();
+        assertThat(awaitDone(action.apply(gateway(), action.preview(after, inverse), java.util.UUID.randomUUID().toString())).succeeded()).isTrue();
         ResourceState restored = gateway().read(before.ref());
         for (String key : desired.keySet()) {
             assertThat(restored.get(key)).as(key).isEqualTo(before.get(key));

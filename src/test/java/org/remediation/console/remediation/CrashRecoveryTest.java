@@ -75,9 +75,11 @@ class CrashRecoveryTest {
                     .require(Attributes.CHECK_INTERVAL_SECONDS)).isEqualTo("10");
             ActionRecord hung = ActionTestSupport.awaitEnd(service, hangs);
             assertThat(hung.status()).isEqualTo(ActionStatus.FAILED);
-            assertThat(hung.resultMessage()).contains("did not finish").contains("outcome unknown");
+            assertThat(hung.resultMessage()).contains("did not finish").contains("outcome unknown")
+                    .contains("stays locked until the operation ends");
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("select count(*) from remediation_lock", Long.class)).isZero();
+            // The sandbox still lists the hung operation: a second change must not race it.
+            assertThat(jdbc.queryForList("select action_id from remediation_lock", Long.class)).containsExactly(hangs);
 
             // The cure: scale the connector up; the simulated backend heals.
             ActionRecord scale = ActionTestSupport.request(service, "operator", ActionKind.SCALE_CONNECTOR,

@@ -116,16 +116,53 @@ class ExecutionTest {
     }
 
     @Test
-    void rateLimitAndPermissionFaultsFailTheActionAtOnceAndSaySo() {
+    void aPermissionFaultFailsTheActionAtOnceAndSaysWhichRoleIsMissing() {
         As.user("admin", Role.ADMIN, () -> sandbox.setFault("sql.patch", Fault.PERMISSION_DENIED));
         ActionRecord a = request(service, "operator", ActionKind.SQL_FLAG, DATABASE, Map.of("flag", "work_mem", "value", "8192"));
         ActionRecord failed = As.user("operator", Role.OPERATOR, () -> service.execute(a.id()));
         assertThat(failed.status()).isEqualTo(ActionStatus.FAILED);
         assertThat(failed.resultMessage()).contains("cloudsql.instances.update").contains("roles/cloudsql.editor");
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, a.id())).isZero();
+    }
+
+    @Test
+    void aRateLimitedChangeWaitsWithTheLockHeldAndIsSentAgainWhenTheCloudAllowsIt() {
         As.user("admin", Role.ADMIN, () -> sandbox.setFault(DATABASE.toString(), Fault.RATE_LIMIT));
         ActionRecord b = request(service, "operator", ActionKind.SQL_FLAG, DATABASE, Map.of("flag", "work_mem", "value", "8192"));
-        assertThat(As.user("operator", Role.OPERATOR, () -> service.execute(b.id())).resultMessage()).contains("RATE_LIMITED");
+        ActionRecord waiting = As.user("operator", Role.OPERATOR, () -> service.execute(b.id()));
+        assertThat(waiting.status()).isEqualTo(ActionStatus.RUNNING);
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(b.id()))).anySatisfy(s ->
+                assertThat(s.message()).contains("Rate limited").contains("retrying in 5 s"));
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, b.id()))
+                .as("the resource stays locked while the action waits").isEqualTo(1);
+        clock.advance(Duration.ofSeconds(6));
+        await().atMost(Duration.ofSeconds(10)).until(() -> As.user("viewer", Role.VIEWER, () -> service.trail(b.id()))
+                .stream().filter(s -> s.message().contains("retrying in 10 s")).count() == 1);
+        assertThat(gateway.read(DATABASE).get("flags.work_mem")).as("refused: nothing changed").isEmpty();
+
+        As.user("admin", Role.ADMIN, () -> sandbox.clearFault(DATABASE.toString()));
+        clock.advance(Duration.ofSeconds(11));
+        ActionRecord done = awaitEnd(service, b.id());
+        assertThat(done.status()).as(done.resultMessage()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThat(gateway.read(DATABASE).get("flags.work_mem")).contains("8192");
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(b.id()))).anySatisfy(s ->
+                assertThat(s.message()).contains("accepted (sending 3)"));
+    }
+
+    @Test
+    void aChangeThatStaysRateLimitedFailsAfterTheBusyWaitAndChangesNothing() {
+        As.user("admin", Role.ADMIN, () -> sandbox.setFault(DATABASE.toString(), Fault.RATE_LIMIT));
+        ActionRecord b = request(service, "operator", ActionKind.SQL_FLAG, DATABASE, Map.of("flag", "work_mem", "value", "4096"));
+        As.user("operator", Role.OPERATOR, () -> service.execute(b.id()));
+        for (int i = 0; i < 30 && As.user("viewer", Role.VIEWER, () -> service.get(b.id())).status() == ActionStatus.RUNNING; i++) {
+            clock.advance(Duration.ofSeconds(61));
+            await().pollDelay(Duration.ofMillis(120)).until(() -> true);
+        }
+        ActionRecord failed = awaitEnd(service, b.id());
+        assertThat(failed.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(failed.resultMessage()).contains("rate limited").contains("Nothing was changed");
         assertThat(gateway.read(DATABASE).get("flags.work_mem")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, b.id())).isZero();
     }
 
     @Test
@@ -173,7 +210,8 @@ class ExecutionTest {
         clock.advance(ActionExecutor.APPLY_GRACE.plusMinutes(1));
         ActionRecord done = awaitEnd(service, a.id());
         assertThat(done.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(done.resultMessage()).contains("before the cloud accepted the change");
+        assertThat(done.resultMessage()).contains("console stopped before it stored the cloud's answer")
+                .contains("the change was not made");
         assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, a.id())).isZero();
     }
 }

@@ -40,7 +40,7 @@ final class ApiCheck {
                     disabled = true;
                     notes.add(e.getMessage());
                 }
-                case UNAVAILABLE, DEADLINE_EXCEEDED, RATE_LIMITED -> {
+                case UNAVAILABLE, DEADLINE_EXCEEDED, RATE_LIMITED, INTERNAL_ERROR, CREDENTIALS -> {
                     unreachable = true;
                     notes.add(what + ": " + e.getMessage());
                 }

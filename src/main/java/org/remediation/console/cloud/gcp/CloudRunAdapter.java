@@ -132,7 +132,7 @@ final class CloudRunAdapter {
             }
         }
         // Only a template change creates a new revision; a traffic change must not touch the template.
-        Operation op = calls.call(API, () -> clients.runServices.get().updateServiceCallable()
+        Operation op = calls.mutate(API, () -> clients.runServices.get().updateServiceCallable()
                 .call(UpdateServiceRequest.newBuilder().setService(next.build()).build()));
         return new OperationId(OperationId.Api.RUN, change.ref().location(), op.getName());
     }
@@ -169,6 +169,27 @@ final class CloudRunAdapter {
         String error = op.hasError() ? op.getError().getMessage() : null;
         return new OperationStatus(id.toString(), op.getDone(), op.getDone() ? 100 : 50,
                 op.getDone() ? "Cloud Run service updated" : "Cloud Run service updating", error);
+    }
+
+    /**
+     * The newest unfinished operation on the service: Cloud Run lists a location's operations, each
+     * carrying the service it changes as its metadata.
+     */
+    java.util.Optional<OperationStatus> running(ResourceRef ref) {
+        String service = serviceName(ref);
+        String location = "projects/" + project + "/locations/" + ref.location();
+        return calls.call(API, () -> {
+            for (Operation op : clients.runServices.get().getOperationsClient().listOperations(location, "")
+                    .iterateAll()) {
+                if (!op.getDone() && op.hasMetadata() && op.getMetadata().is(Service.class)
+                        && op.getMetadata().unpack(Service.class).getName().equals(service)) {
+                    return java.util.Optional.of(new OperationStatus(new OperationId(OperationId.Api.RUN,
+                            ref.location(), op.getName()).toString(), false, 50,
+                            "Cloud Run operation " + shortName(op.getName()) + " updating " + ref.name(), null));
+                }
+            }
+            return java.util.Optional.<OperationStatus>empty();
+        });
     }
 
     /** Permissions the caller lacks on one service, via testIamPermissions. */

@@ -71,12 +71,14 @@ final class ComputeAdapter {
             }
         });
         ResourceRef ref = change.ref();
-        Operation op = calls.call(API, () -> GLOBAL.equals(ref.location())
+        // requestId: Compute ignores a repeated request with the same id and answers with its operation
+        Operation op = calls.mutate(API, () -> GLOBAL.equals(ref.location())
                 ? clients.healthChecks.get().patchCallable().call(PatchHealthCheckRequest.newBuilder()
-                        .setProject(project).setHealthCheck(ref.name()).setHealthCheckResource(patch).build())
+                        .setProject(project).setHealthCheck(ref.name()).setHealthCheckResource(patch)
+                        .setRequestId(change.requestId()).build())
                 : clients.regionHealthChecks.get().patchCallable().call(PatchRegionHealthCheckRequest.newBuilder()
                         .setProject(project).setRegion(ref.location()).setHealthCheck(ref.name())
-                        .setHealthCheckResource(patch).build()));
+                        .setHealthCheckResource(patch).setRequestId(change.requestId()).build()));
         return new OperationId(OperationId.Api.COMPUTE, ref.location(), op.getName());
     }
 
@@ -111,9 +113,9 @@ final class ComputeAdapter {
                         "A backend service's '" + k + "' cannot be changed here.");
             }
         });
-        Operation op = calls.call(API, () -> clients.backendServices.get().patchCallable().call(
+        Operation op = calls.mutate(API, () -> clients.backendServices.get().patchCallable().call(
                 PatchBackendServiceRequest.newBuilder().setProject(project).setBackendService(change.ref().name())
-                        .setBackendServiceResource(patch).build()));
+                        .setBackendServiceResource(patch).setRequestId(change.requestId()).build()));
         return new OperationId(OperationId.Api.COMPUTE, GLOBAL, op.getName());
     }
 
@@ -153,6 +155,27 @@ final class ComputeAdapter {
         }
         return new OperationStatus(id.toString(), done, done ? 100 : op.getProgress(),
                 op.getOperationType() + " " + op.getStatus(), error);
+    }
+
+    /** The newest unfinished operation whose target is this health check or backend service. */
+    java.util.Optional<OperationStatus> running(ResourceRef ref, String collection) {
+        String suffix = "/" + collection + "/" + ref.name();
+        return calls.call(API, () -> {
+            Iterable<Operation> ops = GLOBAL.equals(ref.location())
+                    ? clients.globalOperations.get().list(com.google.cloud.compute.v1.ListGlobalOperationsRequest
+                            .newBuilder().setProject(project).setFilter("status != DONE").build()).iterateAll()
+                    : clients.regionOperations.get().list(com.google.cloud.compute.v1.ListRegionOperationsRequest
+                            .newBuilder().setProject(project).setRegion(ref.location()).setFilter("status != DONE")
+                            .build()).iterateAll();
+            for (Operation op : ops) {
+                if (op.getStatus() != Operation.Status.DONE && op.getTargetLink().endsWith(suffix)) {
+                    return java.util.Optional.of(new OperationStatus(new OperationId(OperationId.Api.COMPUTE,
+                            ref.location(), op.getName()).toString(), false, op.getProgress(), "Compute operation "
+                            + op.getName() + " (" + op.getOperationType() + ", " + op.getStatus() + ")", null));
+                }
+            }
+            return java.util.Optional.<OperationStatus>empty();
+        });
     }
 
     /** Permissions the caller lacks on one global health check, via testIamPermissions. */

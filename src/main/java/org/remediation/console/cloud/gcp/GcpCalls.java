@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one Google API call: translates what it throws into a {@link CloudException} and retries it,
- * bounded, with exponential backoff and full jitter when Google answered 429 or 503. A timed-out
- * call is never retried here: its outcome is unknown, so the caller re-reads first.
+ * Runs one Google API call and translates what it throws into a {@link CloudException}. Reads are
+ * retried, bounded, with exponential backoff and full jitter when Google answered 429, 500 or 503.
+ * Changes ({@link #mutate}) are sent exactly once: the action executor is the one retry layer for
+ * them, because only it can look for the operation an ambiguous answer may have started.
  * <p>
  * Hand-written rather than Resilience4j: the whole policy is these few lines, it must share the
  * error translation (the retry decision is made on the translated kind), and tests swap the sleep.
@@ -38,6 +39,25 @@ final class GcpCalls {
         this.sleeper = sleeper;
     }
 
+    /**
+     * Sends a change once. An answer that does not say whether Google accepted it (a timeout, 500,
+     * 503, a broken connection) becomes {@link CloudException.Kind#OUTCOME_UNKNOWN}.
+     */
+    <T> T mutate(String api, Call<T> call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            CloudException error = GcpErrors.translate(e, api, project);
+            switch (error.kind()) {
+                case DEADLINE_EXCEEDED, UNAVAILABLE, INTERNAL_ERROR -> throw new CloudException(
+                        CloudException.Kind.OUTCOME_UNKNOWN, api + " gave no clear answer to the change (" + error.getMessage()
+                        + "); it may or may not have been accepted.", error);
+                default -> throw error;
+            }
+        }
+    }
+
+    /** Runs a read, retrying 429, 500 and 503 answers with backoff. */
     <T> T call(String api, Call<T> call) {
         int attempts = Math.max(1, retry.maxAttempts());
         for (int attempt = 1; ; attempt++) {

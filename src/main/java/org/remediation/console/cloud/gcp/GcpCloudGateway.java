@@ -130,6 +130,18 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
         };
     }
 
+    @Override
+    public Optional<OperationStatus> runningOperation(ResourceRef ref) {
+        return switch (ref.kind()) {
+            case VPC_CONNECTOR -> vpcAccess.running(ref);
+            case SQL_INSTANCE -> sqlAdmin.running(ref);
+            case RUN_SERVICE -> run.running(ref);
+            case HEALTH_CHECK -> compute.running(ref, "healthChecks");
+            case BACKEND_SERVICE -> compute.running(ref, "backendServices");
+            case SSL_CERTIFICATE -> Optional.empty();
+        };
+    }
+
     /**
      * Polls until the operation is done or {@code console.gcp.polling.timeout} has passed, pausing
      * {@code console.gcp.polling.interval} between polls; returns the last status either way.

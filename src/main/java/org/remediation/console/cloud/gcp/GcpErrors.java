@@ -47,12 +47,31 @@ final class GcpErrors {
         return toCloudException(wire, api, project, t);
     }
 
+    /**
+     * Projects of Google's own CLI: user credentials without a quota project are billed to them, and
+     * Google answers SERVICE_DISABLED naming one of these as the consumer (e.g. pulumi-gcp#2896,
+     * python-dialogflow#297) although the API is enabled in the console's project.
+     */
+    private static final java.util.Set<String> GCLOUD_PROJECTS = java.util.Set.of("projects/764086051850",
+            "projects/32555940559");
+
     static CloudException toCloudException(WireError wire, String api, String project, @Nullable Throwable cause) {
+        if (wire.message().contains("requires a quota project")
+                || GCLOUD_PROJECTS.contains(wire.metadata().getOrDefault("consumer", ""))) {
+            return new CloudException(Kind.CREDENTIALS, "The console signs in to Google with user credentials that"
+                    + " name no quota project, so " + api + " bills the call to Google's own CLI project and refuses it."
+                    + " Run: gcloud auth application-default set-quota-project " + project
+                    + " (or run the console as a service account).", cause);
+        }
         if ("SERVICE_DISABLED".equals(wire.reason()) || wire.message().contains("has not been used in project")
                 || wire.message().contains("is disabled")) {
             String service = wire.metadata().getOrDefault("service", api);
             return new CloudException(Kind.SERVICE_DISABLED, "The API " + service + " is not enabled in project "
                     + project + ". Enable it: gcloud services enable " + service + " --project=" + project, cause);
+        }
+        if ("operationInProgress".equals(wire.reason())) {
+            return new CloudException(Kind.BUSY, api + " is busy with another operation on this resource ("
+                    + wire.message() + ")", cause);
         }
         if (wire.kind() == Kind.PERMISSION_DENIED) {
             String permission = wire.metadata().get("permission");
@@ -74,6 +93,7 @@ final class GcpErrors {
                     + " Re-read the resource before trying again.";
             case RATE_LIMITED -> api + " is rate limiting the console: " + wire.message();
             case UNAVAILABLE -> api + " is unavailable: " + wire.message();
+            case INTERNAL_ERROR -> api + " answered with an internal error: " + wire.message();
             default -> api + ": " + wire.message();
         };
         return new CloudException(wire.kind(), text, cause);
@@ -98,13 +118,19 @@ final class GcpErrors {
                     ? g.getContent() : http.getContent();
             return fromJsonBody(http.getStatusCode(), content, http.getStatusMessage());
         }
+        if (t instanceof IOException && String.valueOf(t.getMessage()).contains("default credentials were not found")) {
+            return new WireError(Kind.CREDENTIALS, "Application Default Credentials were not found. Set "
+                    + "GOOGLE_APPLICATION_CREDENTIALS to a service account key file, run 'gcloud auth application-default"
+                    + " login', or run the console on Google Cloud with a service account.", null, Map.of());
+        }
         if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
             return new WireError(Kind.DEADLINE_EXCEEDED, String.valueOf(t.getMessage()), null, Map.of());
         }
         if (t instanceof IOException) {
             return new WireError(Kind.UNAVAILABLE, String.valueOf(t.getMessage()), null, Map.of());
         }
-        return new WireError(Kind.INVALID_ARGUMENT, String.valueOf(t.getMessage()), null, Map.of());
+        // Not an answer from Google at all: a bug or a library failure, never "the request was invalid".
+        return new WireError(Kind.INTERNAL_ERROR, t.getClass().getSimpleName() + ": " + t.getMessage(), null, Map.of());
     }
 
     /** Parses Google's JSON error body ({@code error.message}, {@code error.details[ErrorInfo]}). */
@@ -121,6 +147,14 @@ final class GcpErrors {
                 if (error != null) {
                     if (error.has("message")) {
                         message = error.get("message").getAsString();
+                    }
+                    // Cloud SQL and other discovery APIs put the reason in the legacy errors[] list
+                    if (error.has("errors") && error.get("errors").isJsonArray()) {
+                        for (JsonElement e : error.getAsJsonArray("errors")) {
+                            if (e.isJsonObject() && e.getAsJsonObject().has("reason")) {
+                                reason = e.getAsJsonObject().get("reason").getAsString();
+                            }
+                        }
                     }
                     if (error.has("details")) {
                         for (JsonElement d : error.getAsJsonArray("details")) {
@@ -150,7 +184,8 @@ final class GcpErrors {
             case 429 -> Kind.RATE_LIMITED;
             case 503, 502 -> Kind.UNAVAILABLE;
             case 504, 408 -> Kind.DEADLINE_EXCEEDED;
-            default -> Kind.INVALID_ARGUMENT;
+            case 400, 405, 411, 413, 414, 422 -> Kind.INVALID_ARGUMENT;
+            default -> status >= 500 ? Kind.INTERNAL_ERROR : Kind.INVALID_ARGUMENT;
         };
     }
 
@@ -162,6 +197,7 @@ final class GcpErrors {
             case RESOURCE_EXHAUSTED -> Kind.RATE_LIMITED;
             case UNAVAILABLE -> Kind.UNAVAILABLE;
             case DEADLINE_EXCEEDED, CANCELLED -> Kind.DEADLINE_EXCEEDED;
+            case INTERNAL, UNKNOWN, DATA_LOSS -> Kind.INTERNAL_ERROR;
             default -> Kind.INVALID_ARGUMENT;
         };
     }

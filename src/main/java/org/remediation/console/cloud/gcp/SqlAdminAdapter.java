@@ -93,7 +93,7 @@ final class SqlAdminAdapter {
             settings.setDatabaseFlags(whole);
         }
         DatabaseInstance body = new DatabaseInstance().setSettings(settings);
-        Operation op = calls.call(API, () -> clients.sqlAdmin.get().instances()
+        Operation op = calls.mutate(API, () -> clients.sqlAdmin.get().instances()
                 .patch(project, change.ref().name(), body).execute());
         return new OperationId(OperationId.Api.SQLADMIN, change.ref().location(), op.getName());
     }
@@ -132,6 +132,24 @@ final class SqlAdminAdapter {
         }
         return new OperationStatus(id.toString(), done, done ? 100 : "RUNNING".equals(op.getStatus()) ? 50 : 0,
                 "Cloud SQL operation " + op.getOperationType() + " " + op.getStatus(), error);
+    }
+
+    /**
+     * The newest unfinished operation on the instance (a backup, maintenance, another console's
+     * patch): Cloud SQL runs one administrative operation per instance at a time and lists them
+     * newest first ({@code operations.list?instance=}).
+     */
+    Optional<OperationStatus> running(ResourceRef ref) {
+        List<Operation> items = calls.call(API, () -> clients.sqlAdmin.get().operations().list(project)
+                .setInstance(ref.name()).setMaxResults(50L).execute().getItems());
+        if (items == null) {
+            return Optional.empty();
+        }
+        return items.stream().filter(o -> "PENDING".equals(o.getStatus()) || "RUNNING".equals(o.getStatus()))
+                .findFirst().map(o -> new OperationStatus(new OperationId(OperationId.Api.SQLADMIN, ref.location(),
+                        o.getName()).toString(), false, "RUNNING".equals(o.getStatus()) ? 50 : 0, "Cloud SQL operation "
+                        + o.getName() + " (" + o.getOperationType() + ", " + o.getStatus()
+                        + (o.getInsertTime() == null ? "" : ", since " + o.getInsertTime()) + ")", null));
     }
 
     /** The flag as Cloud SQL describes it for {@code databaseVersion}, e.g. {@code POSTGRES_15}. */

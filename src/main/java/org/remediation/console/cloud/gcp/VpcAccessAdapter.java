@@ -89,7 +89,7 @@ final class VpcAccessAdapter {
         }
         GenericUrl url = new GenericUrl(restBase + "v1/" + connectorName(change.ref()));
         url.set("updateMask", String.join(",", mask));
-        GenericJson operation = calls.call(API, () -> {
+        GenericJson operation = calls.mutate(API, () -> {
             HttpRequest request = clients.vpcAccessRest.get().buildRequest("PATCH", url,
                     new JsonHttpContent(GsonFactory.getDefaultInstance(), body));
             request.setParser(new JsonObjectParser(GsonFactory.getDefaultInstance()));
@@ -113,5 +113,31 @@ final class VpcAccessAdapter {
         String message = done ? (error == null ? "Connector updated" : "Connector update failed")
                 : "Connector updating";
         return new OperationStatus(id.toString(), done, done ? 100 : 50, message, error);
+    }
+
+    /**
+     * The newest unfinished operation on the connector: VPC Access lists a location's operations,
+     * each naming the connector in {@code metadata.target}.
+     */
+    java.util.Optional<OperationStatus> running(ResourceRef ref) {
+        String connector = connectorName(ref);
+        GenericUrl url = new GenericUrl(restBase + "v1/projects/" + project + "/locations/" + ref.location() + "/operations");
+        GenericJson page = calls.call(API, () -> {
+            HttpRequest request = clients.vpcAccessRest.get().buildGetRequest(url);
+            request.setParser(new JsonObjectParser(GsonFactory.getDefaultInstance()));
+            return request.execute().parseAs(GenericJson.class);
+        });
+        if (!(page.get("operations") instanceof List<?> ops)) {
+            return java.util.Optional.empty();
+        }
+        for (Object o : ops) {
+            if (o instanceof Map<?, ?> op && !Boolean.TRUE.equals(op.get("done"))
+                    && op.get("metadata") instanceof Map<?, ?> meta && connector.equals(meta.get("target"))) {
+                return java.util.Optional.of(new OperationStatus(new OperationId(OperationId.Api.VPCACCESS,
+                        ref.location(), String.valueOf(op.get("name"))).toString(), false, 50, "VPC Access operation "
+                        + op.get("name") + " (" + meta.get("method") + ")", null));
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

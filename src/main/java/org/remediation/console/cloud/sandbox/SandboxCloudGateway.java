@@ -77,8 +77,10 @@ class SandboxCloudGateway implements CloudGateway {
                 throw new CloudException(CloudException.Kind.RATE_LIMITED,
                         "Quota exceeded for " + kind + " requests (sandbox fault): try again in a minute.");
             }
-            if (!store.openOperations(ref).isEmpty()) {
-                throw new CloudException(CloudException.Kind.CONFLICT, "Another operation is already running on " + ref + ".");
+            Optional<SandboxStore.Operation> running = store.openOperations(ref).stream().filter(o -> !o.done()).findFirst();
+            if (running.isPresent()) {
+                throw new CloudException(CloudException.Kind.BUSY, "Another operation (" + running.get().kind() + ", "
+                        + running.get().id() + ") is already running on " + ref + ".");
             }
             String live = new ResourceState(ref, current, clock.instant()).fingerprint();
             if (!live.equals(change.expectedFingerprint())) {
@@ -106,6 +108,12 @@ class SandboxCloudGateway implements CloudGateway {
                     CloudException.Kind.NOT_FOUND, "Operation " + operation.id() + " does not exist."));
             return advance(op);
         });
+    }
+
+    @Override
+    public Optional<OperationStatus> runningOperation(ResourceRef ref) {
+        return tx.execute(status -> store.openOperations(ref).stream().map(this::advance)
+                .filter(s -> !s.done()).findFirst());
     }
 
     /** Moves one operation forward to the current time; finishes it when its time has come. */

@@ -126,28 +126,39 @@ class GcpGatewayFaultsTest {
     }
 
     @Test
-    void deadlineExceededIsUnknownOutcomeAndNeverRetried() {
+    void aChangeWhoseAnswerIsLateIsAnUnknownOutcomeAndNeverSentTwice() {
         gateway.close();
         gateway = new GcpCloudGateway(google.properties(Duration.ofMillis(400)), clock);
         String fp = gateway.read(CONNECTOR).fingerprint();
         google.faults().inject("PATCH /v1/" + FakeGoogle.CONNECTOR, Fault.slow(Duration.ofMillis(1500)));
         CloudException e = catchThrowableOfType(CloudException.class, () -> gateway.apply(new CloudChange(CONNECTOR,
                 Map.of(Attributes.MIN_INSTANCES, "3", Attributes.MAX_INSTANCES, "4"), fp)));
-        assertThat(e.kind()).isEqualTo(Kind.DEADLINE_EXCEEDED);
-        assertThat(e.getMessage()).contains("Re-read the resource");
+        assertThat(e.kind()).isEqualTo(Kind.OUTCOME_UNKNOWN);
+        assertThat(e.getMessage()).contains("may or may not have been accepted");
         assertThat(google.faults().count("PATCH /v1/")).as("not retried").isEqualTo(1);
 
         google.faults().inject("UpdateService", Fault.slow(Duration.ofMillis(1500)));
-        assertThat(applyFails(BACKEND, Map.of(Attributes.CPU, "2")).kind()).isEqualTo(Kind.DEADLINE_EXCEEDED);
+        assertThat(applyFails(BACKEND, Map.of(Attributes.CPU, "2")).kind()).isEqualTo(Kind.OUTCOME_UNKNOWN);
         assertThat(google.faults().count("UpdateService")).isEqualTo(1);
 
         google.faults().inject("PATCH " + SQL_PATH, Fault.slow(Duration.ofMillis(1500)));
-        assertThat(applyFails(SQL, Map.of(Attributes.TIER, "db-custom-4-15360")).kind()).isEqualTo(Kind.DEADLINE_EXCEEDED);
+        assertThat(applyFails(SQL, Map.of(Attributes.TIER, "db-custom-4-15360")).kind()).isEqualTo(Kind.OUTCOME_UNKNOWN);
         google.faults().inject("PATCH " + HC_PATH, Fault.slow(Duration.ofMillis(1500)));
         assertThat(applyFails(HEALTH_CHECK, Map.of(Attributes.HEALTHY_THRESHOLD, "3")).kind())
-                .isEqualTo(Kind.DEADLINE_EXCEEDED);
+                .isEqualTo(Kind.OUTCOME_UNKNOWN);
         assertThat(google.faults().count("PATCH " + SQL_PATH)).isEqualTo(1);
         assertThat(google.faults().count("PATCH " + HC_PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void aReadThatTimesOutIsReportedAsATimeout() {
+        gateway.close();
+        gateway = new GcpCloudGateway(google.properties(Duration.ofMillis(400)), clock);
+        gateway.read(SQL);
+        google.faults().inject("GET " + SQL_PATH, Fault.slow(Duration.ofMillis(1500)));
+        CloudException e = catchThrowableOfType(CloudException.class, () -> gateway.read(SQL));
+        assertThat(e.kind()).isEqualTo(Kind.DEADLINE_EXCEEDED);
+        assertThat(google.faults().count("GET " + SQL_PATH)).as("a timed-out read is not retried").isEqualTo(2);
     }
 
     @Test

@@ -99,7 +99,7 @@ public final class FakeCloudRun {
         String opName = location + "/operations/" + operations.nextId();
         services.put(current.getName(), current.toBuilder().setReconciling(true).build());
         serviceOfOperation.put(opName, current.getName());
-        operations.start(opName, () -> {
+        operations.start(opName, current.getName(), "UPDATE", () -> {
             Service.Builder done = wanted.toBuilder().setReconciling(false).setEtag(etag())
                     .setGeneration(current.getGeneration() + 1)
                     .setTerminalCondition(current.getTerminalCondition());
@@ -155,7 +155,13 @@ public final class FakeCloudRun {
                 if (faults.grpcFault("UpdateService " + request.getService().getName(), response)) {
                     return;
                 }
-                response.onNext(update(request));
+                Operation op = update(request);
+                var lost = faults.lostAnswer("UpdateService " + request.getService().getName());
+                if (lost.isPresent()) {
+                    response.onError(lost.get().toGrpc());
+                    return;
+                }
+                response.onNext(op);
                 response.onCompleted();
             } catch (io.grpc.StatusRuntimeException e) {
                 response.onError(e);
@@ -186,7 +192,31 @@ public final class FakeCloudRun {
         }
     }
 
+    /** Cloud Run v2 operations carry the service being changed as their metadata. */
+    private Operation.Builder operation(PendingOperations.Op op) {
+        Operation.Builder b = Operation.newBuilder().setName(op.name).setDone(op.done);
+        Service target = services.get(serviceOfOperation.get(op.name));
+        if (target != null) {
+            b.setMetadata(Any.pack(target));
+        }
+        return b;
+    }
+
     private final class Operations extends OperationsGrpc.OperationsImplBase {
+        @Override
+        public void listOperations(com.google.longrunning.ListOperationsRequest request,
+                                   StreamObserver<com.google.longrunning.ListOperationsResponse> response) {
+            if (faults.grpcFault("ListOperations " + request.getName(), response)) {
+                return;
+            }
+            var b = com.google.longrunning.ListOperationsResponse.newBuilder();
+            serviceOfOperation.keySet().stream().filter(n -> n.startsWith(request.getName() + "/"))
+                    .map(operations::peek).filter(java.util.Objects::nonNull)
+                    .forEach(op -> b.addOperations(operation(op)));
+            response.onNext(b.build());
+            response.onCompleted();
+        }
+
         @Override
         public void getOperation(GetOperationRequest request, StreamObserver<Operation> response) {
             if (faults.grpcFault("GetOperation " + request.getName(), response)) {
@@ -197,7 +227,7 @@ public final class FakeCloudRun {
                 response.onError(Status.NOT_FOUND.withDescription("operation not found").asRuntimeException());
                 return;
             }
-            Operation.Builder b = Operation.newBuilder().setName(op.name).setDone(op.done);
+            Operation.Builder b = operation(op);
             if (op.done && op.error != null) {
                 b.setError(com.google.rpc.Status.newBuilder().setCode(9).setMessage(op.error));
             } else if (op.done) {

@@ -35,6 +35,7 @@ public final class FakeCompute {
     private final Map<String, SslCertificate> certificates = new ConcurrentHashMap<>();
     private final PendingOperations operations = new PendingOperations();
     private final Map<String, String> operationTarget = new ConcurrentHashMap<>();
+    private final Map<String, PendingOperations.Op> byRequestId = new ConcurrentHashMap<>();
     private final Set<String> deniedPermissions = ConcurrentHashMap.newKeySet();
     private final Faults faults;
 
@@ -124,7 +125,7 @@ public final class FakeCompute {
                         "Invalid value for field 'resource.timeoutSec': must be less than or equal to checkIntervalSec");
                 return;
             }
-            HttpJson.send(ex, 200, json(start(scope, key, () -> healthChecks.put(key, next.build()))));
+            answer(ex, start(ex, scope, scope + "/healthChecks/" + name, () -> healthChecks.put(key, next.build())));
         } else {
             HttpJson.error(ex, 405, "UNIMPLEMENTED", method);
         }
@@ -151,8 +152,7 @@ public final class FakeCompute {
                 next.clearHealthChecks();
             }
             next.mergeFrom(patch.build()).setFingerprint(fingerprint());
-            HttpJson.send(ex, 200, json(start(scope, "global/backendServices/" + name,
-                    () -> backendServices.put(name, next.build()))));
+            answer(ex, start(ex, scope, "global/backendServices/" + name, () -> backendServices.put(name, next.build())));
         } else {
             HttpJson.error(ex, 405, "UNIMPLEMENTED", method);
         }
@@ -172,14 +172,65 @@ public final class FakeCompute {
         }
     }
 
-    private Operation start(String scope, String target, Runnable effect) {
+    /**
+     * Starts the change's operation, or — when the request repeats a {@code requestId} already seen —
+     * answers with the operation that id started and changes nothing (Compute's documented
+     * idempotency: "the server will know to ignore the request if it has already been completed").
+     */
+    private Operation start(HttpExchange ex, String scope, String target, Runnable effect) {
+        String requestId = query(ex, "requestId");
+        if (requestId != null && byRequestId.containsKey(requestId)) {
+            return operation(byRequestId.get(requestId), scope);
+        }
         String opName = operations.nextId();
         operationTarget.put(opName, target);
-        PendingOperations.Op op = operations.start(opName, effect, () -> { });
+        PendingOperations.Op op = operations.start(opName, "projects/p/" + target, "patch", effect, () -> { });
+        if (requestId != null) {
+            byRequestId.put(requestId, op);
+        }
         return operation(op, scope);
     }
 
+    /** Answers a change, unless the test armed a lost answer for it (the change happened all the same). */
+    private void answer(HttpExchange ex, Operation op) throws IOException {
+        var lost = faults.lostAnswer(HttpJson.describe(ex));
+        if (lost.isPresent()) {
+            HttpJson.send(ex, lost.get().httpStatus(), lost.get().toJson());
+        } else {
+            HttpJson.send(ex, 200, json(op));
+        }
+    }
+
+    /** How many distinct changes (request ids) were started: repeats of one id count once. */
+    public int startedChanges() {
+        return byRequestId.size();
+    }
+
+    private static String query(HttpExchange ex, String name) {
+        String q = ex.getRequestURI().getRawQuery();
+        if (q == null) {
+            return null;
+        }
+        for (String part : q.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(part.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     private void operation(HttpExchange ex, String scope, String name) throws IOException {
+        if (name == null) {
+            // list; the only filter the console sends is status != DONE
+            String filter = String.valueOf(query(ex, "filter"));
+            com.google.cloud.compute.v1.OperationList.Builder list = com.google.cloud.compute.v1.OperationList.newBuilder();
+            operationTarget.keySet().stream().map(operations::peek).filter(java.util.Objects::nonNull)
+                    .filter(op -> !filter.replace(" ", "").equals("status!=DONE") || !op.done)
+                    .filter(op -> scope.equals(scopeOf(op))).forEach(op -> list.addItems(operation(op, scope)));
+            HttpJson.send(ex, 200, json(list.build()));
+            return;
+        }
         PendingOperations.Op op = operations.poll(name);
         if (op == null) {
             HttpJson.error(ex, 404, "NOT_FOUND", "The resource 'operations/" + name + "' was not found");
@@ -190,7 +241,7 @@ public final class FakeCompute {
 
     private Operation operation(PendingOperations.Op op, String scope) {
         Operation.Builder b = Operation.newBuilder().setName(op.name).setOperationType("patch")
-                .setTargetLink("projects/p/" + operationTarget.get(op.name))
+                .setTargetLink("https://www.googleapis.com/compute/v1/" + op.target)
                 .setStatus(op.done ? Operation.Status.DONE : Operation.Status.RUNNING).setProgress(op.done ? 100 : 0);
         if (scope.startsWith("regions/")) {
             b.setRegion(scope.substring("regions/".length()));
@@ -200,6 +251,11 @@ public final class FakeCompute {
                     .setError(Error.newBuilder().addErrors(Errors.newBuilder().setCode("INVALID_USAGE").setMessage(op.error)));
         }
         return b.build();
+    }
+
+    private String scopeOf(PendingOperations.Op op) {
+        String target = operationTarget.get(op.name);
+        return target.startsWith("regions/") ? target.substring(0, target.indexOf('/', "regions/".length())) : "global";
     }
 
     private static String json(Message message) throws InvalidProtocolBufferException {

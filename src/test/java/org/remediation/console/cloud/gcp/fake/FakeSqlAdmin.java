@@ -20,6 +20,7 @@ public final class FakeSqlAdmin {
 
     private static final Pattern INSTANCE = Pattern.compile("/v1/projects/([^/]+)/instances(?:/([^/]+))?");
     private static final Pattern OPERATION = Pattern.compile("/v1/projects/([^/]+)/operations/([^/]+)");
+    private static final Pattern OPERATIONS = Pattern.compile("/v1/projects/([^/]+)/operations");
     private static final Pattern TIERS = Pattern.compile("/v1/projects/([^/]+)/tiers");
     static final List<String> TIER_NAMES = List.of("db-f1-micro", "db-g1-small", "db-custom-1-3840",
             "db-custom-2-7680", "db-custom-4-15360", "db-custom-8-30720");
@@ -59,6 +60,21 @@ public final class FakeSqlAdmin {
         operations.failNext(message);
     }
 
+    /**
+     * Starts an operation Google runs on its own on the instance (e.g. BACKUP_VOLUME); it runs until
+     * {@link #finishOperation}. Meanwhile Cloud SQL refuses changes with 409 operationInProgress.
+     */
+    public String startOperation(String instance, String type) {
+        String name = operations.nextId();
+        operations.external(name, instance, type);
+        operationTarget.put(name, instance);
+        return name;
+    }
+
+    public void finishOperation(String name) {
+        operations.finish(name);
+    }
+
     private static JsonObject flag(String name, String value) {
         JsonObject f = new JsonObject();
         f.addProperty("name", name);
@@ -84,6 +100,8 @@ public final class FakeSqlAdmin {
             TIER_NAMES.forEach(t -> items.append(items.isEmpty() ? "" : ",").append("{\"kind\":\"sql#tier\",\"tier\":\"")
                     .append(t).append("\"}"));
             HttpJson.send(ex, 200, "{\"kind\":\"sql#tiersList\",\"items\":[" + items + "]}");
+        } else if ((m = OPERATIONS.matcher(path)).matches() && "GET".equals(method)) {
+            listOperations(ex, m.group(1));
         } else if ((m = OPERATION.matcher(path)).matches()) {
             PendingOperations.Op op = operations.poll(m.group(2));
             if (op == null) {
@@ -113,7 +131,33 @@ public final class FakeSqlAdmin {
         }
     }
 
+    /** {@code operations.list?instance=}: newest first, as Cloud SQL lists them. */
+    private void listOperations(HttpExchange ex, String project) throws IOException {
+        String query = ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
+        Matcher instance = Pattern.compile("(?:^|&)instance=([^&]+)").matcher(query);
+        if (!instance.find()) {
+            HttpJson.error(ex, 400, "INVALID_ARGUMENT", "Missing instance parameter.");
+            return;
+        }
+        JsonArray items = new JsonArray();
+        operations.running(instance.group(1)).forEach(op -> items.add(operationJson(op, project)));
+        JsonObject list = new JsonObject();
+        list.addProperty("kind", "sql#operationsList");
+        list.add("items", items);
+        HttpJson.send(ex, 200, list.toString());
+    }
+
     private synchronized void patch(HttpExchange ex, String project, JsonObject db, JsonObject body) throws IOException {
+        String instanceName = db.get("name").getAsString();
+        if (!operations.running(instanceName).isEmpty()) {
+            // One administrative operation per instance; the legacy errors[] list carries the reason
+            // (apache/airflow#62671, hashicorp/terraform-provider-google#4370).
+            String message = "Operation failed because another operation was already in progress. Try your request"
+                    + " after the current operation is complete.";
+            HttpJson.send(ex, 409, "{\"error\":{\"code\":409,\"message\":\"" + message + "\",\"errors\":[{\"message\":\""
+                    + message + "\",\"domain\":\"global\",\"reason\":\"operationInProgress\"}]}}");
+            return;
+        }
         JsonObject current = db.getAsJsonObject("settings");
         JsonObject wanted = body.has("settings") ? body.getAsJsonObject("settings") : new JsonObject();
         if (wanted.has("settingsVersion")
@@ -147,8 +191,13 @@ public final class FakeSqlAdmin {
         String opName = operations.nextId();
         operationTarget.put(opName, name);
         db.addProperty("state", "MAINTENANCE");
-        PendingOperations.Op op = operations.start(opName, () -> instances.put(name, next),
+        PendingOperations.Op op = operations.start(opName, name, "UPDATE", () -> instances.put(name, next),
                 () -> db.addProperty("state", "RUNNABLE"));
+        var lost = faults.lostAnswer("PATCH /v1/projects/" + project + "/instances/" + name);
+        if (lost.isPresent()) {
+            HttpJson.send(ex, lost.get().httpStatus(), lost.get().toJson());
+            return;
+        }
         HttpJson.send(ex, 200, operationJson(op, project).toString());
     }
 
@@ -156,7 +205,7 @@ public final class FakeSqlAdmin {
         JsonObject o = new JsonObject();
         o.addProperty("kind", "sql#operation");
         o.addProperty("name", op.name);
-        o.addProperty("operationType", "UPDATE");
+        o.addProperty("operationType", op.type);
         o.addProperty("targetId", operationTarget.getOrDefault(op.name, ""));
         o.addProperty("targetProject", project);
         o.addProperty("status", op.done ? "DONE" : op.pollsLeft < 2 ? "RUNNING" : "PENDING");

@@ -79,6 +79,13 @@ public final class FakeVpcAccess extends VpcAccessServiceGrpc.VpcAccessServiceIm
         if (HttpJson.fault(ex, faults, method + " /v1/" + name)) {
             return;
         }
+        if ("GET".equals(method) && name.endsWith("/operations")) {
+            StringBuilder list = new StringBuilder();
+            operations.all().stream().filter(op -> op.name.startsWith(name + "/"))
+                    .forEach(op -> list.append(list.isEmpty() ? "" : ",").append(operationJson(op)));
+            HttpJson.send(ex, 200, "{\"operations\":[" + list + "]}");
+            return;
+        }
         if ("GET".equals(method) && name.contains("/operations/")) {
             PendingOperations.Op op = operations.poll(name);
             if (op == null) {
@@ -129,8 +136,14 @@ public final class FakeVpcAccess extends VpcAccessServiceGrpc.VpcAccessServiceIm
         Connector target = next.setState(Connector.State.READY).build();
         String opName = name.substring(0, name.indexOf("/connectors/")) + "/operations/" + operations.nextId();
         connectors.put(name, current.toBuilder().setState(Connector.State.UPDATING).build());
-        PendingOperations.Op op = operations.start(opName, () -> connectors.put(name, target),
+        PendingOperations.Op op = operations.start(opName, name, "google.cloud.vpcaccess.v1.VpcAccessService.UpdateConnector",
+                () -> connectors.put(name, target),
                 () -> connectors.put(name, current.toBuilder().setState(Connector.State.READY).build()));
+        var lost = faults.lostAnswer("PATCH /v1/" + name);
+        if (lost.isPresent()) {
+            HttpJson.send(ex, lost.get().httpStatus(), lost.get().toJson());
+            return;
+        }
         HttpJson.send(ex, 200, operationJson(op));
     }
 
@@ -156,7 +169,7 @@ public final class FakeVpcAccess extends VpcAccessServiceGrpc.VpcAccessServiceIm
     private static String operationJson(PendingOperations.Op op) {
         StringBuilder json = new StringBuilder("{\"name\":\"" + op.name + "\",\"done\":" + op.done);
         json.append(",\"metadata\":{\"@type\":\"type.googleapis.com/google.cloud.vpcaccess.v1.OperationMetadata\","
-                + "\"method\":\"google.cloud.vpcaccess.v1.VpcAccessService.UpdateConnector\"}");
+                + "\"method\":\"" + op.type + "\",\"target\":\"" + op.target + "\"}");
         if (op.done && op.error != null) {
             json.append(",\"error\":{\"code\":9,\"message\":\"").append(op.error).append("\"}");
         }

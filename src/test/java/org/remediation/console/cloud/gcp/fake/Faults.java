@@ -37,6 +37,18 @@ public final class Faults {
                     "SERVICE_DISABLED", Duration.ZERO);
         }
 
+        /**
+         * User credentials without a quota project: Google bills the call to its CLI's own project and
+         * answers SERVICE_DISABLED for that consumer (as quoted in pulumi/pulumi-gcp#2896).
+         */
+        public static Fault quotaProjectMissing(String service) {
+            return new Fault(403, Code.PERMISSION_DENIED, "Your application is authenticating by using local Application"
+                    + " Default Credentials. The " + service + " API requires a quota project, which is not set by"
+                    + " default. To learn how to set your quota project, see"
+                    + " https://cloud.google.com/docs/authentication/adc-troubleshooting/user-creds .",
+                    Map.of("consumer", "projects/764086051850", "service", service), "SERVICE_DISABLED", Duration.ZERO);
+        }
+
         public static Fault rateLimited() {
             return new Fault(429, Code.RESOURCE_EXHAUSTED, "Quota exceeded for quota metric 'Read requests'.",
                     Map.of(), "RATE_LIMIT_EXCEEDED", Duration.ZERO);
@@ -45,6 +57,11 @@ public final class Faults {
         public static Fault unavailable() {
             return new Fault(503, Code.UNAVAILABLE, "The service is currently unavailable.", Map.of(), "",
                     Duration.ZERO);
+        }
+
+        /** HTTP 500 / gRPC INTERNAL, as Google's front ends answer an internal failure. */
+        public static Fault internal() {
+            return new Fault(500, Code.INTERNAL, "Internal error encountered.", Map.of(), "", Duration.ZERO);
         }
 
         public static Fault conflict() {
@@ -90,6 +107,7 @@ public final class Faults {
     }
 
     private final List<Armed> armed = new CopyOnWriteArrayList<>();
+    private final List<Armed> lost = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     /** The next {@code times} requests matching {@code pattern} get {@code fault}. */
@@ -104,6 +122,30 @@ public final class Faults {
 
     public void clear() {
         armed.clear();
+        lost.clear();
+    }
+
+    /**
+     * The next {@code times} changes matching {@code pattern} are carried out (the operation starts)
+     * but answered with {@code fault}: the caller cannot tell whether Google accepted them — what a
+     * 500, a 503 from a front end or a reset connection after the send looks like.
+     */
+    public Faults loseAnswer(String pattern, Fault fault, int times) {
+        lost.add(new Armed(pattern, fault, new int[] {times}));
+        return this;
+    }
+
+    /** For fakes, after carrying out a change: the error to answer with instead, if one is armed. */
+    synchronized Optional<Fault> lostAnswer(String request) {
+        for (Armed a : lost) {
+            if (request.contains(a.pattern()) && a.remaining()[0] > 0) {
+                if (--a.remaining()[0] == 0) {
+                    lost.remove(a);
+                }
+                return Optional.of(a.fault());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Requests seen whose description contains {@code pattern}. */

@@ -16,8 +16,13 @@ final class PendingOperations {
         final String name;
         final Runnable effect;
         final @Nullable String error;
+        /** The resource the operation changes (full name), "" when not recorded. */
+        String target = "";
+        /** The operation's type as the API reports it, e.g. UPDATE or BACKUP_VOLUME. */
+        String type = "UPDATE";
+        final long startedNanos = System.nanoTime();
         int pollsLeft;
-        boolean done;
+        volatile boolean done;
 
         Op(String name, Runnable effect, @Nullable String error, int polls) {
             this.name = name;
@@ -45,6 +50,49 @@ final class PendingOperations {
         ops.put(name, op);
         onFailure.put(name, whenFailed);
         return op;
+    }
+
+    /** Like {@link #start(String, Runnable, Runnable)}, recording the resource it changes. */
+    Op start(String name, String target, String type, Runnable effect, Runnable whenFailed) {
+        Op op = start(name, effect, whenFailed);
+        op.target = target;
+        op.type = type;
+        return op;
+    }
+
+    /**
+     * An operation Google runs on its own (a backup, maintenance): it stays running, whoever polls
+     * it, until {@link #finish} ends it.
+     */
+    Op external(String name, String target, String type) {
+        Op op = start(name, target, type, () -> { }, () -> { });
+        op.pollsLeft = Integer.MAX_VALUE;
+        return op;
+    }
+
+    /** Ends an operation now (its effect applied). */
+    synchronized void finish(String name) {
+        Op op = ops.get(name);
+        if (op != null && !op.done) {
+            op.done = true;
+            op.effect.run();
+        }
+    }
+
+    /** Unfinished operations on {@code target}, newest first (as the APIs list them). */
+    java.util.List<Op> running(String target) {
+        return ops.values().stream().filter(o -> !o.done && o.target.equals(target))
+                .sorted(java.util.Comparator.comparingLong((Op o) -> o.startedNanos).reversed()).toList();
+    }
+
+    /** Every operation, done or not. */
+    java.util.Collection<Op> all() {
+        return ops.values();
+    }
+
+    /** The operation as it is, without advancing it; null when unknown. */
+    @Nullable Op peek(String name) {
+        return ops.get(name);
     }
 
     /** Advances the operation by one poll; null when unknown. */
