@@ -62,6 +62,20 @@ public final class Attributes {
     /** ISO-8601 instant. */
     public static final String EXPIRE_TIME = "expireTime";
 
+    // REDIS_INSTANCE (read-only; TIER is BASIC or STANDARD_HA, NETWORK the authorized network's short name)
+    /** The IP address clients connect to, e.g. {@code 10.166.204.83}. */
+    public static final String HOST = "host";
+    public static final String PORT = "port";
+    /** The VPC network as Google reports it: {@code projects/P/global/networks/N}. */
+    public static final String AUTHORIZED_NETWORK = "authorizedNetwork";
+    /** DIRECT_PEERING or PRIVATE_SERVICE_ACCESS. */
+    public static final String CONNECT_MODE = "connectMode";
+    public static final String MEMORY_SIZE_GB = "memorySizeGb";
+    /** e.g. {@code REDIS_7_0}. */
+    public static final String REDIS_VERSION = "redisVersion";
+    /** DIRECT_PEERING: the instance's CIDR; PRIVATE_SERVICE_ACCESS: the allocated range's name. */
+    public static final String RESERVED_IP_RANGE = "reservedIpRange";
+
     private Attributes() {
     }
 }

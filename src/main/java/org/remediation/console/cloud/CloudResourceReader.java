@@ -29,6 +29,9 @@ public class CloudResourceReader {
     public static final String UNHEALTHY_THRESHOLD = Attributes.UNHEALTHY_THRESHOLD;
     /** Certificates: whole days until expiry (negative once expired). */
     public static final String DAYS_TO_EXPIRY = "daysToExpiry";
+    /** Memorystore for Redis: the port clients connect to. */
+    public static final String PORT = Attributes.PORT;
+    public static final String MEMORY_SIZE_GB = Attributes.MEMORY_SIZE_GB;
 
     private final CloudGateway gateway;
     private final Clock clock;
@@ -108,6 +111,19 @@ public class CloudResourceReader {
                 }
                 healthy = ("ACTIVE".equals(managed) || "SELF_MANAGED".equals(managed)) && days != null && days > 0;
                 summary = managed + (days == null ? ", expiry unknown" : ", expires in " + days + " days");
+            }
+            case REDIS_INSTANCE -> {
+                number(state, Attributes.PORT, m);
+                number(state, Attributes.MEMORY_SIZE_GB, m);
+                for (String a : new String[] {Attributes.HOST, Attributes.NETWORK, Attributes.AUTHORIZED_NETWORK,
+                        Attributes.CONNECT_MODE, Attributes.TIER, Attributes.REDIS_VERSION, Attributes.RESERVED_IP_RANGE}) {
+                    copy(state, a, labels);
+                }
+                healthy = "READY".equals(status);
+                summary = status + ", " + state.get(Attributes.HOST).orElse("?") + ":"
+                        + state.get(Attributes.PORT).orElse("?") + " on network "
+                        + state.get(Attributes.NETWORK).orElse("?") + " ("
+                        + state.get(Attributes.CONNECT_MODE).orElse("?") + ")";
             }
             default -> throw new IllegalStateException("unknown kind " + state.ref().kind());
         }

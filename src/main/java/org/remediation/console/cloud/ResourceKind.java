@@ -7,7 +7,9 @@ public enum ResourceKind {
     RUN_SERVICE("Cloud Run service"),
     HEALTH_CHECK("Load-balancer health check"),
     BACKEND_SERVICE("Load-balancer backend service"),
-    SSL_CERTIFICATE("SSL certificate");
+    SSL_CERTIFICATE("SSL certificate"),
+    /** Read-only: the console checks its state and network, it never changes it. */
+    REDIS_INSTANCE("Memorystore for Redis instance");
 
     private final String label;
 

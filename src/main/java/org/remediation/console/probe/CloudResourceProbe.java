@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * A cloud resource's own state (connector READY and instance counts, Cloud SQL RUNNABLE and tier,
  * Cloud Run latest revision and reconciling, health-check settings, certificate status and days to
- * expiry), read through whichever cloud adapter is active — the sandbox or Google — so criteria
+ * expiry, Memorystore for Redis state, host, port and network), read through whichever cloud adapter is active — the sandbox or Google — so criteria
  * such as {@code connector state = READY} bind to it like to any probe.
  */
 @Component

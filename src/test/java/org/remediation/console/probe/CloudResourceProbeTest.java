@@ -61,6 +61,14 @@ class CloudResourceProbeTest extends ProbeContract {
     }
 
     @Test
+    void aRedisInstanceReportsItsHostPortAndNetwork() {
+        ProbeResult r = run(Map.of("resource", "REDIS_INSTANCE/us-central1/netra-staging-redis"));
+        assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.UP);
+        assertThat(r.measurements()).containsEntry("state", "READY").containsEntry("host", "10.166.204.83")
+                .containsEntry("network", "default").containsKey("port");
+    }
+
+    @Test
     void aMissingPermissionIsNamedInTheError() {
         ProbeResult r = run(unreachable());
         assertThat(r.outcome()).isEqualTo(Outcome.ERROR);

@@ -25,6 +25,8 @@ import com.google.cloud.compute.v1.RegionOperationsClient;
 import com.google.cloud.compute.v1.RegionOperationsSettings;
 import com.google.cloud.compute.v1.SslCertificatesClient;
 import com.google.cloud.compute.v1.SslCertificatesSettings;
+import com.google.cloud.redis.v1.CloudRedisClient;
+import com.google.cloud.redis.v1.CloudRedisSettings;
 import com.google.cloud.run.v2.RevisionsClient;
 import com.google.cloud.run.v2.RevisionsSettings;
 import com.google.cloud.run.v2.ServicesClient;
@@ -57,6 +59,7 @@ final class GcpClients implements AutoCloseable {
     final Lazy<SQLAdmin> sqlAdmin = lazy(this::newSqlAdmin);
     final Lazy<ServicesClient> runServices = lazy(this::newRunServices);
     final Lazy<RevisionsClient> runRevisions = lazy(this::newRunRevisions);
+    final Lazy<CloudRedisClient> redis = lazy(this::newRedis);
     final Lazy<HealthChecksClient> healthChecks = lazy(() -> create(() -> HealthChecksClient.create(
             compute(HealthChecksSettings.newBuilder().applyToAllUnaryMethods(noGaxRetries())).build())));
     final Lazy<RegionHealthChecksClient> regionHealthChecks = lazy(() -> create(() -> RegionHealthChecksClient.create(
@@ -142,6 +145,12 @@ final class GcpClients implements AutoCloseable {
         RevisionsSettings.Builder b = RevisionsSettings.newBuilder().applyToAllUnaryMethods(noGaxRetries());
         grpc(b, props.endpoints().run());
         return create(() -> RevisionsClient.create(b.build()));
+    }
+
+    private CloudRedisClient newRedis() {
+        CloudRedisSettings.Builder b = CloudRedisSettings.newBuilder().applyToAllUnaryMethods(noGaxRetries());
+        grpc(b, props.endpoints().redis());
+        return create(() -> CloudRedisClient.create(b.build()));
     }
 
     private void grpc(ClientSettings.Builder<?, ?> b, String endpoint) {

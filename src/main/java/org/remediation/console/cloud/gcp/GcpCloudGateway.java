@@ -29,6 +29,7 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
     final SqlAdminAdapter sqlAdmin;
     final CloudRunAdapter run;
     final ComputeAdapter compute;
+    final RedisAdapter redis;
 
     public GcpCloudGateway(GcpProperties props, Clock clock) {
         this(props, clock, Thread::sleep);
@@ -46,6 +47,7 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
         this.sqlAdmin = new SqlAdminAdapter(clients, calls, props);
         this.run = new CloudRunAdapter(clients, calls, props);
         this.compute = new ComputeAdapter(clients, calls, props);
+        this.redis = new RedisAdapter(clients, calls, props);
     }
 
     @Override
@@ -67,6 +69,7 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
         r.healthChecks().forEach(n -> refs.add(regional(ResourceKind.HEALTH_CHECK, n, ComputeAdapter.GLOBAL)));
         r.backendServices().forEach(n -> refs.add(new ResourceRef(ResourceKind.BACKEND_SERVICE, ComputeAdapter.GLOBAL, n)));
         r.sslCertificates().forEach(n -> refs.add(new ResourceRef(ResourceKind.SSL_CERTIFICATE, ComputeAdapter.GLOBAL, n)));
+        r.redisInstances().forEach(n -> refs.add(regional(ResourceKind.REDIS_INSTANCE, n, props.defaultRegion())));
         return List.copyOf(refs);
     }
 
@@ -85,12 +88,16 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
             case HEALTH_CHECK -> compute.readHealthCheck(ref);
             case BACKEND_SERVICE -> compute.readBackendService(ref);
             case SSL_CERTIFICATE -> compute.readSslCertificate(ref);
+            case REDIS_INSTANCE -> redis.read(ref);
         };
         return new ResourceState(ref, attributes, clock.instant());
     }
 
     @Override
     public OperationHandle apply(CloudChange change) {
+        if (change.ref().kind() == ResourceKind.REDIS_INSTANCE) {
+            throw RedisAdapter.refuseChange(change.ref()); // before any call: nothing is read or sent
+        }
         ResourceState live = read(change.ref());
         if (!live.fingerprint().equals(change.expectedFingerprint())) {
             throw new CloudException(CloudException.Kind.CONFLICT, change.ref()
@@ -106,6 +113,7 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
                 case BACKEND_SERVICE -> compute.applyBackendService(change);
                 case SSL_CERTIFICATE -> throw new CloudException(CloudException.Kind.INVALID_ARGUMENT,
                         "SSL certificates cannot be changed in place; Google manages their renewal.");
+                case REDIS_INSTANCE -> throw RedisAdapter.refuseChange(change.ref());
             };
         } catch (NumberFormatException | ArithmeticException e) {
             throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, "The change " + change.desired()

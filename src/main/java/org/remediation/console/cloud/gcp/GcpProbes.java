@@ -22,13 +22,15 @@ final class GcpProbes {
         GcpProperties props = gateway.properties();
         List<ResourceRef> refs = gateway.resources();
         return new GcpDiagnosisReport(now, props.project(), true, credentials(props),
-                List.of(vpcAccess(gateway, refs), sqlAdmin(gateway, refs), run(gateway, refs), compute(gateway, refs)));
+                List.of(vpcAccess(gateway, refs), sqlAdmin(gateway, refs), run(gateway, refs), compute(gateway, refs),
+                        redis(gateway, refs)));
     }
 
     private static String credentials(GcpProperties props) {
         GcpProperties.Endpoints e = props.endpoints();
         boolean allLoopback = List.of(e.vpcAccess(), e.vpcAccessRest(), e.sqlAdmin(), e.run(), e.compute()).stream()
-                .allMatch(GcpProperties.Endpoints::isLoopback);
+                .allMatch(GcpProperties.Endpoints::isLoopback)
+                && (props.resources().redisInstances().isEmpty() || GcpProperties.Endpoints.isLoopback(e.redis()));
         return allLoopback ? "none (every endpoint is a local fake)" : "Application Default Credentials";
     }
 
@@ -89,6 +91,18 @@ final class GcpProbes {
         }
         if (!of(refs, ResourceKind.SSL_CERTIFICATE).isEmpty()) {
             check.probe("list certificates", g.compute::listSslCertificates);
+        }
+        return check.result();
+    }
+
+    /** Only when an instance is configured: a project without Memorystore need not enable its API. */
+    private static ApiDiagnosis redis(GcpCloudGateway g, List<ResourceRef> refs) {
+        ApiCheck check = new ApiCheck(RedisAdapter.API, "Memorystore for Redis (read-only)");
+        List<ResourceRef> instances = of(refs, ResourceKind.REDIS_INSTANCE);
+        instances.stream().map(ResourceRef::location).distinct()
+                .forEach(region -> check.probe("list instances in " + region, () -> g.redis.list(region)));
+        for (ResourceRef ref : instances) {
+            check.probe(ref.toString(), () -> g.redis.read(ref));
         }
         return check.result();
     }

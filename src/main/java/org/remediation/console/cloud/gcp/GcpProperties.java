@@ -45,6 +45,8 @@ public record GcpProperties(
      * @param healthChecks    load-balancer health check names
      * @param backendServices global backend service names
      * @param sslCertificates global SSL certificate names
+     * @param redisInstances  Memorystore for Redis instance ids ({@code name} or {@code region/name});
+     *                        read-only: state, host, port and authorized network, never changed
      */
     public record Resources(
             @DefaultValue List<String> connectors,
@@ -52,7 +54,8 @@ public record GcpProperties(
             @DefaultValue List<String> runServices,
             @DefaultValue List<String> healthChecks,
             @DefaultValue List<String> backendServices,
-            @DefaultValue List<String> sslCertificates) {
+            @DefaultValue List<String> sslCertificates,
+            @DefaultValue List<String> redisInstances) {
     }
 
     /**
@@ -63,13 +66,15 @@ public record GcpProperties(
      * @param sqlAdmin      root URL of the Cloud SQL Admin API, e.g. {@code http://127.0.0.1:9000/}
      * @param run           gRPC {@code host:port} of the Cloud Run Admin API v2
      * @param compute       base URL of the Compute Engine API
+     * @param redis         gRPC {@code host:port} of the Memorystore for Redis API v1
      */
     public record Endpoints(
             @DefaultValue("") String vpcAccess,
             @DefaultValue("") String vpcAccessRest,
             @DefaultValue("") String sqlAdmin,
             @DefaultValue("") String run,
-            @DefaultValue("") String compute) {
+            @DefaultValue("") String compute,
+            @DefaultValue("") String redis) {
 
         /** True when an override points at this machine: such endpoints get no credentials. */
         public static boolean isLoopback(String endpoint) {

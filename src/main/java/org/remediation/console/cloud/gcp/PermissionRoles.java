@@ -32,7 +32,9 @@ public final class PermissionRoles {
             Map.entry("compute.regionOperations.get", "roles/compute.viewer"),
             Map.entry("compute.healthChecks.update", "roles/compute.loadBalancerAdmin"),
             Map.entry("compute.regionHealthChecks.update", "roles/compute.loadBalancerAdmin"),
-            Map.entry("compute.backendServices.update", "roles/compute.loadBalancerAdmin"));
+            Map.entry("compute.backendServices.update", "roles/compute.loadBalancerAdmin"),
+            Map.entry("redis.instances.get", "roles/redis.viewer"),
+            Map.entry("redis.instances.list", "roles/redis.viewer"));
 
     private PermissionRoles() {
     }
@@ -50,6 +52,7 @@ public final class PermissionRoles {
             case "run" -> read ? "roles/run.viewer" : "roles/run.developer";
             case "cloudsql" -> read ? "roles/cloudsql.viewer" : "roles/cloudsql.editor";
             case "vpcaccess" -> read ? "roles/vpcaccess.viewer" : "roles/vpcaccess.admin";
+            case "redis" -> read ? "roles/redis.viewer" : "roles/redis.editor";
             default -> "a role that includes " + permission;
         };
     }
@@ -61,6 +64,7 @@ public final class PermissionRoles {
                 "roles/cloudsql.editor", "read Cloud SQL instances, change tier and flags",
                 "roles/run.developer", "read Cloud Run services and revisions, change resources and traffic",
                 "roles/iam.serviceAccountUser", "on the Cloud Run runtime service account, to deploy revisions",
-                "roles/compute.loadBalancerAdmin", "read and change health checks and backend services, read certificates");
+                "roles/compute.loadBalancerAdmin", "read and change health checks and backend services, read certificates",
+                "roles/redis.viewer", "read Memorystore for Redis instances (state, host, port, network); never changes them");
     }
 }

@@ -23,7 +23,8 @@ final class SandboxChanges {
             ResourceKind.HEALTH_CHECK, Set.of(CHECK_INTERVAL_SECONDS, CHECK_TIMEOUT_SECONDS, HEALTHY_THRESHOLD,
                     UNHEALTHY_THRESHOLD),
             ResourceKind.BACKEND_SERVICE, Set.of(BACKEND_TIMEOUT_SECONDS, HEALTH_CHECKS),
-            ResourceKind.SSL_CERTIFICATE, Set.of());
+            ResourceKind.SSL_CERTIFICATE, Set.of(),
+            ResourceKind.REDIS_INSTANCE, Set.of());
 
     private SandboxChanges() {
     }
@@ -37,6 +38,7 @@ final class SandboxChanges {
             case HEALTH_CHECK -> "healthcheck.update";
             case BACKEND_SERVICE -> "backendservice.update";
             case SSL_CERTIFICATE -> "certificate.update";
+            case REDIS_INSTANCE -> "redis.update";
         };
     }
 
@@ -53,6 +55,12 @@ final class SandboxChanges {
             case RUN_SERVICE -> new String[] {"run.services.update", "roles/run.developer"};
             default -> new String[] {"compute.healthChecks.update", "roles/compute.loadBalancerAdmin"};
         };
+    }
+
+    /** Why a change of this kind is never accepted, or null when the kind can be changed. */
+    static @Nullable String readOnly(ResourceRef ref) {
+        return ref.kind() == ResourceKind.REDIS_INSTANCE ? ref + " is read-only here: the console reads a "
+                + "Memorystore for Redis instance's state, host, port and network but never changes it." : null;
     }
 
     /** Why the provider would reject these values outright, or null when it accepts them. */

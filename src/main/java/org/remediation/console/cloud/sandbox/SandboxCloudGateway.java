@@ -64,6 +64,10 @@ class SandboxCloudGateway implements CloudGateway {
     @Override
     public OperationHandle apply(CloudChange change) {
         ResourceRef ref = change.ref();
+        String readOnly = SandboxChanges.readOnly(ref);
+        if (readOnly != null) {
+            throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, readOnly);
+        }
         return tx.execute(status -> {
             store.openOperations(ref).forEach(this::advance);
             Map<String, String> current = store.lockResource(ref).orElseThrow(() -> notFound(ref));

@@ -22,6 +22,8 @@ final class SandboxTopology {
     static final ResourceRef HEALTH_CHECK = new ResourceRef(ResourceKind.HEALTH_CHECK, "global", "netra-backend-hc");
     static final ResourceRef BACKEND_SERVICE = new ResourceRef(ResourceKind.BACKEND_SERVICE, "global", "netra-backend-bs");
     static final ResourceRef CERTIFICATE = new ResourceRef(ResourceKind.SSL_CERTIFICATE, "global", "netra-staging-cert");
+    /** The Redis of #1278 ("10.166.204.83:6379 unreachable"); on the connector's network, read-only. */
+    static final ResourceRef REDIS = new ResourceRef(ResourceKind.REDIS_INSTANCE, "us-central1", "netra-staging-redis");
 
     private SandboxTopology() {
     }
@@ -42,6 +44,10 @@ final class SandboxTopology {
         m.put(BACKEND_SERVICE, attrs(STATE, "READY", HEALTH_CHECKS, HEALTH_CHECK.name(), BACKEND_TIMEOUT_SECONDS, "30"));
         m.put(CERTIFICATE, attrs(STATE, "READY", MANAGED_STATUS, "ACTIVE", DOMAINS, "staging.netrasystems.ai",
                 EXPIRE_TIME, now.plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS).toString()));
+        m.put(REDIS, attrs(STATE, "READY", HOST, "10.166.204.83", PORT, "6379",
+                AUTHORIZED_NETWORK, "projects/netra-staging/global/networks/staging-vpc", NETWORK, "staging-vpc",
+                CONNECT_MODE, "DIRECT_PEERING", TIER, "BASIC", MEMORY_SIZE_GB, "1", REDIS_VERSION, "REDIS_7_0",
+                RESERVED_IP_RANGE, "10.166.204.80/29"));
         return m;
     }
 

@@ -60,7 +60,7 @@ class GcpConsoleIntegrationTest extends KaribuTest {
     void theConsolesCloudIsGoogleWithTheConfiguredResources() {
         assertThat(gateway).isInstanceOf(GcpCloudGateway.class);
         assertThat(gateway.name()).isEqualTo("gcp");
-        assertThat(gateway.resources()).hasSize(8);
+        assertThat(gateway.resources()).hasSize(9);
         assertThat(gateway.read(ResourceRef.parse("VPC_CONNECTOR/us-central1/staging-connector"))
                 .require(Attributes.MACHINE_TYPE)).isEqualTo("e2-micro");
     }
@@ -71,7 +71,7 @@ class GcpConsoleIntegrationTest extends KaribuTest {
         assertThat(report.enabled()).isTrue();
         assertThat(report.credentials()).contains("none");
         assertThat(report.apis()).extracting(ApiDiagnosis::api).containsExactly("vpcaccess.googleapis.com",
-                "sqladmin.googleapis.com", "run.googleapis.com", "compute.googleapis.com");
+                "sqladmin.googleapis.com", "run.googleapis.com", "compute.googleapis.com", "redis.googleapis.com");
         assertThat(report.apis()).allSatisfy(a -> assertThat(a.status()).isEqualTo(ApiDiagnosis.Status.OK));
         assertThat(report.allOk()).isTrue();
     }
@@ -82,6 +82,7 @@ class GcpConsoleIntegrationTest extends KaribuTest {
         GOOGLE.faults().inject("GET /v1/projects/netra-staging/instances", Fault.serviceDisabled("sqladmin.googleapis.com"), 20);
         GOOGLE.faults().inject("GET /compute/v1/projects/netra-staging/global/sslCertificates", Fault.unavailable(), 20);
         GOOGLE.run().denyPermission("run.services.update");
+        GOOGLE.faults().inject("GetInstance", Fault.permissionDenied("redis.instances.get"));
         try {
             GcpDiagnosisReport report = asAdmin(diagnostics::runNow);
             assertThat(report.apis().get(0).status()).isEqualTo(ApiDiagnosis.Status.MISSING_PERMISSIONS);
@@ -92,6 +93,8 @@ class GcpConsoleIntegrationTest extends KaribuTest {
             assertThat(report.apis().get(2).missing()).contains(
                     new ApiDiagnosis.MissingPermission("run.services.update", "roles/run.developer"));
             assertThat(report.apis().get(3).status()).isEqualTo(ApiDiagnosis.Status.UNREACHABLE);
+            assertThat(report.apis().get(4).missing()).containsExactly(
+                    new ApiDiagnosis.MissingPermission("redis.instances.get", "roles/redis.viewer"));
             assertThat(report.allOk()).isFalse();
         } finally {
             GOOGLE.faults().clear();
@@ -113,7 +116,7 @@ class GcpConsoleIntegrationTest extends KaribuTest {
         _get(GcpDiagnosticsView.class);
         @SuppressWarnings("unchecked")
         Grid<ApiDiagnosis> apis = _get(Grid.class, spec -> spec.withId("gcp-apis"));
-        assertThat(GridKt._size(apis)).isEqualTo(4);
+        assertThat(GridKt._size(apis)).isEqualTo(5);
         GOOGLE.faults().inject("GetConnector", Fault.permissionDenied("vpcaccess.connectors.get"));
         _click(_get(Button.class, spec -> spec.withId("gcp-run-checks")));
         assertThat(GridKt._get(apis, 0).status()).isEqualTo(ApiDiagnosis.Status.MISSING_PERMISSIONS);

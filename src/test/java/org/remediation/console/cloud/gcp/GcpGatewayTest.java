@@ -68,7 +68,8 @@ class GcpGatewayTest {
                 "VPC_CONNECTOR/us-central1/staging-connector", "SQL_INSTANCE/us-central1/netra-staging-db",
                 "RUN_SERVICE/us-central1/netra-frontend", "RUN_SERVICE/us-central1/netra-auth",
                 "RUN_SERVICE/us-central1/netra-backend", "HEALTH_CHECK/global/netra-backend-hc",
-                "BACKEND_SERVICE/global/netra-backend-bs", "SSL_CERTIFICATE/global/netra-staging-cert");
+                "BACKEND_SERVICE/global/netra-backend-bs", "SSL_CERTIFICATE/global/netra-staging-cert",
+                "REDIS_INSTANCE/us-central1/netra-staging-redis");
     }
 
     @Test

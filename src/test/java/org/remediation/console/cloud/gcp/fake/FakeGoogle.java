@@ -5,6 +5,7 @@ import com.google.cloud.compute.v1.HealthCheck;
 import com.google.cloud.compute.v1.HTTPHealthCheck;
 import com.google.cloud.compute.v1.SslCertificate;
 import com.google.cloud.compute.v1.SslCertificateManagedSslCertificate;
+import com.google.cloud.redis.v1.Instance;
 import com.google.cloud.run.v2.Container;
 import com.google.cloud.run.v2.ResourceRequirements;
 import com.google.cloud.run.v2.RevisionScaling;
@@ -30,7 +31,7 @@ import org.remediation.console.cloud.gcp.GcpProperties;
 
 /**
  * All fake Google servers on loopback, seeded with the #1278 staging topology: one gRPC server
- * (VPC Access, Cloud Run, long-running operations) and one HTTP server (VPC Access REST PATCH,
+ * (VPC Access, Cloud Run, Memorystore for Redis, long-running operations) and one HTTP server (VPC Access REST PATCH,
  * Cloud SQL Admin, Compute). {@code FakeGoogle.start().gateway(clock)} is a working
  * {@link GcpCloudGateway} against them; {@link #springProperties()} points a console at them.
  */
@@ -41,18 +42,21 @@ public final class FakeGoogle implements AutoCloseable {
     public static final String LOCATION = "projects/" + PROJECT + "/locations/" + REGION;
     public static final String CONNECTOR = LOCATION + "/connectors/staging-connector";
     public static final List<String> RUN_SERVICES = List.of("netra-frontend", "netra-auth", "netra-backend");
+    /** The #1278 Redis ("10.166.204.83:6379 unreachable"); its instance id is not in the seeds, this one is ours. */
+    public static final String REDIS = LOCATION + "/instances/netra-staging-redis";
 
     private final Faults faults = new Faults();
     private final FakeVpcAccess vpcAccess = new FakeVpcAccess(faults);
     private final FakeCloudRun run = new FakeCloudRun(faults);
     private final FakeSqlAdmin sqlAdmin = new FakeSqlAdmin(faults);
     private final FakeCompute compute = new FakeCompute(faults);
+    private final FakeRedis redis = new FakeRedis(faults);
     private final Server grpc;
     private final HttpServer http;
 
     private FakeGoogle(Instant certificateExpiry) throws IOException {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(vpcAccess);
+                .addService(vpcAccess).addService(redis);
         run.bindables().forEach(builder::addService);
         grpc = builder.build().start();
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -106,6 +110,11 @@ public final class FakeGoogle implements AutoCloseable {
                         .addDomains("staging.netrasystems.ai").putDomainStatus("staging.netrasystems.ai", "ACTIVE"))
                 .addSubjectAlternativeNames("staging.netrasystems.ai")
                 .setExpireTime(certificateExpiry.toString()).build());
+        redis.put(Instance.newBuilder().setName(REDIS).setState(Instance.State.READY).setHost("10.166.204.83")
+                .setPort(6379).setAuthorizedNetwork("projects/" + PROJECT + "/global/networks/default")
+                .setConnectMode(Instance.ConnectMode.DIRECT_PEERING).setTier(Instance.Tier.BASIC).setMemorySizeGb(1)
+                .setRedisVersion("REDIS_7_0").setReservedIpRange("10.166.204.80/29").setLocationId(REGION + "-a")
+                .build());
     }
 
     public Faults faults() {
@@ -128,6 +137,10 @@ public final class FakeGoogle implements AutoCloseable {
         return compute;
     }
 
+    public FakeRedis redis() {
+        return redis;
+    }
+
     public String grpcEndpoint() {
         return "127.0.0.1:" + grpc.getPort();
     }
@@ -144,9 +157,10 @@ public final class FakeGoogle implements AutoCloseable {
     public GcpProperties properties(Duration callTimeout) {
         return new GcpProperties(PROJECT, List.of(REGION),
                 new GcpProperties.Resources(List.of("staging-connector"), List.of("netra-staging-db"), RUN_SERVICES,
-                        List.of("netra-backend-hc"), List.of("netra-backend-bs"), List.of("netra-staging-cert")),
+                        List.of("netra-backend-hc"), List.of("netra-backend-bs"), List.of("netra-staging-cert"),
+                        List.of("netra-staging-redis")),
                 new GcpProperties.Endpoints(grpcEndpoint(), httpEndpoint(), httpEndpoint(), grpcEndpoint(),
-                        "http://127.0.0.1:" + http.getAddress().getPort()),
+                        "http://127.0.0.1:" + http.getAddress().getPort(), grpcEndpoint()),
                 new GcpProperties.Polling(Duration.ofMillis(20), Duration.ofSeconds(10)),
                 new GcpProperties.Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), 2.0), callTimeout);
     }
@@ -169,11 +183,13 @@ public final class FakeGoogle implements AutoCloseable {
         m.put("console.gcp.resources.health-checks", "netra-backend-hc");
         m.put("console.gcp.resources.backend-services", "netra-backend-bs");
         m.put("console.gcp.resources.ssl-certificates", "netra-staging-cert");
+        m.put("console.gcp.resources.redis-instances", "netra-staging-redis");
         m.put("console.gcp.endpoints.vpc-access", p.endpoints().vpcAccess());
         m.put("console.gcp.endpoints.vpc-access-rest", p.endpoints().vpcAccessRest());
         m.put("console.gcp.endpoints.sql-admin", p.endpoints().sqlAdmin());
         m.put("console.gcp.endpoints.run", p.endpoints().run());
         m.put("console.gcp.endpoints.compute", p.endpoints().compute());
+        m.put("console.gcp.endpoints.redis", p.endpoints().redis());
         m.put("console.gcp.call-timeout", "10s");
         m.put("console.gcp.retry.initial-backoff", "50ms");
         return m;
