@@ -146,7 +146,7 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
             case RUN_SERVICE -> run.running(ref);
             case HEALTH_CHECK -> compute.running(ref, "healthChecks");
             case BACKEND_SERVICE -> compute.running(ref, "backendServices");
-            case SSL_CERTIFICATE -> Optional.empty();
+            case SSL_CERTIFICATE, REDIS_INSTANCE -> Optional.empty(); // read-only here: the console starts nothing on them
         };
     }
 

@@ -84,7 +84,8 @@ class GcpAmbiguousAnswersTest {
         GcpProperties props = google.properties();
         GcpProperties noLoopback = new GcpProperties(props.project(), props.regions(), props.resources(),
                 new GcpProperties.Endpoints(props.endpoints().vpcAccess(), props.endpoints().vpcAccessRest(),
-                        "https://sqladmin.googleapis.com/", props.endpoints().run(), props.endpoints().compute()),
+                        "https://sqladmin.googleapis.com/", props.endpoints().run(), props.endpoints().compute(),
+                        props.endpoints().redis()),
                 props.polling(), props.retry(), props.callTimeout());
         try (GcpCloudGateway withoutCredentials = new GcpCloudGateway(noLoopback, Clock.systemUTC(), pauses::add)) {
             CloudException e = catchThrowableOfType(CloudException.class, () -> withoutCredentials.read(SQL));
