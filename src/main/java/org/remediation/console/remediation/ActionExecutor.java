@@ -46,6 +46,9 @@ class ActionExecutor {
     private final WatchWindow watch;
     private final TaskTicks taskTicks;
     private final ApplyRetries retries;
+    /** How often a lock kept by a finished action is checked against the provider's running operations. */
+    static final Duration IDLE_CHECK = Duration.ofSeconds(15);
+    private final Map<Long, Instant> nextIdleCheck = new ConcurrentHashMap<>();
     /** Actions whose apply call is in progress in this process (their operation id is not stored yet). */
     private final Set<Long> applying = ConcurrentHashMap.newKeySet();
 
@@ -309,7 +312,14 @@ class ActionExecutor {
      * resource, once the provider lists none there.
      */
     void releaseIdleLocks() {
+        Instant now = clock.instant();
         for (ActionStore.HeldLock held : store.locksOfFinishedActions()) {
+            // one list call per held lock every IDLE_CHECK, not per tracker tick (API quotas)
+            Instant due = nextIdleCheck.getOrDefault(held.actionId(), now);
+            if (now.isBefore(due)) {
+                continue;
+            }
+            nextIdleCheck.put(held.actionId(), now.plus(IDLE_CHECK));
             Optional<OperationStatus> running;
             try {
                 running = gateway.runningOperation(held.resource());
@@ -317,6 +327,7 @@ class ActionExecutor {
                 continue; // unknown: keep the lock
             }
             if (running.isEmpty()) {
+                nextIdleCheck.remove(held.actionId());
                 tx.executeWithoutResult(s -> {
                     store.unlock(held.resource(), held.actionId());
                     store.find(held.actionId()).ifPresent(done -> journal.step(done, SystemActor.NAME, "unlocked",

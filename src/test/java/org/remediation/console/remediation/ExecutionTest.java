@@ -198,6 +198,29 @@ class ExecutionTest {
     }
 
     @Test
+    void anOverdueOperationFailsTheActionButKeepsTheResourceLockedUntilTheOperationEnds() {
+        As.user("admin", Role.ADMIN, () -> sandbox.setFault(HEALTH_CHECK.toString(), Fault.HANG));
+        ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "40"));
+        As.user("operator", Role.OPERATOR, () -> service.execute(a.id()));
+        As.user("admin", Role.ADMIN, () -> sandbox.clearFault(HEALTH_CHECK.toString()));
+        clock.advance(Duration.ofMinutes(31));
+        ActionRecord ended = awaitEnd(service, a.id());
+        assertThat(ended.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(ended.resultMessage()).contains("outcome unknown").contains("stays locked until the operation ends");
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, a.id()))
+                .as("the hung operation still runs: a second change must not race it").isEqualTo(1);
+
+        // the provider's operation ends (as Google's eventually do): the lock goes at the next idle check
+        jdbc.update("update sandbox_operation set done = true where resource_ref = ? and done = false", HEALTH_CHECK.toString());
+        clock.advance(ActionExecutor.IDLE_CHECK.plusSeconds(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from remediation_lock where action_id = ?", Long.class, a.id()) == 0);
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(a.id()))).anySatisfy(s ->
+                assertThat(s.message()).contains("its lock is released"));
+    }
+
+    @Test
     void anActionWhoseApplyNeverGotAnAnswerIsReconciledAfterTheGracePeriod() {
         ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "30"));
         // As if the console had died between taking the lock and storing the cloud's answer.
