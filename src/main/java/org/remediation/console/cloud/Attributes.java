@@ -27,6 +27,12 @@ public final class Attributes {
      * flags with exactly those (as Cloud SQL's patch does with {@code settings.databaseFlags}).
      */
     public static final String FLAG_PREFIX = "flags.";
+    /**
+     * The value of a flag that is set without a value (Cloud SQL flag type NONE, e.g. MySQL's
+     * {@code skip_grant_tables}): Cloud SQL omits {@code value} for it and requires it omitted on
+     * every patch (https://cloud.google.com/sql/docs/mysql/admin-api/rest/v1/instances, DatabaseFlags.value).
+     */
+    public static final String FLAG_SET_WITHOUT_VALUE = "(set, no value)";
 
     // RUN_SERVICE (MIN_INSTANCES / MAX_INSTANCES are the template's scaling)
     /** Container memory limit in Kubernetes notation: {@code 512Mi}, {@code 4Gi}. */
@@ -50,6 +56,12 @@ public final class Attributes {
     public static final String CHECK_TIMEOUT_SECONDS = "timeoutSec";
     public static final String HEALTHY_THRESHOLD = "healthyThreshold";
     public static final String UNHEALTHY_THRESHOLD = "unhealthyThreshold";
+    /** Compute's {@code HealthCheck.type}: TCP, SSL, HTTP, HTTPS, HTTP2 or GRPC. Read only. */
+    public static final String PROTOCOL = "protocol";
+    /** The port the check probes (1–65535); absent when the check uses the backends' serving port. */
+    public static final String PORT = "port";
+    /** The HTTP path the check requests (HTTP, HTTPS and HTTP2 checks only). */
+    public static final String REQUEST_PATH = "requestPath";
 
     // BACKEND_SERVICE
     public static final String HEALTH_CHECKS = "healthChecks";

@@ -82,8 +82,8 @@ final class SqlTierAction extends AbstractAction {
     }
 
     @Override
-    String gcloud(ResourceState live, Map<String, String> desired) {
-        return "gcloud sql instances patch " + live.ref().name() + " --tier=" + desired.get(TIER);
+    GcloudLine gcloud(ResourceState live, Map<String, String> desired) {
+        return GcloudLine.command("sql", "instances", "patch").name(live.ref().name()).flag("--tier", desired.get(TIER));
     }
 
     @Override
