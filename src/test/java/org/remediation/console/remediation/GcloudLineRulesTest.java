@@ -240,6 +240,14 @@ class GcloudLineRulesTest {
     }
 
     @Test
+    void theDelimiterAvoidsCharactersTheValuesHold() {
+        String line = GcloudLine.command("sql", "instances", "patch").name("netra-staging-db")
+                .dict("--database-flags", Map.of("search_path", "a:b,c", "max_connections", "100")).render(PROJECT);
+        assertThat(dict(check(line, "netra-staging-db").flags().get("--database-flags")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("search_path", "a:b,c", "max_connections", "100"));
+    }
+
+    @Test
     void aFlagWithoutValueIsWrittenAsNameEquals() {
         Map<String, String> a = new TreeMap<>(sql().attributes());
         a.put(FLAG_PREFIX + "skip_grant_tables", FLAG_SET_WITHOUT_VALUE);
