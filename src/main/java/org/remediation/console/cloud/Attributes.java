@@ -27,6 +27,12 @@ public final class Attributes {
      * flags with exactly those (as Cloud SQL's patch does with {@code settings.databaseFlags}).
      */
     public static final String FLAG_PREFIX = "flags.";
+    /**
+     * The value of a flag that is set without a value (Cloud SQL flag type NONE, e.g. MySQL's
+     * {@code skip_grant_tables}): Cloud SQL omits {@code value} for it and requires it omitted on
+     * every patch (https://cloud.google.com/sql/docs/mysql/admin-api/rest/v1/instances, DatabaseFlags.value).
+     */
+    public static final String FLAG_SET_WITHOUT_VALUE = "(set, no value)";
 
     // RUN_SERVICE (MIN_INSTANCES / MAX_INSTANCES are the template's scaling)
     /** Container memory limit in Kubernetes notation: {@code 512Mi}, {@code 4Gi}. */
@@ -50,6 +56,15 @@ public final class Attributes {
     public static final String CHECK_TIMEOUT_SECONDS = "timeoutSec";
     public static final String HEALTHY_THRESHOLD = "healthyThreshold";
     public static final String UNHEALTHY_THRESHOLD = "unhealthyThreshold";
+    /** Compute's {@code HealthCheck.type}: TCP, SSL, HTTP, HTTPS, HTTP2 or GRPC. Read only. */
+    public static final String PROTOCOL = "protocol";
+    /**
+     * HEALTH_CHECK: the port the check probes (1–65535; absent when it uses the backends' serving
+     * port). REDIS_INSTANCE: the port clients connect to.
+     */
+    public static final String PORT = "port";
+    /** The HTTP path the check requests (HTTP, HTTPS and HTTP2 checks only). */
+    public static final String REQUEST_PATH = "requestPath";
 
     // BACKEND_SERVICE
     public static final String HEALTH_CHECKS = "healthChecks";
@@ -65,7 +80,7 @@ public final class Attributes {
     // REDIS_INSTANCE (read-only; TIER is BASIC or STANDARD_HA, NETWORK the authorized network's short name)
     /** The IP address clients connect to, e.g. {@code 10.166.204.83}. */
     public static final String HOST = "host";
-    public static final String PORT = "port";
+    // PORT (above) is the instance's port here
     /** The VPC network as Google reports it: {@code projects/P/global/networks/N}. */
     public static final String AUTHORIZED_NETWORK = "authorizedNetwork";
     /** DIRECT_PEERING or PRIVATE_SERVICE_ACCESS. */

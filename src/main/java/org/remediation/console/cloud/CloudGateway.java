@@ -13,6 +13,12 @@ public interface CloudGateway {
     /** Short name for display and audit: {@code sandbox} or {@code gcp}. */
     String name();
 
+    /**
+     * The project the resources live in, as gcloud's {@code --project} takes it: the configured Google
+     * Cloud project, or the sandbox's simulated one.
+     */
+    String project();
+
     /** The resources this console shows (configured per adapter). */
     List<ResourceRef> resources();
 

@@ -28,17 +28,18 @@ abstract class AbstractAction implements RemediationAction {
 
     abstract Effects effects(ResourceState live, Map<String, String> desired);
 
-    abstract String gcloud(ResourceState live, Map<String, String> desired);
+    /** The equivalent gcloud command; {@link #preview} renders it with the project. */
+    abstract GcloudLine gcloud(ResourceState live, Map<String, String> desired);
 
     @Override
-    public Preview preview(ResourceState live, Map<String, String> desired) {
+    public Preview preview(ResourceState live, Map<String, String> desired, String project) {
         Set<String> keys = new TreeSet<>(desired.keySet());
         List<DiffRow> diff = new ArrayList<>();
         for (String key : keys) {
             diff.add(new DiffRow(key, live.get(key).orElse(NONE), desired.get(key)));
         }
         Effects fx = effects(live, desired);
-        return new Preview(kind(), live.ref(), diff, fx.effects(), fx.notes(), gcloud(live, desired),
+        return new Preview(kind(), live.ref(), diff, fx.effects(), fx.notes(), gcloud(live, desired).render(project),
                 rollbackFromPreview(live, desired), live.fingerprint(), desired, live.readAt());
     }
 
@@ -126,9 +127,5 @@ abstract class AbstractAction implements RemediationAction {
                         + String.join(", ", known) + ".");
             }
         }
-    }
-
-    static String location(ResourceState live) {
-        return live.ref().location().equals("global") ? "--global" : "--region=" + live.ref().location();
     }
 }

@@ -17,7 +17,9 @@ public enum ActionKind {
     RUN_TRAFFIC("run-traffic", "Shift Cloud Run traffic", ResourceKind.RUN_SERVICE,
             "Send traffic to an existing revision, e.g. back to the previous one."),
     HEALTH_CHECK("health-check", "Tune health check", ResourceKind.HEALTH_CHECK,
-            "Change the load balancer's check interval, timeout and thresholds.");
+            "Change the load balancer's check interval, timeout and thresholds."),
+    HEALTH_CHECK_TARGET("health-check-target", "Health check path and port", ResourceKind.HEALTH_CHECK,
+            "Change the port and (HTTP, HTTPS, HTTP/2) request path the load balancer's health check probes.");
 
     private final String spec;
     private final String label;

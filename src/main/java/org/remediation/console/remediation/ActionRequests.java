@@ -92,7 +92,7 @@ class ActionRequests {
         ResourceState live = gateway.read(draft.resource());
         RemediationAction action = catalog.get(draft.kind());
         Map<String, String> desired = action.validate(draft.params(), live);
-        Preview preview = action.preview(live, desired);
+        Preview preview = action.preview(live, desired, gateway.project());
         return new Previewed(draft, link.incidentKey(), link.why(), live, preview, ApprovalPolicy.decide(link, preview.sideEffects()));
     }
 

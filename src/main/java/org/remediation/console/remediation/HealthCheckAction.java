@@ -88,12 +88,13 @@ final class HealthCheckAction extends AbstractAction {
     }
 
     @Override
-    String gcloud(ResourceState live, Map<String, String> desired) {
+    GcloudLine gcloud(ResourceState live, Map<String, String> desired) {
         Map<String, String> all = new TreeMap<>(live.attributes());
         all.putAll(desired);
-        return "gcloud compute health-checks update http " + live.ref().name() + " " + location(live)
-                + " --check-interval=" + all.get(CHECK_INTERVAL_SECONDS) + "s --timeout=" + all.get(CHECK_TIMEOUT_SECONDS)
-                + "s --healthy-threshold=" + all.get(HEALTHY_THRESHOLD) + " --unhealthy-threshold=" + all.get(UNHEALTHY_THRESHOLD);
+        return HealthCheckProtocol.update(live).flag("--check-interval", all.get(CHECK_INTERVAL_SECONDS) + "s")
+                .flag("--timeout", all.get(CHECK_TIMEOUT_SECONDS) + "s")
+                .flag("--healthy-threshold", all.get(HEALTHY_THRESHOLD))
+                .flag("--unhealthy-threshold", all.get(UNHEALTHY_THRESHOLD));
     }
 
     @Override

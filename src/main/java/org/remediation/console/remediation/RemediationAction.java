@@ -33,8 +33,11 @@ public interface RemediationAction {
      */
     Map<String, String> validate(Map<String, String> params, ResourceState live);
 
-    /** The diff, side effects, gcloud equivalent and rollback plan against the live state. */
-    Preview preview(ResourceState live, Map<String, String> desired);
+    /**
+     * The diff, side effects, gcloud equivalent and rollback plan against the live state; the gcloud
+     * line names {@code project} (the gateway's {@link CloudGateway#project()}).
+     */
+    Preview preview(ResourceState live, Map<String, String> desired, String project);
 
     /**
      * Starts the change, bound to the preview's fingerprint (the cloud refuses it if the state moved).

@@ -118,11 +118,10 @@ final class RunResourcesAction extends AbstractAction {
     }
 
     @Override
-    String gcloud(ResourceState live, Map<String, String> desired) {
-        StringBuilder sb = new StringBuilder("gcloud run services update " + live.ref().name() + " " + location(live));
-        FIELDS.stream().filter(desired::containsKey).forEach(f -> sb.append(' ').append(FLAGS.get(f)).append('=')
-                .append(desired.get(f)));
-        return sb.toString();
+    GcloudLine gcloud(ResourceState live, Map<String, String> desired) {
+        GcloudLine line = GcloudLine.command("run", "services", "update").name(live.ref().name()).location(live.ref());
+        FIELDS.stream().filter(desired::containsKey).forEach(f -> line.flag(FLAGS.get(f), desired.get(f)));
+        return line;
     }
 
     @Override

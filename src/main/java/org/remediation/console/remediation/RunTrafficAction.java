@@ -74,9 +74,10 @@ final class RunTrafficAction extends AbstractAction {
     }
 
     @Override
-    String gcloud(ResourceState live, Map<String, String> desired) {
-        String target = desired.get(TRAFFIC).equals(LATEST + "=100") ? "--to-latest" : "--to-revisions=" + desired.get(TRAFFIC);
-        return "gcloud run services update-traffic " + live.ref().name() + " " + location(live) + " " + target;
+    GcloudLine gcloud(ResourceState live, Map<String, String> desired) {
+        GcloudLine line = GcloudLine.command("run", "services", "update-traffic").name(live.ref().name()).location(live.ref());
+        return desired.get(TRAFFIC).equals(LATEST + "=100") ? line.bare("--to-latest")
+                : line.list("--to-revisions", List.of(desired.get(TRAFFIC).split(",")));
     }
 
     @Override

@@ -91,10 +91,10 @@ final class ScaleConnectorAction extends AbstractAction {
     }
 
     @Override
-    String gcloud(ResourceState live, Map<String, String> desired) {
-        return "gcloud compute networks vpc-access connectors update " + live.ref().name() + " " + location(live)
-                + " --min-instances=" + desired.get(MIN_INSTANCES) + " --max-instances=" + desired.get(MAX_INSTANCES)
-                + " --machine-type=" + desired.get(MACHINE_TYPE);
+    GcloudLine gcloud(ResourceState live, Map<String, String> desired) {
+        return GcloudLine.command("compute", "networks", "vpc-access", "connectors", "update").name(live.ref().name())
+                .location(live.ref()).flag("--min-instances", desired.get(MIN_INSTANCES))
+                .flag("--max-instances", desired.get(MAX_INSTANCES)).flag("--machine-type", desired.get(MACHINE_TYPE));
     }
 
     @Override

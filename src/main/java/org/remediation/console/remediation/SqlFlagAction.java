@@ -1,11 +1,12 @@
 package org.remediation.console.remediation;
 
 import static org.remediation.console.cloud.Attributes.FLAG_PREFIX;
+import static org.remediation.console.cloud.Attributes.FLAG_SET_WITHOUT_VALUE;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.Problems;
 import org.remediation.console.cloud.ResourceState;
 
@@ -91,10 +92,10 @@ final class SqlFlagAction extends AbstractAction {
     }
 
     @Override
-    String gcloud(ResourceState live, Map<String, String> desired) {
-        return "gcloud sql instances patch " + live.ref().name() + " --database-flags="
-                + desired.entrySet().stream().map(e -> e.getKey().substring(FLAG_PREFIX.length()) + "=" + e.getValue())
-                .collect(Collectors.joining(","));
+    GcloudLine gcloud(ResourceState live, Map<String, String> desired) {
+        Map<String, @Nullable String> flags = new TreeMap<>();
+        desired.forEach((k, v) -> flags.put(k.substring(FLAG_PREFIX.length()), FLAG_SET_WITHOUT_VALUE.equals(v) ? null : v));
+        return GcloudLine.command("sql", "instances", "patch").name(live.ref().name()).dict("--database-flags", flags);
     }
 
     @Override
@@ -105,8 +106,7 @@ final class SqlFlagAction extends AbstractAction {
                 return before.get(e.getKey())
                         .map(old -> RollbackPlan.inverse(Map.of(FLAG, flag, VALUE, old), "Sets " + flag + " back to " + old + "."))
                         .orElse(RollbackPlan.impossible(flag + " was not set before; this action cannot remove a flag. "
-                                + "Clear it with gcloud sql instances patch " + before.ref().name()
-                                + " --database-flags=<the previous list>."));
+                                + "Clear it by patching " + before.ref().name() + "'s database flags with the previous list."));
             }
         }
         return RollbackPlan.impossible("No flag changed.");

@@ -36,6 +36,11 @@ class CloudResourceReaderTest {
         }
 
         @Override
+        public String project() {
+            return "map-project";
+        }
+
+        @Override
         public List<ResourceRef> resources() {
             return List.copyOf(states.keySet());
         }

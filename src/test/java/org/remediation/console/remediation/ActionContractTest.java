@@ -54,6 +54,8 @@ public abstract class ActionContractTest {
             case RUN_TRAFFIC -> Map.of("revision", Arrays.stream(live.require(REVISIONS).split(","))
                     .filter(r -> !live.require(TRAFFIC).equals(r + "=100")).findFirst().orElseThrow());
             case HEALTH_CHECK -> Map.of(UNHEALTHY_THRESHOLD, live.require(UNHEALTHY_THRESHOLD).equals("3") ? "2" : "3");
+            case HEALTH_CHECK_TARGET -> live.get(REQUEST_PATH).orElse("").equals("/health/basic")
+                    ? Map.of(REQUEST_PATH, "/health", PORT, "8080") : Map.of(REQUEST_PATH, "/health/basic", PORT, "8000");
         };
     }
 
@@ -66,6 +68,7 @@ public abstract class ActionContractTest {
             case RUN_RESOURCES -> Map.of(MEMORY, "64Gi");
             case RUN_TRAFFIC -> Map.of("revision", "no-such-revision");
             case HEALTH_CHECK -> Map.of(CHECK_TIMEOUT_SECONDS, "301");
+            case HEALTH_CHECK_TARGET -> Map.of(REQUEST_PATH, "health/basic", PORT, "65536");
         };
     }
 
@@ -79,9 +82,10 @@ public abstract class ActionContractTest {
         ResourceState live = gateway().read(resourceFor(kind));
         RemediationAction action = action(kind);
         Map<String, String> desired = action.validate(exampleParameters(kind, live), live);
-        Preview preview = action.preview(live, desired);
+        Preview preview = action.preview(live, desired, gateway().project());
         assertThat(preview.changes()).isNotEmpty();
-        assertThat(preview.gcloud()).startsWith("gcloud ").contains(live.ref().name());
+        assertThat(preview.gcloud()).startsWith("gcloud ").contains(live.ref().name())
+                .endsWith(" --project=" + gateway().project());
         assertThat(preview.fingerprint()).isEqualTo(live.fingerprint());
         assertThat(awaitDone(action.apply(gateway(), preview, java.util.UUID.randomUUID().toString())).succeeded()).isTrue();
         ResourceState after = gateway().read(live.ref());
@@ -94,7 +98,7 @@ public abstract class ActionContractTest {
         ResourceState before = gateway().read(resourceFor(kind));
         RemediationAction action = action(kind);
         Map<String, String> desired = action.validate(exampleParameters(kind, before), before);
-        assertThat(awaitDone(action.apply(gateway(), action.preview(before, desired), java.util.UUID.randomUUID().toString())).succeeded()).isTrue();
+        assertThat(awaitDone(action.apply(gateway(), action.preview(before, desired, gateway().project()), java.util.UUID.randomUUID().toString())).succeeded()).isTrue();
         ResourceState after = gateway().read(before.ref());
         RollbackPlan plan = action.rollback(before, after);
         assertThat(plan.explanation()).isNotBlank();
@@ -103,7 +107,7 @@ public abstract class ActionContractTest {
             return;
         }
         Map<String, String> inverse = action.validate(plan.params(), after);
-        assertThat(awaitDone(action.apply(gateway(), action.preview(after, inverse), java.util.UUID.randomUUID().toString())).succeeded()).isTrue();
+        assertThat(awaitDone(action.apply(gateway(), action.preview(after, inverse, gateway().project()), java.util.UUID.randomUUID().toString())).succeeded()).isTrue();
         ResourceState restored = gateway().read(before.ref());
         for (String key : desired.keySet()) {
             assertThat(restored.get(key)).as(key).isEqualTo(before.get(key));

@@ -52,7 +52,7 @@ class RemediationFlowTest {
         assertThat(a.status()).isEqualTo(ActionStatus.READY);
         assertThat(a.approvalRequired()).isFalse();
         assertThat(a.preview().gcloud()).isEqualTo("gcloud compute health-checks update http netra-backend-hc --global "
-                + "--check-interval=10s --timeout=5s --healthy-threshold=2 --unhealthy-threshold=3");
+                + "--check-interval=10s --timeout=5s --healthy-threshold=2 --unhealthy-threshold=3 --project=netra-staging");
         As.user("operator", Role.OPERATOR, () -> service.execute(a.id()));
         ActionRecord done = awaitEnd(service, a.id());
         assertThat(done.status()).as(done.resultMessage()).isEqualTo(ActionStatus.SUCCEEDED);

@@ -125,7 +125,16 @@ class ValidationCorpusTest {
                 c(ActionKind.HEALTH_CHECK, HEALTH_CHECK, "unhealthyThreshold", "unhealthyThreshold", "11"),
                 c(ActionKind.HEALTH_CHECK, HEALTH_CHECK, "checkIntervalSec"),
                 c(ActionKind.HEALTH_CHECK, HEALTH_CHECK, "checkIntervalSec", "healthyThreshold", "2"),
-                c(ActionKind.HEALTH_CHECK, HEALTH_CHECK, "healthyThreshold", "healthyThreshold", "x"));
+                c(ActionKind.HEALTH_CHECK, HEALTH_CHECK, "healthyThreshold", "healthyThreshold", "x"),
+                // health-check-target (live: HTTP, port 8080, /health)
+                c(ActionKind.HEALTH_CHECK_TARGET, HEALTH_CHECK, "requestPath", "requestPath", "health/basic"),
+                c(ActionKind.HEALTH_CHECK_TARGET, HEALTH_CHECK, "requestPath", "requestPath", "/health?full=1"),
+                c(ActionKind.HEALTH_CHECK_TARGET, HEALTH_CHECK, "requestPath", "requestPath", "/health basic"),
+                c(ActionKind.HEALTH_CHECK_TARGET, HEALTH_CHECK, "requestPath", "requestPath", "/" + "a".repeat(1024)),
+                c(ActionKind.HEALTH_CHECK_TARGET, HEALTH_CHECK, "port", "port", "0"),
+                c(ActionKind.HEALTH_CHECK_TARGET, HEALTH_CHECK, "port", "port", "65536"),
+                c(ActionKind.HEALTH_CHECK_TARGET, HEALTH_CHECK, "requestPath"),
+                c(ActionKind.HEALTH_CHECK_TARGET, HEALTH_CHECK, "requestPath", "requestPath", "/health", "port", "8080"));
     }
 
     private static Arguments c(ActionKind kind, ResourceRef ref, String field, String... kv) {

@@ -54,24 +54,31 @@ final class ComputeAdapter {
         a.put(Attributes.CHECK_TIMEOUT_SECONDS, Integer.toString(hc.getTimeoutSec()));
         a.put(Attributes.HEALTHY_THRESHOLD, Integer.toString(hc.getHealthyThreshold()));
         a.put(Attributes.UNHEALTHY_THRESHOLD, Integer.toString(hc.getUnhealthyThreshold()));
+        a.put(Attributes.PROTOCOL, hc.getType());
+        HealthCheckTarget.read(hc, a);
         return a;
     }
 
     OperationId applyHealthCheck(CloudChange change) {
+        ResourceRef ref = change.ref();
         HealthCheck.Builder patch = HealthCheck.newBuilder();
+        HealthCheckTarget target = new HealthCheckTarget();
         change.desired().forEach((k, v) -> {
-            int n = Integer.parseInt(v);
             switch (k) {
-                case Attributes.CHECK_INTERVAL_SECONDS -> patch.setCheckIntervalSec(n);
-                case Attributes.CHECK_TIMEOUT_SECONDS -> patch.setTimeoutSec(n);
-                case Attributes.HEALTHY_THRESHOLD -> patch.setHealthyThreshold(n);
-                case Attributes.UNHEALTHY_THRESHOLD -> patch.setUnhealthyThreshold(n);
+                case Attributes.CHECK_INTERVAL_SECONDS -> patch.setCheckIntervalSec(Integer.parseInt(v));
+                case Attributes.CHECK_TIMEOUT_SECONDS -> patch.setTimeoutSec(Integer.parseInt(v));
+                case Attributes.HEALTHY_THRESHOLD -> patch.setHealthyThreshold(Integer.parseInt(v));
+                case Attributes.UNHEALTHY_THRESHOLD -> patch.setUnhealthyThreshold(Integer.parseInt(v));
+                case Attributes.PORT -> target.port = Integer.parseInt(v);
+                case Attributes.REQUEST_PATH -> target.requestPath = v;
                 default -> throw new CloudException(CloudException.Kind.INVALID_ARGUMENT,
                         "A health check's '" + k + "' cannot be changed here.");
             }
         });
-        ResourceRef ref = change.ref();
         // requestId: Compute ignores a repeated request with the same id and answers with its operation
+        if (target.changes()) {
+            target.into(healthCheck(ref).getType(), patch); // the sub-object must match the check's type
+        }
         Operation op = calls.mutate(API, () -> GLOBAL.equals(ref.location())
                 ? clients.healthChecks.get().patchCallable().call(PatchHealthCheckRequest.newBuilder()
                         .setProject(project).setHealthCheck(ref.name()).setHealthCheckResource(patch)

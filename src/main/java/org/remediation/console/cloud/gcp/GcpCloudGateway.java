@@ -55,6 +55,11 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
         return "gcp";
     }
 
+    @Override
+    public String project() {
+        return props.project();
+    }
+
     public GcpProperties properties() {
         return props;
     }

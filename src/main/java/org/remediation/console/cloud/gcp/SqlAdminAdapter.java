@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.remediation.console.cloud.Attributes;
 import org.remediation.console.cloud.CloudChange;
 import org.remediation.console.cloud.CloudException;
@@ -48,7 +49,8 @@ final class SqlAdminAdapter {
         if (s != null) {
             a.put(Attributes.TIER, String.valueOf(s.getTier()));
             if (s.getDatabaseFlags() != null) {
-                s.getDatabaseFlags().forEach(f -> a.put(Attributes.FLAG_PREFIX + f.getName(), String.valueOf(f.getValue())));
+                s.getDatabaseFlags().forEach(f -> a.put(Attributes.FLAG_PREFIX + f.getName(),
+                        f.getValue() == null ? Attributes.FLAG_SET_WITHOUT_VALUE : f.getValue()));
             }
         }
         return a;
@@ -65,7 +67,7 @@ final class SqlAdminAdapter {
         DatabaseInstance current = instance(change.ref().name());
         validate(change, String.valueOf(current.getDatabaseVersion()));
         Settings settings = new Settings().setSettingsVersion(current.getSettings().getSettingsVersion());
-        Map<String, String> flags = new LinkedHashMap<>();
+        Map<String, @Nullable String> flags = new LinkedHashMap<>(); // null: set without a value
         List<DatabaseFlags> existing = current.getSettings().getDatabaseFlags();
         if (existing != null) {
             existing.forEach(f -> flags.put(f.getName(), f.getValue()));
@@ -78,6 +80,8 @@ final class SqlAdminAdapter {
                 String flag = e.getKey().substring(Attributes.FLAG_PREFIX.length());
                 if (e.getValue().isEmpty()) {
                     flags.remove(flag);
+                } else if (Attributes.FLAG_SET_WITHOUT_VALUE.equals(e.getValue())) {
+                    flags.put(flag, null);
                 } else {
                     flags.put(flag, e.getValue());
                 }
@@ -89,7 +93,8 @@ final class SqlAdminAdapter {
         }
         if (flagsChanged) {
             List<DatabaseFlags> whole = new ArrayList<>();
-            flags.forEach((n, v) -> whole.add(new DatabaseFlags().setName(n).setValue(v)));
+            // a flag without a value goes without "value": the API refuses one (DatabaseFlags.value)
+            flags.forEach((n, v) -> whole.add(v == null ? new DatabaseFlags().setName(n) : new DatabaseFlags().setName(n).setValue(v)));
             settings.setDatabaseFlags(whole);
         }
         DatabaseInstance body = new DatabaseInstance().setSettings(settings);
@@ -111,6 +116,10 @@ final class SqlAdminAdapter {
                 Optional<SqlFlag> flag = flag(databaseVersion, name);
                 if (flag.isEmpty()) {
                     problems.add("Cloud SQL has no flag " + name + " for " + databaseVersion);
+                } else if (Attributes.FLAG_SET_WITHOUT_VALUE.equals(v)) {
+                    if (!flag.get().takesNoValue()) {
+                        problems.add(name + " needs a value (it is a " + flag.get().type() + " flag)");
+                    }
                 } else if (flag.get().problemWith(v) != null) {
                     problems.add(flag.get().problemWith(v));
                 }

@@ -10,8 +10,16 @@ import org.jspecify.annotations.Nullable;
 public record SqlFlag(String name, String type, @Nullable Long minValue, @Nullable Long maxValue,
                       List<String> allowedValues, boolean requiresRestart) {
 
+    /** Type NONE: set by name only, never with a value (e.g. MySQL's skip_grant_tables). */
+    public boolean takesNoValue() {
+        return "NONE".equals(type);
+    }
+
     /** Null when {@code value} is allowed; otherwise why not, in words. */
     public @Nullable String problemWith(String value) {
+        if (takesNoValue()) {
+            return name + " takes no value; it is either set (by name only) or not set";
+        }
         if ("INTEGER".equals(type)) {
             long v;
             try {

@@ -21,7 +21,7 @@ final class SandboxChanges {
             ResourceKind.SQL_INSTANCE, Set.of(TIER),
             ResourceKind.RUN_SERVICE, Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES, TRAFFIC),
             ResourceKind.HEALTH_CHECK, Set.of(CHECK_INTERVAL_SECONDS, CHECK_TIMEOUT_SECONDS, HEALTHY_THRESHOLD,
-                    UNHEALTHY_THRESHOLD),
+                    UNHEALTHY_THRESHOLD, PORT, REQUEST_PATH),
             ResourceKind.BACKEND_SERVICE, Set.of(BACKEND_TIMEOUT_SECONDS, HEALTH_CHECKS),
             ResourceKind.SSL_CERTIFICATE, Set.of(),
             ResourceKind.REDIS_INSTANCE, Set.of());
@@ -77,6 +77,10 @@ final class SandboxChanges {
                     return bound + " cannot be lowered in place (" + current.get(bound) + " → " + desired.get(bound) + ")";
                 }
             }
+        }
+        if (desired.containsKey(REQUEST_PATH) && !List.of("HTTP", "HTTPS", "HTTP2").contains(current.get(PROTOCOL))) {
+            // as Compute: only the HTTP-family sub-objects have a requestPath
+            return "a " + current.get(PROTOCOL) + " health check has no request path";
         }
         if (desired.containsKey(TRAFFIC)) {
             List<String> revisions = Arrays.asList(current.getOrDefault(REVISIONS, "").split(","));

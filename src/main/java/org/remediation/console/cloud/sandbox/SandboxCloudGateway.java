@@ -46,6 +46,11 @@ class SandboxCloudGateway implements CloudGateway {
     }
 
     @Override
+    public String project() {
+        return SandboxTopology.PROJECT;
+    }
+
+    @Override
     public List<ResourceRef> resources() {
         List<String> stored = store.resourceRefs();
         return SandboxTopology.initial(clock.instant()).keySet().stream()

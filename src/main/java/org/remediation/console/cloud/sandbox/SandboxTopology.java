@@ -14,6 +14,8 @@ import org.remediation.console.cloud.ResourceRef;
 /** The #1278 staging topology the sandbox starts with (and returns to on reset). */
 final class SandboxTopology {
 
+    /** The simulated project: the one the #1278 write-ups run their gcloud commands against. */
+    static final String PROJECT = "netra-staging";
     static final ResourceRef CONNECTOR = new ResourceRef(ResourceKind.VPC_CONNECTOR, "us-central1", "staging-connector");
     static final ResourceRef DATABASE = new ResourceRef(ResourceKind.SQL_INSTANCE, "us-central1", "netra-staging-db");
     static final ResourceRef FRONTEND = run("netra-frontend");
@@ -40,7 +42,7 @@ final class SandboxTopology {
         m.put(AUTH, service(AUTH.name(), "512Mi", "1", "300", "1", "10"));
         m.put(BACKEND, service(BACKEND.name(), "2Gi", "1", "300", "1", "20"));
         m.put(HEALTH_CHECK, attrs(STATE, "READY", CHECK_INTERVAL_SECONDS, "5", CHECK_TIMEOUT_SECONDS, "5",
-                HEALTHY_THRESHOLD, "2", UNHEALTHY_THRESHOLD, "2"));
+                HEALTHY_THRESHOLD, "2", UNHEALTHY_THRESHOLD, "2", PROTOCOL, "HTTP", PORT, "8080", REQUEST_PATH, "/health"));
         m.put(BACKEND_SERVICE, attrs(STATE, "READY", HEALTH_CHECKS, HEALTH_CHECK.name(), BACKEND_TIMEOUT_SECONDS, "30"));
         m.put(CERTIFICATE, attrs(STATE, "READY", MANAGED_STATUS, "ACTIVE", DOMAINS, "staging.netrasystems.ai",
                 EXPIRE_TIME, now.plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS).toString()));

@@ -71,7 +71,7 @@ class RemediationFlowViewTest extends KaribuTest {
         _setValue(_get(TextArea.class, s -> s.withId("action-reason")), "DB connect timeouts under load");
         _click(_get(Button.class, s -> s.withId("preview")));
         assertThat(_get(Pre.class, s -> s.withId("preview-gcloud")).getText())
-                .isEqualTo("gcloud sql instances patch netra-staging-db --tier=db-custom-4-15360");
+                .isEqualTo("gcloud sql instances patch netra-staging-db --tier=db-custom-4-15360 --project=netra-staging");
         _click(_get(Button.class, s -> s.withId("submit-request")));
         ActionRecord requested = latest();
         assertThat(requested.status()).isEqualTo(ActionStatus.AWAITING_APPROVAL);

@@ -119,6 +119,15 @@ public final class FakeCompute {
         } else if ("PATCH".equals(method)) {
             HealthCheck.Builder patch = HealthCheck.newBuilder();
             JsonFormat.parser().ignoringUnknownFields().merge(HttpJson.body(ex), patch);
+            String foreign = subObjectNotOfType(patch.build(), current.getType());
+            if (foreign != null) {
+                // Compute keeps one protocol sub-object per check, the one its type names; its 400s read
+                // "Invalid value for field 'resource.<field>': ''. …" (e.g. "HTTP healthCheck missing.",
+                // TerriaJS/terriajs#5633); the reason text after it is ours
+                HttpJson.error(ex, 400, "INVALID_ARGUMENT", "Invalid value for field 'resource." + foreign
+                        + "': ''. The health check's type is " + current.getType() + ".");
+                return;
+            }
             HealthCheck.Builder next = current.toBuilder().mergeFrom(patch.build());
             if (next.getTimeoutSec() > next.getCheckIntervalSec()) {
                 HttpJson.error(ex, 400, "INVALID_ARGUMENT",
@@ -129,6 +138,21 @@ public final class FakeCompute {
         } else {
             HttpJson.error(ex, 405, "UNIMPLEMENTED", method);
         }
+    }
+
+    /** The protocol sub-object a patch sets although the check's type is another one, or null. */
+    static String subObjectNotOfType(HealthCheck patch, String type) {
+        Map<String, Boolean> set = Map.of("HTTP", patch.hasHttpHealthCheck(), "HTTPS", patch.hasHttpsHealthCheck(),
+                "HTTP2", patch.hasHttp2HealthCheck(), "TCP", patch.hasTcpHealthCheck(), "SSL", patch.hasSslHealthCheck(),
+                "GRPC", patch.hasGrpcHealthCheck());
+        Map<String, String> field = Map.of("HTTP", "httpHealthCheck", "HTTPS", "httpsHealthCheck", "HTTP2",
+                "http2HealthCheck", "TCP", "tcpHealthCheck", "SSL", "sslHealthCheck", "GRPC", "grpcHealthCheck");
+        for (Map.Entry<String, Boolean> e : set.entrySet()) {
+            if (e.getValue() && !e.getKey().equals(type)) {
+                return field.get(e.getKey());
+            }
+        }
+        return null;
     }
 
     private synchronized void backendServices(HttpExchange ex, String method, String scope, String name)

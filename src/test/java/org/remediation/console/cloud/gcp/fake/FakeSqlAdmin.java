@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cloud SQL Admin v1 over HTTP/JSON as the discovery client calls it: instances get/list/patch
@@ -22,6 +23,11 @@ public final class FakeSqlAdmin {
     private static final Pattern OPERATION = Pattern.compile("/v1/projects/([^/]+)/operations/([^/]+)");
     private static final Pattern OPERATIONS = Pattern.compile("/v1/projects/([^/]+)/operations");
     private static final Pattern TIERS = Pattern.compile("/v1/projects/([^/]+)/tiers");
+    /**
+     * A flag of type NONE, set by name only; Flag.type's reference names it as the example of "flags
+     * which do not take a value" (https://cloud.google.com/sql/docs/mysql/admin-api/rest/v1/flags).
+     */
+    public static final String NO_VALUE_FLAG = "skip_grant_tables";
     static final List<String> TIER_NAMES = List.of("db-f1-micro", "db-g1-small", "db-custom-1-3840",
             "db-custom-2-7680", "db-custom-4-15360", "db-custom-8-30720");
 
@@ -34,7 +40,7 @@ public final class FakeSqlAdmin {
         this.faults = faults;
     }
 
-    public void put(String project, String name, String region, String version, String tier, Map<String, String> flags) {
+    public void put(String project, String name, String region, String version, String tier, Map<String, @Nullable String> flags) {
         JsonObject settings = new JsonObject();
         settings.addProperty("tier", tier);
         settings.addProperty("settingsVersion", "1");
@@ -75,10 +81,13 @@ public final class FakeSqlAdmin {
         operations.finish(name);
     }
 
-    private static JsonObject flag(String name, String value) {
+    /** A null value is a flag set by name only: Cloud SQL stores and returns it without "value". */
+    private static JsonObject flag(String name, @Nullable String value) {
         JsonObject f = new JsonObject();
         f.addProperty("name", name);
-        f.addProperty("value", value);
+        if (value != null) {
+            f.addProperty("value", value);
+        }
         return f;
     }
 
@@ -94,7 +103,9 @@ public final class FakeSqlAdmin {
                     + "\"max_connections\",\"type\":\"INTEGER\",\"minValue\":\"14\",\"maxValue\":\"262143\","
                     + "\"requiresRestart\":true,\"appliesTo\":[\"POSTGRES_15\"]},{\"kind\":\"sql#flag\",\"name\":"
                     + "\"log_min_duration_statement\",\"type\":\"INTEGER\",\"minValue\":\"-1\",\"maxValue\":"
-                    + "\"2147483647\",\"requiresRestart\":false,\"appliesTo\":[\"POSTGRES_15\"]}]}");
+                    + "\"2147483647\",\"requiresRestart\":false,\"appliesTo\":[\"POSTGRES_15\"]},{\"kind\":\"sql#flag\","
+                    + "\"name\":\"" + NO_VALUE_FLAG + "\",\"type\":\"NONE\",\"requiresRestart\":true,"
+                    + "\"appliesTo\":[\"MYSQL_8_0\"]}]}");
         } else if ((m = TIERS.matcher(path)).matches()) {
             StringBuilder items = new StringBuilder();
             TIER_NAMES.forEach(t -> items.append(items.isEmpty() ? "" : ",").append("{\"kind\":\"sql#tier\",\"tier\":\"")
@@ -172,6 +183,14 @@ public final class FakeSqlAdmin {
         if (wanted.has("databaseFlags")) {
             for (JsonElement f : wanted.getAsJsonArray("databaseFlags")) {
                 JsonObject flag = f.getAsJsonObject();
+                if (NO_VALUE_FLAG.equals(flag.get("name").getAsString()) && flag.has("value")) {
+                    // DatabaseFlags.value "must be omitted if the flag doesn't take a value"; Cloud SQL answers
+                    // 400 invalidFlagValue "Value requested is not valid." (wording as in public Terraform
+                    // reports, e.g. google/exposure-notifications-server#746; the detail after it is ours)
+                    HttpJson.error(ex, 400, "INVALID_ARGUMENT", "Value requested is not valid. Failed to set "
+                            + NO_VALUE_FLAG + ": the flag takes no value, got '" + flag.get("value").getAsString() + "'.");
+                    return;
+                }
                 if ("max_connections".equals(flag.get("name").getAsString())) {
                     long v = Long.parseLong(flag.get("value").getAsString());
                     if (v < 14 || v > 262143) {
