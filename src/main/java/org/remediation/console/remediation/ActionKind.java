@@ -17,7 +17,11 @@ public enum ActionKind {
     RUN_TRAFFIC("run-traffic", "Shift Cloud Run traffic", ResourceKind.RUN_SERVICE,
             "Send traffic to an existing revision, e.g. back to the previous one."),
     HEALTH_CHECK("health-check", "Tune health check", ResourceKind.HEALTH_CHECK,
-            "Change the load balancer's check interval, timeout and thresholds.");
+            "Change the load balancer's check interval, timeout and thresholds."),
+    RUN_ENV("run-env", "Cloud Run environment variables", ResourceKind.RUN_SERVICE,
+            "Set or remove plain environment variables (creates a new revision; secrets stay in Secret Manager)."),
+    RUN_STARTUP_PROBE("run-startup-probe", "Cloud Run startup probe", ResourceKind.RUN_SERVICE,
+            "Change the container's startup probe: HTTP path or TCP port, delay, period, timeout, threshold.");
 
     private final String spec;
     private final String label;

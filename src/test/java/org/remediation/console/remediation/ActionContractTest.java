@@ -54,6 +54,9 @@ public abstract class ActionContractTest {
             case RUN_TRAFFIC -> Map.of("revision", Arrays.stream(live.require(REVISIONS).split(","))
                     .filter(r -> !live.require(TRAFFIC).equals(r + "=100")).findFirst().orElseThrow());
             case HEALTH_CHECK -> Map.of(UNHEALTHY_THRESHOLD, live.require(UNHEALTHY_THRESHOLD).equals("3") ? "2" : "3");
+            case RUN_ENV -> Map.of("set", "DB_CONNECTION_TIMEOUT="
+                    + (live.get(ENV_PREFIX + "DB_CONNECTION_TIMEOUT").orElse("").equals("600") ? "300" : "600"));
+            case RUN_STARTUP_PROBE -> Map.of("initialDelaySeconds", live.require(PROBE_INITIAL_DELAY).equals("30") ? "0" : "30");
         };
     }
 
@@ -66,6 +69,8 @@ public abstract class ActionContractTest {
             case RUN_RESOURCES -> Map.of(MEMORY, "64Gi");
             case RUN_TRAFFIC -> Map.of("revision", "no-such-revision");
             case HEALTH_CHECK -> Map.of(CHECK_TIMEOUT_SECONDS, "301");
+            case RUN_ENV -> Map.of("set", "PORT=9000");
+            case RUN_STARTUP_PROBE -> Map.of("periodSeconds", "5", "timeoutSeconds", "10");
         };
     }
 

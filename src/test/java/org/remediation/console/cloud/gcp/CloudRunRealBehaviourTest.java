@@ -18,6 +18,11 @@ import org.remediation.console.cloud.OperationStatus;
 import org.remediation.console.cloud.ResourceRef;
 import org.remediation.console.cloud.ResourceState;
 import org.remediation.console.cloud.gcp.fake.FakeGoogle;
+import org.remediation.console.remediation.ActionCatalog;
+import org.remediation.console.remediation.ActionKind;
+import org.remediation.console.remediation.DiffRow;
+import org.remediation.console.remediation.Preview;
+import org.remediation.console.remediation.RemediationAction;
 
 /**
  * Cloud Run as it really behaves, over the wire to the fake: Console-named revisions, pinned traffic,
@@ -135,5 +140,33 @@ class CloudRunRealBehaviourTest {
         assertThat(probe.hasTcpSocket()).isFalse();
         assertThat(probe.getInitialDelaySeconds()).isEqualTo(30);
         assertThat(probe.getFailureThreshold()).isEqualTo(10);
+    }
+
+    @Test
+    void afterTrafficWasPinnedARunResourcesChangeIsPreviewedAndVerifiedOnWhatServes() {
+        RemediationAction traffic = ActionCatalog.standard().get(ActionKind.RUN_TRAFFIC);
+        RemediationAction resources = ActionCatalog.standard().get(ActionKind.RUN_RESOURCES);
+        ResourceState live = gateway.read(FRONTEND);
+        run(traffic, live, traffic.validate(Map.of("revision", "netra-frontend-00002-def"), live));
+
+        ResourceState pinned = gateway.read(FRONTEND);
+        Map<String, String> desired = resources.validate(Map.of(MEMORY, "1Gi"), pinned);
+        Preview preview = resources.preview(pinned, desired);
+        assertThat(preview.diff()).contains(new DiffRow(SERVING, "netra-frontend-00002-def=100",
+                "netra-frontend-00002-def=100,(new revision)=0"));
+        ResourceState after = run(resources, pinned, desired);
+        assertThat(after.require(SERVING)).isEqualTo("netra-frontend-00002-def=100");
+        assertThat(resources.verify(after, desired)).isEmpty();
+
+        Map<String, String> all = resources.validate(Map.of(MEMORY, "2Gi", "sendAllTraffic", "true"), after);
+        ResourceState moved = run(resources, after, all);
+        assertThat(moved.require(SERVING)).isEqualTo(moved.require(LATEST_READY_REVISION) + "=100");
+        assertThat(moved.require(TRAFFIC_TAGS)).isEqualTo("stable=netra-frontend-00001-abc");
+        assertThat(resources.verify(moved, all)).isEmpty();
+    }
+
+    private ResourceState run(RemediationAction action, ResourceState live, Map<String, String> desired) {
+        assertThat(GcpGatewayTest.awaitDone(gateway, action.apply(gateway, action.preview(live, desired))).succeeded()).isTrue();
+        return gateway.read(FRONTEND);
     }
 }
