@@ -147,4 +147,21 @@ class RunTemplateActionsTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
                         .contains("timeout (240 s) must not exceed the period (10 s)"));
     }
+
+    @Test
+    void theSeedsEnvChangeIsAValidTaskActionSpec() {
+        ActionSpec spec = ActionSpec.parse("run-env resource=RUN_SERVICE/us-central1/netra-backend "
+                + "set=CLOUD_SQL_CONNECTIONS_TIMEOUT=600,DB_CONNECTION_TIMEOUT=600,SQLALCHEMY_POOL_TIMEOUT=35.0");
+        assertThat(spec.kind()).isEqualTo(ActionKind.RUN_ENV);
+        assertThat(spec.params()).containsEntry("set", "CLOUD_SQL_CONNECTIONS_TIMEOUT=600,DB_CONNECTION_TIMEOUT=600,"
+                + "SQLALCHEMY_POOL_TIMEOUT=35.0");
+        org.remediation.console.base.Problems problems = new org.remediation.console.base.Problems();
+        catalog.get(spec.kind()).check(spec.params(), problems);
+        assertThat(problems.list()).isEmpty();
+        assertThat(ActionSpec.parse(spec.format())).isEqualTo(spec);
+        ActionSpec probe = ActionSpec.parse("run-startup-probe resource=RUN_SERVICE/us-central1/netra-backend "
+                + "initialDelaySeconds=30 failureThreshold=10 periodSeconds=10");
+        catalog.get(probe.kind()).check(probe.params(), problems);
+        assertThat(problems.list()).isEmpty();
+    }
 }
