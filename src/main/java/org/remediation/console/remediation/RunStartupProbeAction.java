@@ -27,6 +27,10 @@ final class RunStartupProbeAction extends RunTemplateAction {
     static final String PERIOD = "periodSeconds";
     static final String TIMEOUT = "timeoutSeconds";
     static final String FAILURE_THRESHOLD = "failureThreshold";
+    /**
+     * 240 s for services (healthchecks page; also the v2 reference's startup maxima). The jobs page
+     * has since been raised to 600 s; if the services page follows, raise this.
+     */
     static final int MAX_WINDOW_SECONDS = 240;
     /** Parameter → attribute, in the order gcloud's --startup-probe lists them. */
     private static final Map<String, String> ATTRIBUTES = new LinkedHashMap<>();
