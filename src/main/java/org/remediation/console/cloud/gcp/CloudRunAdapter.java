@@ -28,7 +28,6 @@ import org.remediation.console.cloud.ResourceRef;
 final class CloudRunAdapter {
 
     static final String API = "run.googleapis.com";
-    static final String LATEST = "LATEST";
 
     private final GcpClients clients;
     private final GcpCalls calls;
