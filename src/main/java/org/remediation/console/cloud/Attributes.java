@@ -44,12 +44,43 @@ public final class Attributes {
     /** Comma-separated revision names, oldest first. */
     public static final String REVISIONS = "revisions";
     /**
-     * Traffic split, comma-separated {@code revision=percent} (or {@code LATEST=100}). A change that
-     * sets it sets the exact split; a template change without it sends all traffic to the new
-     * revision (gcloud's default).
+     * Traffic split as configured, comma-separated {@code revision=percent} of the targets with a
+     * share (or {@code LATEST=100}). A change that sets it sets the exact split and keeps the tags.
+     * A template change without it leaves the split as it is: {@code LATEST} follows the new
+     * revision, a split pinned to named revisions stays pinned and the new revision gets 0 %.
      */
     public static final String TRAFFIC = "traffic";
+    /** Revision tags, comma-separated {@code tag=revision} (or {@code tag=LATEST}); empty when none. */
+    public static final String TRAFFIC_TAGS = "trafficTags";
+    /**
+     * What actually serves, as the provider reports it (Cloud Run's {@code traffic_statuses}), with
+     * {@code LATEST} resolved to the revision: comma-separated {@code revision=percent}.
+     */
+    public static final String SERVING = "serving";
+    /** The newest revision created; differs from {@link #LATEST_READY_REVISION} while or when it fails to start. */
+    public static final String LATEST_CREATED_REVISION = "latestCreatedRevision";
     public static final String RECONCILING = "reconciling";
+    /**
+     * Prefix of one attribute per plain environment variable of the first container:
+     * {@code env.DB_CONNECTION_TIMEOUT=600}. Values of secret-looking variables are reported masked
+     * ({@link EnvValues}). A change that carries any {@code env.*} attribute carries the whole plain
+     * list; a masked value in it means "keep the current value".
+     */
+    public static final String ENV_PREFIX = "env.";
+    /**
+     * Prefix of one attribute per variable taken from Secret Manager: {@code envSecret.DB_PASSWORD=db-password:latest}
+     * ({@code secret:version}, as gcloud's {@code --update-secrets} writes it). Read-only here.
+     */
+    public static final String ENV_SECRET_PREFIX = "envSecret.";
+    /** Startup probe of the first container: {@code HTTP}, {@code TCP}, {@code GRPC} or {@code NONE}. */
+    public static final String PROBE_TYPE = "startupProbe.type";
+    /** HTTP probe path; empty for other types. */
+    public static final String PROBE_PATH = "startupProbe.path";
+    public static final String PROBE_PORT = "startupProbe.port";
+    public static final String PROBE_INITIAL_DELAY = "startupProbe.initialDelaySeconds";
+    public static final String PROBE_PERIOD = "startupProbe.periodSeconds";
+    public static final String PROBE_TIMEOUT = "startupProbe.timeoutSeconds";
+    public static final String PROBE_FAILURE_THRESHOLD = "startupProbe.failureThreshold";
 
     // HEALTH_CHECK
     public static final String CHECK_INTERVAL_SECONDS = "checkIntervalSec";

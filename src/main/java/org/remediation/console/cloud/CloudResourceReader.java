@@ -83,9 +83,11 @@ public class CloudResourceReader {
                 number(state, Attributes.MAX_INSTANCES, m);
                 copy(state, Attributes.LATEST_READY_REVISION, labels);
                 copy(state, Attributes.TRAFFIC, labels);
+                copy(state, Attributes.SERVING, labels);
                 healthy = !reconciling && ("READY".equals(status) || !state.get(Attributes.STATE).isPresent());
-                summary = (reconciling ? "reconciling" : "ready") + ", serving "
-                        + state.get(Attributes.LATEST_READY_REVISION).orElse("?");
+                // What serves (traffic_statuses), not the latest revision: pinned traffic may leave it at 0 %.
+                summary = (reconciling ? "reconciling" : "ready") + ", serving " + state.get(Attributes.SERVING)
+                        .filter(s -> !s.isBlank()).or(() -> state.get(Attributes.LATEST_READY_REVISION)).orElse("?");
             }
             case HEALTH_CHECK -> {
                 for (String a : new String[] {CHECK_INTERVAL_SECONDS, CHECK_TIMEOUT_SECONDS, HEALTHY_THRESHOLD,

@@ -14,7 +14,7 @@ public class ActionCatalog {
     public ActionCatalog() {
         for (RemediationAction a : List.of(new ScaleConnectorAction(), new SqlTierAction(), new SqlFlagAction(),
                 new RunResourcesAction(), new RunTrafficAction(), new HealthCheckAction(),
-                new HealthCheckTargetAction())) {
+                new HealthCheckTargetAction(), new RunEnvAction(), new RunStartupProbeAction())) {
             actions.put(a.kind(), a);
         }
     }

@@ -19,7 +19,11 @@ public enum ActionKind {
     HEALTH_CHECK("health-check", "Tune health check", ResourceKind.HEALTH_CHECK,
             "Change the load balancer's check interval, timeout and thresholds."),
     HEALTH_CHECK_TARGET("health-check-target", "Health check path and port", ResourceKind.HEALTH_CHECK,
-            "Change the port and (HTTP, HTTPS, HTTP/2) request path the load balancer's health check probes.");
+            "Change the port and (HTTP, HTTPS, HTTP/2) request path the load balancer's health check probes."),
+    RUN_ENV("run-env", "Cloud Run environment variables", ResourceKind.RUN_SERVICE,
+            "Set or remove plain environment variables (creates a new revision; secrets stay in Secret Manager)."),
+    RUN_STARTUP_PROBE("run-startup-probe", "Cloud Run startup probe", ResourceKind.RUN_SERVICE,
+            "Change the container's startup probe: HTTP path or TCP port, delay, period, timeout, threshold.");
 
     private final String spec;
     private final String label;

@@ -23,6 +23,8 @@ public final class GcloudLine {
     private static final List<String> DELIMITERS = List.of(":", ";", "|", "~", "#", "!", "::", ";;");
 
     private final List<String> words = new ArrayList<>();
+    /** A command to run after this one succeeds ({@code &&}), e.g. moving traffic after an update. */
+    private @Nullable GcloudLine next;
 
     private GcloudLine(String... command) {
         words.add("gcloud");
@@ -72,14 +74,24 @@ public final class GcloudLine {
         return flag(flag, joined(items));
     }
 
-    /** The finished line, ending with {@code --project=PROJECT}. */
+    /** Runs {@code then} after this command succeeds; returns this line. */
+    public GcloudLine andThen(GcloudLine then) {
+        if (next == null) {
+            next = then;
+        } else {
+            next.andThen(then);
+        }
+        return this;
+    }
+
+    /** The finished line, ending with {@code --project=PROJECT} (each command of it). */
     public String render(String project) {
         if (project.isBlank()) {
             throw new IllegalArgumentException("a gcloud line needs the project");
         }
         List<String> all = new ArrayList<>(words);
         all.add("--project=" + shellQuote(project));
-        return String.join(" ", all);
+        return String.join(" ", all) + (next == null ? "" : " && " + next.render(project));
     }
 
     static String joined(List<String> items) {

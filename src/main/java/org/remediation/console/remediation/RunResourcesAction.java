@@ -6,6 +6,7 @@ import static org.remediation.console.cloud.Attributes.MAX_INSTANCES;
 import static org.remediation.console.cloud.Attributes.MEMORY;
 import static org.remediation.console.cloud.Attributes.MIN_INSTANCES;
 import static org.remediation.console.cloud.Attributes.TIMEOUT_SECONDS;
+import static org.remediation.console.cloud.Attributes.TRAFFIC;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.remediation.console.base.Problems;
 import org.remediation.console.cloud.ResourceState;
 
 /** Cloud Run service template: memory, CPU, request timeout, min/max instances. Creates a revision. */
-final class RunResourcesAction extends AbstractAction {
+final class RunResourcesAction extends RunTemplateAction {
 
     private static final List<String> FIELDS = List.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES);
     private static final Map<String, String> FLAGS = Map.of(MEMORY, "--memory", CPU, "--cpu", TIMEOUT_SECONDS, "--timeout",
@@ -32,7 +33,7 @@ final class RunResourcesAction extends AbstractAction {
                 new ParamSpec(CPU, "CPU", CloudRunLimits.CPU_RANGE, false),
                 new ParamSpec(TIMEOUT_SECONDS, "Request timeout (s)", "1–3600", false),
                 new ParamSpec(MIN_INSTANCES, "Min instances", "0–1000", false),
-                new ParamSpec(MAX_INSTANCES, "Max instances", "1–1000, not below min", false));
+                new ParamSpec(MAX_INSTANCES, "Max instances", "1–1000, not below min", false), sendAllTrafficParam());
     }
 
     @Override
@@ -57,8 +58,10 @@ final class RunResourcesAction extends AbstractAction {
         if (min != null && max != null && min > max) {
             problems.add(MAX_INSTANCES, "Max instances (" + max + ") must not be below min instances (" + min + ").");
         }
+        sendAllTraffic(params, problems);
         if (problems.isEmpty() && memory.isEmpty() && cpuText.isEmpty() && timeout == null && min == null && max == null) {
-            problems.add(MEMORY, "Give at least one of memory, CPU, timeout, min or max instances.");
+            problems.add(MEMORY, "Give at least one of memory, CPU, timeout, min or max instances "
+                    + "(to move traffic only, use run-traffic revision=LATEST).");
         }
     }
 
@@ -100,6 +103,7 @@ final class RunResourcesAction extends AbstractAction {
         }
         nothingChanges(problems, live, desired, MEMORY);
         problems.throwIfAny();
+        addTraffic(params, live, desired);
         return desired;
     }
 
@@ -111,17 +115,10 @@ final class RunResourcesAction extends AbstractAction {
     }
 
     @Override
-    Effects effects(ResourceState live, Map<String, String> desired) {
-        return new Effects(List.of(SideEffect.NEW_REVISION, SideEffect.RESTART),
-                List.of("Creates a new revision; traffic moves to it and the old instances are replaced (no downtime "
-                        + "expected, but in-flight requests on old instances may be cut at the timeout)."));
-    }
-
-    @Override
     GcloudLine gcloud(ResourceState live, Map<String, String> desired) {
         GcloudLine line = GcloudLine.command("run", "services", "update").name(live.ref().name()).location(live.ref());
         FIELDS.stream().filter(desired::containsKey).forEach(f -> line.flag(FLAGS.get(f), desired.get(f)));
-        return line;
+        return withTraffic(line, live, desired);
     }
 
     @Override
@@ -135,7 +132,9 @@ final class RunResourcesAction extends AbstractAction {
         if (params.isEmpty()) {
             return RollbackPlan.impossible("Nothing changed in the service template.");
         }
+        String traffic = before.get(TRAFFIC).orElse("").equals(after.get(TRAFFIC).orElse("")) ? ""
+                : " Traffic stays as it is now; restore the split " + before.get(TRAFFIC).orElse("?") + " with run-traffic.";
         return RollbackPlan.inverse(params, "Restores the previous settings as a new revision (alternatively shift "
-                + "traffic back to revision " + before.get(LATEST_READY_REVISION).orElse("?") + " with run-traffic).");
+                + "traffic back to revision " + before.get(LATEST_READY_REVISION).orElse("?") + " with run-traffic)." + traffic);
     }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.remediation.console.base.Problems;
 import org.remediation.console.cloud.ResourceState;
 
-/** Cloud Run traffic: send a share (default all) to an existing revision; the rest to the latest. */
+/**
+ * Cloud Run traffic: send a share (default all) to an existing revision; the rest to the latest.
+ * Revision tags stay on their revisions (the adapters keep them).
+ */
 final class RunTrafficAction extends AbstractAction {
 
     static final String REVISION = "revision";
@@ -71,6 +74,14 @@ final class RunTrafficAction extends AbstractAction {
     @Override
     Effects effects(ResourceState live, Map<String, String> desired) {
         return Effects.none();
+    }
+
+    /** The split as configured, and what actually serves (traffic_statuses) matches it. */
+    @Override
+    public List<String> verify(ResourceState after, Map<String, String> desired) {
+        List<String> problems = new java.util.ArrayList<>(super.verify(after, desired));
+        problems.addAll(RunTemplateAction.servingProblems(after));
+        return problems;
     }
 
     @Override

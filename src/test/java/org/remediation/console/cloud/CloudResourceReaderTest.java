@@ -104,6 +104,16 @@ class CloudResourceReaderTest {
     }
 
     @Test
+    void aRunServiceWithPinnedTrafficSaysWhatActuallyServes() {
+        cloud.put("RUN_SERVICE/us-central1/p", Map.of("state", "READY", "reconciling", "false",
+                "latestReadyRevision", "p-00003-xyz", "revisions", "p-00001-abc,p-00002-def,p-00003-xyz",
+                "traffic", "p-00002-def=100", "serving", "p-00002-def=100"));
+        CloudReading r = reader.read(ResourceRef.parse("RUN_SERVICE/us-central1/p"));
+        assertThat(r.summary()).isEqualTo("ready, serving p-00002-def=100");
+        assertThat(r.label("serving")).contains("p-00002-def=100");
+    }
+
+    @Test
     void healthCheckSettingsAreMeasuredAndATimeoutAboveTheIntervalIsUnhealthy() {
         cloud.put("HEALTH_CHECK/global/hc", Map.of("state", "READY", "checkIntervalSec", "5", "timeoutSec", "10",
                 "healthyThreshold", "2", "unhealthyThreshold", "3"));

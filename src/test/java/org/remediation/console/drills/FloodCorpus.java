@@ -118,7 +118,7 @@ final class FloodCorpus {
         act(ActionKind.RUN_TRAFFIC, BACKEND, "revision");
         act(ActionKind.RUN_TRAFFIC, BACKEND, "percent", "revision", "netra-backend-00001", "percent", "0");
         act(ActionKind.RUN_TRAFFIC, BACKEND, "percent", "revision", "netra-backend-00001", "percent", "101");
-        act(ActionKind.RUN_TRAFFIC, BACKEND, "revision", "revision", "netra-backend-00002");
+        act(ActionKind.RUN_TRAFFIC, BACKEND, "revision", "revision", "LATEST");
         act(ActionKind.RUN_TRAFFIC, BACKEND, "percent", "revision", "netra-backend-00002", "percent", "50");
         act(ActionKind.HEALTH_CHECK, HEALTH_CHECK, "checkIntervalSec", "checkIntervalSec", "0");
         act(ActionKind.HEALTH_CHECK, HEALTH_CHECK, "checkIntervalSec", "checkIntervalSec", "301");

@@ -56,6 +56,9 @@ public abstract class ActionContractTest {
             case HEALTH_CHECK -> Map.of(UNHEALTHY_THRESHOLD, live.require(UNHEALTHY_THRESHOLD).equals("3") ? "2" : "3");
             case HEALTH_CHECK_TARGET -> live.get(REQUEST_PATH).orElse("").equals("/health/basic")
                     ? Map.of(REQUEST_PATH, "/health", PORT, "8080") : Map.of(REQUEST_PATH, "/health/basic", PORT, "8000");
+            case RUN_ENV -> Map.of("set", "DB_CONNECTION_TIMEOUT="
+                    + (live.get(ENV_PREFIX + "DB_CONNECTION_TIMEOUT").orElse("").equals("600") ? "300" : "600"));
+            case RUN_STARTUP_PROBE -> Map.of("initialDelaySeconds", live.require(PROBE_INITIAL_DELAY).equals("30") ? "0" : "30");
         };
     }
 
@@ -69,6 +72,8 @@ public abstract class ActionContractTest {
             case RUN_TRAFFIC -> Map.of("revision", "no-such-revision");
             case HEALTH_CHECK -> Map.of(CHECK_TIMEOUT_SECONDS, "301");
             case HEALTH_CHECK_TARGET -> Map.of(REQUEST_PATH, "health/basic", PORT, "65536");
+            case RUN_ENV -> Map.of("set", "PORT=9000");
+            case RUN_STARTUP_PROBE -> Map.of("periodSeconds", "5", "timeoutSeconds", "10");
         };
     }
 

@@ -185,7 +185,7 @@ class ExecutionTest {
         signals.set("backend-health", WatchSignals.Level.FAILING);
         await().atMost(Duration.ofSeconds(30)).until(() -> As.user("viewer", Role.VIEWER, () -> service.get(watched.id()))
                 .status() == ActionStatus.ROLLED_BACK);
-        assertThat(gateway.read(BACKEND).require(Attributes.TRAFFIC)).isEqualTo("netra-backend-00002=100");
+        assertThat(gateway.read(BACKEND).require(Attributes.TRAFFIC)).isEqualTo("LATEST=100");
         assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(watched.id())).stream().map(ActionStep::step))
                 .contains("watch-regressed", "rolled-back");
         assertThat(timeline.notes()).anySatisfy(n -> {

@@ -56,7 +56,8 @@ class GcloudLineRulesTest {
         RULES.put("compute networks vpc-access connectors update", new Rule(Location.REGION, Set.of("--min-instances",
                 "--max-instances", "--machine-type", "--min-throughput", "--max-throughput"), Set.of(), Set.of()));
         RULES.put("run services update", new Rule(Location.REGION, Set.of("--memory", "--cpu", "--timeout",
-                "--min-instances", "--max-instances", "--update-env-vars"), Set.of("--update-env-vars"), Set.of()));
+                "--min-instances", "--max-instances", "--update-env-vars", "--remove-env-vars", "--startup-probe"),
+                Set.of("--update-env-vars", "--remove-env-vars", "--startup-probe"), Set.of()));
         RULES.put("run services update-traffic", new Rule(Location.REGION, Set.of("--to-latest", "--to-revisions",
                 "--to-tags", "--update-tags"), Set.of("--to-revisions", "--to-tags", "--update-tags"), Set.of("--to-latest")));
         for (String p : List.of("http", "https", "http2")) {
@@ -203,6 +204,10 @@ class GcloudLineRulesTest {
             case HEALTH_CHECK -> Map.entry(healthCheck("global", "HTTP"), Map.of(UNHEALTHY_THRESHOLD, "3"));
             case HEALTH_CHECK_TARGET -> Map.entry(healthCheck("global", "HTTP"),
                     Map.of(REQUEST_PATH, "/health/basic", PORT, "8000"));
+            case RUN_ENV -> Map.entry(run(), Map.of("set", "CLOUD_SQL_CONNECTIONS_TIMEOUT=600,DB_CONNECTION_TIMEOUT=600",
+                    "remove", "OLD_FLAG", "sendAllTraffic", "true"));
+            case RUN_STARTUP_PROBE -> Map.entry(run(), Map.of("type", "HTTP", "path", "/health/basic", "port", "8000",
+                    "initialDelaySeconds", "30", "periodSeconds", "20", "timeoutSeconds", "5", "failureThreshold", "10"));
         };
     }
 
@@ -213,11 +218,14 @@ class GcloudLineRulesTest {
                 FLAG_PREFIX + "pgaudit.log", "read,write");
     }
 
+    /** Pinned to a named revision (so sendAllTraffic adds an update-traffic command), with plain variables and a TCP probe. */
     static ResourceState run() {
         return state(ResourceKind.RUN_SERVICE, "us-central1", "netra-backend", STATE, "READY", MEMORY, "512Mi", CPU, "1",
                 TIMEOUT_SECONDS, "300", MIN_INSTANCES, "1", MAX_INSTANCES, "10", REVISIONS,
                 "netra-backend-00001,netra-backend-00002", LATEST_READY_REVISION, "netra-backend-00002", TRAFFIC,
-                "netra-backend-00002=100", RECONCILING, "false");
+                "netra-backend-00002=100", RECONCILING, "false", ENV_PREFIX + "OLD_FLAG", "1",
+                PROBE_TYPE, "TCP", PROBE_PORT, "8080", PROBE_INITIAL_DELAY, "0", PROBE_PERIOD, "240", PROBE_TIMEOUT, "240",
+                PROBE_FAILURE_THRESHOLD, "1");
     }
 
     static String line(ActionKind kind, ResourceState live, Map<String, String> params) {
@@ -229,7 +237,21 @@ class GcloudLineRulesTest {
     @EnumSource(ActionKind.class)
     void everyActionsLineKeepsGcloudsRules(ActionKind kind) {
         Map.Entry<ResourceState, Map<String, String>> ex = example(kind);
-        check(line(kind, ex.getKey(), ex.getValue()), ex.getKey().ref().name());
+        // one command, or several joined by '&&' (an update, then moving traffic): each keeps the rules
+        for (String command : line(kind, ex.getKey(), ex.getValue()).split(" && ")) {
+            check(command, ex.getKey().ref().name());
+        }
+    }
+
+    @Test
+    void sendingAllTrafficAddsAnUpdateTrafficCommandWithItsOwnProject() {
+        Map.Entry<ResourceState, Map<String, String>> ex = example(ActionKind.RUN_ENV);
+        String[] commands = line(ActionKind.RUN_ENV, ex.getKey(), ex.getValue()).split(" && ");
+        assertThat(commands).hasSize(2);
+        assertThat(dict(check(commands[0], "netra-backend").flags().get("--update-env-vars"))).containsExactlyInAnyOrderEntriesOf(
+                Map.of("CLOUD_SQL_CONNECTIONS_TIMEOUT", "600", "DB_CONNECTION_TIMEOUT", "600"));
+        assertThat(check(commands[0], "netra-backend").flags()).containsEntry("--remove-env-vars", "OLD_FLAG");
+        assertThat(check(commands[1], "netra-backend").command()).isEqualTo("run services update-traffic");
     }
 
     @Test

@@ -7,8 +7,6 @@ import com.google.cloud.run.v2.Revision;
 import com.google.cloud.run.v2.RevisionScaling;
 import com.google.cloud.run.v2.RevisionTemplate;
 import com.google.cloud.run.v2.Service;
-import com.google.cloud.run.v2.TrafficTarget;
-import com.google.cloud.run.v2.TrafficTargetAllocationType;
 import com.google.cloud.run.v2.UpdateServiceRequest;
 import com.google.longrunning.Operation;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import org.remediation.console.cloud.ResourceRef;
 final class CloudRunAdapter {
 
     static final String API = "run.googleapis.com";
-    static final String LATEST = "LATEST";
 
     private final GcpClients clients;
     private final GcpCalls calls;
@@ -64,6 +61,7 @@ final class CloudRunAdapter {
             Map<String, String> limits = t.getContainers(0).getResources().getLimitsMap();
             a.put(Attributes.MEMORY, limits.getOrDefault("memory", "512Mi"));
             a.put(Attributes.CPU, limits.getOrDefault("cpu", "1"));
+            CloudRunContainer.read(ref, t.getContainers(0), a);
         }
         a.put(Attributes.TIMEOUT_SECONDS, Long.toString(t.hasTimeout() ? t.getTimeout().getSeconds() : 300));
         a.put(Attributes.MIN_INSTANCES, Integer.toString(t.getScaling().getMinInstanceCount()));
@@ -73,8 +71,8 @@ final class CloudRunAdapter {
                 .sorted(Comparator.comparing((Revision r) -> r.getCreateTime().getSeconds())
                         .thenComparing(r -> r.getCreateTime().getNanos()).thenComparing(Revision::getName))
                 .map(r -> shortName(r.getName())).collect(Collectors.joining(",")));
-        a.put(Attributes.TRAFFIC, s.getTrafficList().stream().map(CloudRunAdapter::traffic)
-                .collect(Collectors.joining(",")));
+        a.put(Attributes.LATEST_CREATED_REVISION, shortName(s.getLatestCreatedRevision()));
+        CloudRunTraffic.read(s, a);
         a.put(Attributes.RECONCILING, Boolean.toString(s.getReconciling()));
         return a;
     }
@@ -90,12 +88,6 @@ final class CloudRunAdapter {
             case CONDITION_RECONCILING, CONDITION_PENDING -> "RECONCILING";
             default -> "UNKNOWN";
         };
-    }
-
-    private static String traffic(TrafficTarget t) {
-        String who = t.getType() == TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST
-                ? LATEST : shortName(t.getRevision());
-        return who + "=" + t.getPercent();
     }
 
     static String shortName(String name) {
@@ -115,8 +107,18 @@ final class CloudRunAdapter {
         Service current = service(change.ref());
         Service.Builder next = current.toBuilder();
         RevisionTemplate.Builder template = next.getTemplateBuilder();
+        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> probe = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : change.desired().entrySet()) {
             String v = e.getValue();
+            if (e.getKey().startsWith(Attributes.ENV_PREFIX)) {
+                env.put(e.getKey().substring(Attributes.ENV_PREFIX.length()), v);
+                continue;
+            }
+            if (e.getKey().startsWith("startupProbe.")) {
+                probe.put(e.getKey(), v);
+                continue;
+            }
             switch (e.getKey()) {
                 case Attributes.MEMORY -> limits(template).putLimits("memory", v);
                 case Attributes.CPU -> limits(template).putLimits("cpu", v);
@@ -126,42 +128,39 @@ final class CloudRunAdapter {
                         .setMinInstanceCount(Integer.parseInt(v)));
                 case Attributes.MAX_INSTANCES -> template.setScaling(RevisionScaling.newBuilder(template.getScaling())
                         .setMaxInstanceCount(Integer.parseInt(v)));
-                case Attributes.TRAFFIC -> next.clearTraffic().addAllTraffic(parseTraffic(change.ref(), v));
+                case Attributes.TRAFFIC -> next.clearTraffic().addAllTraffic(
+                        CloudRunTraffic.next(change.ref(), current.getTrafficList(), v));
                 default -> throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, "A Cloud Run service's '"
                         + e.getKey() + "' cannot be changed here.");
             }
         }
+        if (!env.isEmpty()) {
+            CloudRunContainer.applyEnv(change.ref(), firstContainer(template), env);
+        }
+        if (!probe.isEmpty()) {
+            CloudRunContainer.applyProbe(firstContainer(template), probe);
+        }
         // Only a template change creates a new revision; a traffic change must not touch the template.
+        // A template naming an existing revision (Cloud Console deployments name them) is refused with
+        // ALREADY_EXISTS, so a changed template lets Cloud Run name the new revision
+        // (terraform-provider-google #14569, #9438).
+        if (!template.build().equals(current.getTemplate())) {
+            template.clearRevision();
+        }
         Operation op = calls.mutate(API, () -> clients.runServices.get().updateServiceCallable()
                 .call(UpdateServiceRequest.newBuilder().setService(next.build()).build()));
         return new OperationId(OperationId.Api.RUN, change.ref().location(), op.getName());
     }
 
     private static ResourceRequirements.Builder limits(RevisionTemplate.Builder template) {
+        return firstContainer(template).getResourcesBuilder();
+    }
+
+    private static Container.Builder firstContainer(RevisionTemplate.Builder template) {
         if (template.getContainersCount() == 0) {
             template.addContainers(Container.newBuilder());
         }
-        return template.getContainersBuilder(0).getResourcesBuilder();
-    }
-
-    /** {@code rev-a=90,rev-b=10} or {@code LATEST=100} → traffic targets. */
-    private List<TrafficTarget> parseTraffic(ResourceRef ref, String text) {
-        List<TrafficTarget> targets = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String[] kv = part.trim().split("=", 2);
-            if (kv.length != 2) {
-                throw new CloudException(CloudException.Kind.INVALID_ARGUMENT,
-                        "Traffic must read revision=percent, e.g. " + ref.name() + "-00002-abc=100");
-            }
-            TrafficTarget.Builder t = TrafficTarget.newBuilder().setPercent(Integer.parseInt(kv[1].trim()));
-            if (LATEST.equals(kv[0].trim())) {
-                t.setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST);
-            } else {
-                t.setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION).setRevision(kv[0].trim());
-            }
-            targets.add(t.build());
-        }
-        return targets;
+        return template.getContainersBuilder(0);
     }
 
     OperationStatus poll(OperationId id) {

@@ -15,11 +15,12 @@ import org.remediation.console.cloud.ResourceRef;
 /** How the simulated cloud applies a change: pure functions over attribute maps. */
 final class SandboxChanges {
 
-    private static final Set<String> RUN_TEMPLATE = Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES);
+    private static final Set<String> RUN_TEMPLATE = Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES,
+            PROBE_TYPE, PROBE_PATH, PROBE_PORT, PROBE_INITIAL_DELAY, PROBE_PERIOD, PROBE_TIMEOUT, PROBE_FAILURE_THRESHOLD);
     private static final Map<ResourceKind, Set<String>> WRITABLE = Map.of(
             ResourceKind.VPC_CONNECTOR, Set.of(MACHINE_TYPE, MIN_INSTANCES, MAX_INSTANCES),
             ResourceKind.SQL_INSTANCE, Set.of(TIER),
-            ResourceKind.RUN_SERVICE, Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES, TRAFFIC),
+            ResourceKind.RUN_SERVICE, RUN_TEMPLATE,
             ResourceKind.HEALTH_CHECK, Set.of(CHECK_INTERVAL_SECONDS, CHECK_TIMEOUT_SECONDS, HEALTHY_THRESHOLD,
                     UNHEALTHY_THRESHOLD, PORT, REQUEST_PATH),
             ResourceKind.BACKEND_SERVICE, Set.of(BACKEND_TIMEOUT_SECONDS, HEALTH_CHECKS),
@@ -67,7 +68,8 @@ final class SandboxChanges {
     static @Nullable String refusal(ResourceRef ref, Map<String, String> current, Map<String, String> desired) {
         for (String name : desired.keySet()) {
             boolean flag = ref.kind() == ResourceKind.SQL_INSTANCE && name.startsWith(FLAG_PREFIX);
-            if (!flag && !WRITABLE.get(ref.kind()).contains(name)) {
+            boolean run = ref.kind() == ResourceKind.RUN_SERVICE && (name.startsWith(ENV_PREFIX) || name.equals(TRAFFIC));
+            if (!flag && !run && !WRITABLE.get(ref.kind()).contains(name)) {
                 return "attribute '" + name + "' cannot be changed on a " + ref.kind().label();
             }
         }
@@ -84,14 +86,19 @@ final class SandboxChanges {
         }
         if (desired.containsKey(TRAFFIC)) {
             List<String> revisions = Arrays.asList(current.getOrDefault(REVISIONS, "").split(","));
+            int sum = 0;
             for (String part : desired.get(TRAFFIC).split(",")) {
-                String revision = part.split("=")[0];
-                if (!revisions.contains(revision)) {
-                    return "revision '" + revision + "' does not exist";
+                String[] kv = part.split("=");
+                if (!revisions.contains(kv[0]) && !kv[0].equals("LATEST")) {
+                    return "revision '" + kv[0] + "' does not exist";
                 }
+                sum += kv.length == 2 ? num(kv[1]) : 0;
+            }
+            if (sum != 100) {
+                return "traffic percentages must add up to 100, not " + sum;
             }
         }
-        return null;
+        return SandboxRunEnv.refusal(ref, current, desired);
     }
 
     /** The attributes after the change succeeds, with the provider's side effects. */
@@ -101,15 +108,16 @@ final class SandboxChanges {
             next.keySet().removeIf(k -> k.startsWith(FLAG_PREFIX)); // Cloud SQL replaces the whole flag list
         }
         next.putAll(desired);
-        if (ref.kind() == ResourceKind.RUN_SERVICE && desired.keySet().stream().anyMatch(RUN_TEMPLATE::contains)) {
+        SandboxRunEnv.apply(ref, current, desired, next);
+        boolean template = desired.keySet().stream().anyMatch(k -> RUN_TEMPLATE.contains(k) || k.startsWith(ENV_PREFIX));
+        if (ref.kind() == ResourceKind.RUN_SERVICE && template) {
             List<String> revisions = new ArrayList<>(Arrays.asList(current.get(REVISIONS).split(",")));
             String latest = SandboxTopology.revisionName(ref.name(), revisions.size() + 1);
             revisions.add(latest);
             next.put(REVISIONS, String.join(",", revisions));
             next.put(LATEST_READY_REVISION, latest);
-            if (!desired.containsKey(TRAFFIC)) {
-                next.put(TRAFFIC, latest + "=100"); // gcloud's default: traffic follows the new revision
-            }
+            // The split stays as it is: LATEST follows the new revision, a pinned split stays pinned
+            // (https://cloud.google.com/run/docs/rollouts-rollbacks-traffic-migration, "Lifecycle of traffic splits").
         }
         if (ref.kind() == ResourceKind.RUN_SERVICE) {
             next.put(RECONCILING, "false");

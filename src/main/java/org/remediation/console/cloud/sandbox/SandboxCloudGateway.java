@@ -62,7 +62,7 @@ class SandboxCloudGateway implements CloudGateway {
         return tx.execute(status -> {
             store.openOperations(ref).forEach(this::advance);
             Map<String, String> attrs = store.resource(ref).orElseThrow(() -> notFound(ref));
-            return new ResourceState(ref, attrs, clock.instant());
+            return new ResourceState(ref, SandboxRunEnv.reported(ref, attrs), clock.instant());
         });
     }
 
@@ -91,7 +91,7 @@ class SandboxCloudGateway implements CloudGateway {
                 throw new CloudException(CloudException.Kind.BUSY, "Another operation (" + running.get().kind() + ", "
                         + running.get().id() + ") is already running on " + ref + ".");
             }
-            String live = new ResourceState(ref, current, clock.instant()).fingerprint();
+            String live = new ResourceState(ref, SandboxRunEnv.reported(ref, current), clock.instant()).fingerprint();
             if (!live.equals(change.expectedFingerprint())) {
                 throw new CloudException(CloudException.Kind.CONFLICT,
                         ref + " changed since it was previewed; preview it again.");

@@ -70,10 +70,18 @@ final class SandboxTopology {
                                                String min, String max) {
         String older = revisionName(name, 1);
         String latest = revisionName(name, 2);
-        return attrs(STATE, "READY", MEMORY, memory, CPU, cpu, TIMEOUT_SECONDS, timeout, MIN_INSTANCES, min,
-                MAX_INSTANCES, max, REVISIONS, older + "," + latest, LATEST_READY_REVISION, latest,
-                TRAFFIC, latest + "=100", RECONCILING, "false");
+        Map<String, String> m = attrs(STATE, "READY", MEMORY, memory, CPU, cpu, TIMEOUT_SECONDS, timeout,
+                MIN_INSTANCES, min, MAX_INSTANCES, max, REVISIONS, older + "," + latest, LATEST_READY_REVISION, latest,
+                TRAFFIC, "LATEST=100", TRAFFIC_TAGS, "stable=" + older, RECONCILING, "false",
+                ENV_PREFIX + "ENVIRONMENT", "staging", ENV_PREFIX + "REDIS_AUTH_TOKEN", "sandbox-" + name + "-token",
+                ENV_SECRET_PREFIX + "DB_PASSWORD", "netra-db-password:latest");
+        m.putAll(DEFAULT_PROBE);
+        return m;
     }
+
+    /** Cloud Run's default startup probe (https://cloud.google.com/run/docs/configuring/healthchecks). */
+    static final Map<String, String> DEFAULT_PROBE = attrs(PROBE_TYPE, "TCP", PROBE_PATH, "", PROBE_PORT, "8080",
+            PROBE_INITIAL_DELAY, "0", PROBE_PERIOD, "240", PROBE_TIMEOUT, "240", PROBE_FAILURE_THRESHOLD, "1");
 
     private static Map<String, String> attrs(String... kv) {
         Map<String, String> m = new TreeMap<>();

@@ -7,6 +7,7 @@ import com.google.cloud.run.v2.ListRevisionsResponse;
 import com.google.cloud.run.v2.ListServicesRequest;
 import com.google.cloud.run.v2.ListServicesResponse;
 import com.google.cloud.run.v2.Revision;
+import com.google.cloud.run.v2.RevisionTemplate;
 import com.google.cloud.run.v2.RevisionsGrpc;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServicesGrpc;
@@ -31,12 +32,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Cloud Run Admin API v2 over gRPC: services (get, list, update with etag check), revisions (list),
  * and the google.longrunning Operations service the client polls. A template change creates a new
- * revision when its operation completes; the service is reconciling meanwhile.
+ * revision when its operation completes; the service is reconciling meanwhile. Revisions are
+ * immutable (a template naming an existing revision differently is refused), traffic is validated
+ * and kept as sent (tags included), and {@code traffic_statuses} report what serves.
  */
 public final class FakeCloudRun {
 
     private final Map<String, Service> services = new ConcurrentHashMap<>();
     private final Map<String, List<Revision>> revisions = new ConcurrentHashMap<>();
+    /** Each revision's configuration (its template without the name): revisions are immutable. */
+    private final Map<String, RevisionTemplate> revisionTemplates = new ConcurrentHashMap<>();
     private final Map<String, String> serviceOfOperation = new ConcurrentHashMap<>();
     private final PendingOperations operations = new PendingOperations();
     private final Set<String> deniedPermissions = ConcurrentHashMap.newKeySet();
@@ -47,17 +52,22 @@ public final class FakeCloudRun {
         this.faults = faults;
     }
 
-    /** Seeds a ready service with the given revisions (oldest first); the last one serves. */
+    /**
+     * Seeds a ready service with the given revisions (oldest first); the last one is the latest. When
+     * the template names a revision (as Cloud Console deployments do), it must be the last one.
+     */
     public void put(Service service, List<String> revisionNames) {
         List<Revision> list = new ArrayList<>();
         for (String rev : revisionNames) {
-            list.add(revision(service.getName(), rev));
+            Revision r = revision(service.getName(), rev);
+            list.add(r);
+            revisionTemplates.put(r.getName(), unnamed(service.getTemplate()));
         }
         revisions.put(service.getName(), list);
-        services.put(service.getName(), service.toBuilder().setEtag(etag())
+        String latest = service.getName() + "/revisions/" + revisionNames.getLast();
+        services.put(service.getName(), withStatus(service.toBuilder().setEtag(etag())
                 .setTerminalCondition(Condition.newBuilder().setType("Ready").setState(Condition.State.CONDITION_SUCCEEDED))
-                .setLatestReadyRevision(service.getName() + "/revisions/" + revisionNames.getLast())
-                .setLatestCreatedRevision(service.getName() + "/revisions/" + revisionNames.getLast()).build());
+                .setLatestReadyRevision(latest).setLatestCreatedRevision(latest)).build());
     }
 
     public Service get(String name) {
@@ -94,7 +104,21 @@ public final class FakeCloudRun {
         if (!wanted.getEtag().isEmpty() && !wanted.getEtag().equals(current.getEtag())) {
             throw Status.ABORTED.withDescription("The service was modified: etag mismatch").asRuntimeException();
         }
+        FakeRunTraffic.validate(wanted, revisionNames(current.getName()));
+        String named = wanted.getTemplate().getRevision();
+        String namedFull = current.getName() + "/revisions/" + named;
         boolean newRevision = !wanted.getTemplate().equals(current.getTemplate());
+        if (!named.isEmpty() && revisionTemplates.containsKey(namedFull)) {
+            // Revisions are immutable: a template naming an existing revision must equal it. Cloud Console
+            // deployments name revisions, so a read-modify-write that keeps the name is refused
+            // (terraform-provider-google #14569, #13410, #9438).
+            if (!revisionTemplates.get(namedFull).equals(unnamed(wanted.getTemplate()))) {
+                throw Status.ALREADY_EXISTS.withDescription("Revision named '" + named
+                        + "' with different configuration already exists.").asRuntimeException();
+            }
+            newRevision = false;
+        }
+        boolean createsRevision = newRevision;
         String location = wanted.getName().substring(0, wanted.getName().indexOf("/services/"));
         String opName = location + "/operations/" + operations.nextId();
         services.put(current.getName(), current.toBuilder().setReconciling(true).build());
@@ -102,18 +126,38 @@ public final class FakeCloudRun {
         operations.start(opName, current.getName(), "UPDATE", () -> {
             Service.Builder done = wanted.toBuilder().setReconciling(false).setEtag(etag())
                     .setGeneration(current.getGeneration() + 1)
-                    .setTerminalCondition(current.getTerminalCondition());
-            if (newRevision) {
+                    .setTerminalCondition(current.getTerminalCondition())
+                    .setLatestReadyRevision(current.getLatestReadyRevision())
+                    .setLatestCreatedRevision(current.getLatestCreatedRevision());
+            if (createsRevision) {
                 List<Revision> list = revisions.get(current.getName());
-                String shortName = current.getName().substring(current.getName().lastIndexOf('/') + 1)
-                        + String.format("-%05d-%s", list.size() + 1, Long.toString(clock.get() % 1000, 36));
+                String shortName = named.isEmpty() ? current.getName().substring(current.getName().lastIndexOf('/') + 1)
+                        + String.format("-%05d-%s", list.size() + 1, Long.toString(clock.get() % 1000, 36)) : named;
                 Revision rev = revision(current.getName(), shortName);
                 list.add(rev);
+                revisionTemplates.put(rev.getName(), unnamed(wanted.getTemplate()));
                 done.setLatestReadyRevision(rev.getName()).setLatestCreatedRevision(rev.getName());
             }
-            services.put(current.getName(), done.build());
+            // The traffic stays as sent: LATEST follows the new revision, a pinned split stays pinned
+            // (https://cloud.google.com/run/docs/rollouts-rollbacks-traffic-migration, "Lifecycle of traffic splits").
+            services.put(current.getName(), withStatus(done).build());
         }, () -> services.put(current.getName(), current.toBuilder().setReconciling(false).setEtag(etag()).build()));
         return Operation.newBuilder().setName(opName).setDone(false).build();
+    }
+
+    private List<String> revisionNames(String service) {
+        return revisions.getOrDefault(service, List.of()).stream()
+                .map(r -> r.getName().substring(r.getName().lastIndexOf('/') + 1)).toList();
+    }
+
+    private static RevisionTemplate unnamed(RevisionTemplate template) {
+        return template.toBuilder().clearRevision().build();
+    }
+
+    /** traffic_statuses as Cloud Run reports them: the spec's targets with LATEST resolved. */
+    private static Service.Builder withStatus(Service.Builder s) {
+        String latest = s.getLatestReadyRevision().substring(s.getLatestReadyRevision().lastIndexOf('/') + 1);
+        return s.clearTrafficStatuses().addAllTrafficStatuses(FakeRunTraffic.statuses(s.getTrafficList(), latest));
     }
 
     /** The gRPC services to register on the fake server. */

@@ -7,6 +7,12 @@ import com.google.cloud.compute.v1.SslCertificate;
 import com.google.cloud.compute.v1.SslCertificateManagedSslCertificate;
 import com.google.cloud.redis.v1.Instance;
 import com.google.cloud.run.v2.Container;
+import com.google.cloud.run.v2.ContainerPort;
+import com.google.cloud.run.v2.EnvVar;
+import com.google.cloud.run.v2.EnvVarSource;
+import com.google.cloud.run.v2.Probe;
+import com.google.cloud.run.v2.SecretKeySelector;
+import com.google.cloud.run.v2.TCPSocketAction;
 import com.google.cloud.run.v2.ResourceRequirements;
 import com.google.cloud.run.v2.RevisionScaling;
 import com.google.cloud.run.v2.RevisionTemplate;
@@ -88,16 +94,7 @@ public final class FakeGoogle implements AutoCloseable {
         sqlAdmin.put(PROJECT, "netra-staging-db", REGION, "POSTGRES_15", "db-custom-2-7680",
                 Map.of("max_connections", "100"));
         for (String name : RUN_SERVICES) {
-            run.put(Service.newBuilder().setName(LOCATION + "/services/" + name)
-                    .setTemplate(RevisionTemplate.newBuilder()
-                            .setScaling(RevisionScaling.newBuilder().setMinInstanceCount(0).setMaxInstanceCount(10))
-                            .setTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(300))
-                            .addContainers(Container.newBuilder().setImage("gcr.io/" + PROJECT + "/" + name)
-                                    .setResources(ResourceRequirements.newBuilder().putLimits("cpu", "1")
-                                            .putLimits("memory", "512Mi"))))
-                    .addTraffic(TrafficTarget.newBuilder()
-                            .setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST).setPercent(100))
-                    .build(), List.of(name + "-00001-abc", name + "-00002-def"));
+            run.put(runService(name), List.of(name + "-00001-abc", name + "-00002-def"));
         }
         compute.putHealthCheck("global", HealthCheck.newBuilder().setName("netra-backend-hc").setType("HTTP")
                 .setCheckIntervalSec(5).setTimeoutSec(5).setHealthyThreshold(2).setUnhealthyThreshold(2)
@@ -115,6 +112,37 @@ public final class FakeGoogle implements AutoCloseable {
                 .setConnectMode(Instance.ConnectMode.DIRECT_PEERING).setTier(Instance.Tier.BASIC).setMemorySizeGb(1)
                 .setRedisVersion("REDIS_7_0").setReservedIpRange("10.166.204.80/29").setLocationId(REGION + "-a")
                 .build());
+    }
+
+    /**
+     * A service as the Cloud Console leaves it: the template names its revision (all but netra-auth,
+     * which was deployed by a tool that leaves naming to Cloud Run), plain and Secret Manager
+     * environment variables, Cloud Run's default TCP startup probe, and a tag on the older revision.
+     */
+    private static Service runService(String name) {
+        RevisionTemplate.Builder template = RevisionTemplate.newBuilder()
+                .setScaling(RevisionScaling.newBuilder().setMinInstanceCount(0).setMaxInstanceCount(10))
+                .setTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(300))
+                .addContainers(Container.newBuilder().setImage("gcr.io/" + PROJECT + "/" + name)
+                        .setResources(ResourceRequirements.newBuilder().putLimits("cpu", "1").putLimits("memory", "512Mi"))
+                        .addPorts(ContainerPort.newBuilder().setContainerPort(8080))
+                        .addEnv(EnvVar.newBuilder().setName("ENVIRONMENT").setValue("staging"))
+                        .addEnv(EnvVar.newBuilder().setName("REDIS_AUTH_TOKEN").setValue("plain-secret-in-env"))
+                        .addEnv(EnvVar.newBuilder().setName("DB_PASSWORD").setValueSource(EnvVarSource.newBuilder()
+                                .setSecretKeyRef(SecretKeySelector.newBuilder().setSecret("netra-db-password")
+                                        .setVersion("latest"))))
+                        // Cloud Run's default startup probe (https://cloud.google.com/run/docs/configuring/healthchecks)
+                        .setStartupProbe(Probe.newBuilder().setTcpSocket(TCPSocketAction.newBuilder().setPort(8080))
+                                .setTimeoutSeconds(240).setPeriodSeconds(240).setFailureThreshold(1)));
+        if (!name.equals("netra-auth")) {
+            template.setRevision(name + "-00002-def");
+        }
+        return Service.newBuilder().setName(LOCATION + "/services/" + name).setTemplate(template)
+                .addTraffic(TrafficTarget.newBuilder()
+                        .setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST).setPercent(100))
+                .addTraffic(TrafficTarget.newBuilder().setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION)
+                        .setRevision(name + "-00001-abc").setPercent(0).setTag("stable"))
+                .build();
     }
 
     public Faults faults() {
