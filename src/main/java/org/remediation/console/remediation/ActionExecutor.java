@@ -32,8 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ActionExecutor {
 
     private static final int[] MILESTONES = {25, 50, 75};
-    /** How long an apply call may take before an action without an operation id is reconciled. */
-    static final Duration APPLY_GRACE = Duration.ofMinutes(2);
+    /**
+     * How long one sending may take (a pre-read with its retries, the change itself) before another
+     * tracker treats it as lost and looks at the resource instead: the lease on a sending.
+     */
+    static final Duration APPLY_GRACE = Duration.ofMinutes(5);
 
     private final ActionCatalog catalog;
     private final CloudGateway gateway;
@@ -89,8 +92,14 @@ class ActionExecutor {
             handle = catalog.get(a.kind()).apply(gateway, a.preview(), requestId(a));
         } catch (CloudException e) {
             return switch (e.kind()) {
-                case BUSY, RATE_LIMITED -> notNow(a, attempt, firstAt, e);
+                // the adapters send a change once and call an unclear answer OUTCOME_UNKNOWN, so these
+                // came before anything was sent (busy, rate limited, or the pre-read failed)
+                case BUSY, RATE_LIMITED, UNAVAILABLE, INTERNAL_ERROR, DEADLINE_EXCEEDED -> notNow(a, attempt, firstAt, e);
                 case OUTCOME_UNKNOWN -> reconcile(a, attempt, firstAt, e.getMessage(), true);
+                // a later sending that finds the resource moved: maybe by an earlier sending of ours
+                case CONFLICT -> attempt > 1 ? reconcile(a, attempt, firstAt, "The resource changed between sendings ("
+                        + e.getMessage() + ").", false) : finish(a, ActionStatus.FAILED, "The cloud refused the change ("
+                        + e.kind() + "): " + e.getMessage(), readQuietly(a), actor, true);
                 default -> finish(a, ActionStatus.FAILED, "The cloud refused the change (" + e.kind() + "): "
                         + e.getMessage(), readQuietly(a), actor, true);
             };
@@ -106,9 +115,25 @@ class ActionExecutor {
     }
 
     private ActionRecord accepted(ActionRecord a, String operationId, String message, String actor) {
+        return accepted(a, operationId, message, actor, false, 0, clock.instant());
+    }
+
+    /** Stores the operation to track; {@code adopted}: found by listing, so it may not be this change's. */
+    private ActionRecord accepted(ActionRecord a, String operationId, String message, String actor, boolean adopted,
+                                  int attempts, Instant firstAt) {
         return tx.execute(s -> {
             retries.clear(a.id());
-            store.update(a.id(), ActionStatus.RUNNING, columns("operation_id", operationId));
+            if (!store.update(a.id(), ActionStatus.RUNNING, columns("operation_id", operationId))) {
+                // Closed elsewhere while this sending was under way; the operation runs all the same.
+                store.tryLock(a.resource(), a.id(), clock.instant());
+                journal.step(a, SystemActor.NAME, "late-operation", "The cloud accepted this change (operation "
+                        + operationId + ") after the action had been closed. " + a.resource() + " stays locked until no"
+                        + " operation runs on it; check the resource.", null, null);
+                return store.find(a.id()).orElseThrow();
+            }
+            if (adopted) {
+                retries.markAdopted(a.id(), attempts, firstAt);
+            }
             store.addStep(new ActionStep(a.id(), clock.instant(), actor, "operation", message));
             journal.changed(a.id(), ActionStatus.RUNNING, a.progress(), "operation accepted");
             return store.find(a.id()).orElseThrow();
@@ -118,10 +143,13 @@ class ActionExecutor {
     /** The cloud said "not now" (busy, rate limited): nothing was changed. Wait, bounded; then fail naming the blocker. */
     private ActionRecord notNow(ActionRecord a, int attempt, Instant firstAt, CloudException e) {
         boolean busy = e.kind() == CloudException.Kind.BUSY;
+        boolean limited = e.kind() == CloudException.Kind.RATE_LIMITED;
         String blocker = busy ? runningQuietly(a).flatMap(o -> o).map(OperationStatus::message).orElse(e.getMessage())
                 : e.getMessage();
-        String waiting = (busy ? "Busy: " + blocker : "Rate limited: " + blocker);
-        String giveUp = (busy ? "The resource stayed busy" : "The cloud kept refusing the change as rate limited")
+        String waiting = busy ? "Busy: " + blocker : limited ? "Rate limited: " + blocker
+                : "Nothing was sent: the resource could not be read first (" + blocker + ")";
+        String giveUp = (busy ? "The resource stayed busy" : limited ? "The cloud kept refusing the change as rate limited"
+                : "The resource could not be read before sending")
                 + " for " + org.remediation.console.base.HumanTime.duration(Duration.between(firstAt, clock.instant())) + " (" + attempt
                 + (attempt == 1 ? " attempt): " : " attempts): ") + blocker
                 + ". Nothing was changed; run the action again when that has finished.";
@@ -147,7 +175,7 @@ class ActionExecutor {
         }
         if (running.isPresent()) {
             return accepted(a, running.get().id(), why + " Found " + running.get().message()
-                    + " on the resource: tracking it.", SystemActor.NAME);
+                    + " on the resource: tracking it.", SystemActor.NAME, true, attempt, firstAt);
         }
         if (catalog.get(a.kind()).verify(live, a.desired()).isEmpty()) {
             return finish(a, ActionStatus.SUCCEEDED, why + " No operation is running and the re-read resource shows the"
@@ -172,6 +200,9 @@ class ActionExecutor {
                                     String waiting, String giveUp, boolean idleWhenGivingUp) {
         Instant now = clock.instant();
         Duration pause = pause(attempt);
+        if (store.find(a.id()).map(r -> r.status() != ActionStatus.RUNNING).orElse(true)) {
+            return store.find(a.id()).orElseThrow(); // closed meanwhile (another tracker): nothing to schedule
+        }
         if (now.plus(pause).isAfter(firstAt.plus(properties.busyWait()))) {
             return finish(a, ActionStatus.FAILED, giveUp, readQuietly(a), SystemActor.NAME, idleWhenGivingUp);
         }
@@ -201,6 +232,10 @@ class ActionExecutor {
         try {
             if (pending.reason() == ApplyRetries.Reason.RESEND) {
                 send(a, pending.attempts() + 1, pending.firstAt(), SystemActor.NAME);
+            } else if (pending.attempts() == 0) {
+                // the first sending's lease ran out: its process died (or stalled) before storing an answer
+                reconcile(a, 1, pending.firstAt(), "The sending did not report back within " + APPLY_GRACE.toMinutes()
+                        + " minutes (the console stopped or stalled).", false);
             } else {
                 reconcile(a, pending.attempts(), pending.firstAt(), "Checking again whether the change was accepted.",
                         true);
@@ -243,20 +278,66 @@ class ActionExecutor {
         }
         store.update(id, ActionStatus.READY, columns("status", ActionStatus.RUNNING, "started_at", now, "progress", 0,
                 "watch_baseline", a.watchMinutes() > 0 ? ActionStore.json(watch.levels(a.watchSignals())) : null));
+        // a lease on this sending: should it never report back, a tracker looks at the resource after it
+        retries.schedule(id, 0, now.plus(APPLY_GRACE), ApplyRetries.Reason.RECHECK, now);
         ActionRecord r = store.find(id).orElseThrow();
         journal.step(r, actor, "started", "Started by " + actor + ".", live.attributes(), a.desired());
         journal.changed(id, ActionStatus.RUNNING, 0, "started");
         return ActionRequests.Outcome.ok(r);
     }
 
-    private static ActionRefusedException busy(ActionRecord a, long holder) {
+    /**
+     * Releases by hand a lock that a finished action kept because the provider could not say whether
+     * an operation still runs (e.g. listing operations is not permitted). Audited with the reason.
+     */
+    ActionRecord releaseLock(long id, String actor, String reason) {
+        if (reason.isBlank()) {
+            throw new org.remediation.console.base.InvalidInputException("reason",
+                    "Say why the lock may go (e.g. 'checked in the Cloud Console: no operation running').");
+        }
+        return tx.execute(s -> {
+            ActionRecord a = store.lock(id).orElseThrow(() -> ActionRequests.notFound(id));
+            if (a.status() == ActionStatus.RUNNING) {
+                throw new ActionRefusedException("Action #" + id + " is still running; its lock goes when it ends.");
+            }
+            if (!store.lockHolder(a.resource()).map(h -> h == id).orElse(false)) {
+                throw new ActionRefusedException("Action #" + id + " holds no lock on " + a.resource() + ".");
+            }
+            store.unlock(a.resource(), id);
+            journal.step(a, actor, "unlocked", "Lock on " + a.resource() + " released by " + actor + ": " + reason.trim(),
+                    null, null);
+            return store.find(id).orElseThrow();
+        });
+    }
+
+    boolean holdsLock(long id) {
+        return store.find(id).map(a -> store.lockHolder(a.resource()).map(h -> h == id).orElse(false)).orElse(false);
+    }
+
+    private ActionRefusedException busy(ActionRecord a, long holder) {
+        ActionRecord other = store.find(holder).orElse(null);
+        if (other != null && other.status() != ActionStatus.RUNNING) {
+            return new ActionRefusedException(a.resource() + " is still locked by action #" + holder + ", which has ended"
+                    + " while an operation it started may still run there. The lock goes once the cloud lists no operation"
+                    + " on the resource (checked every " + IDLE_CHECK.toSeconds() + " s); a COMMANDER can release it on"
+                    + " action #" + holder + " after checking.");
+        }
+        return busyRunning(a, holder);
+    }
+
+    private static ActionRefusedException busyRunning(ActionRecord a, long holder) {
         return new ActionRefusedException(a.resource() + " is busy: action #" + holder + " is already changing it. "
                 + "Only one action may run on a resource at a time; wait until it finishes, then preview #" + a.id() + " again.");
     }
 
     /** Polls one running action and moves it on; safe to call repeatedly, from any replica, after restarts. */
-    void track(ActionRecord a) {
-        if (a.status() != ActionStatus.RUNNING || applying.contains(a.id())) {
+    void track(ActionRecord snapshot) {
+        if (snapshot.status() != ActionStatus.RUNNING || applying.contains(snapshot.id())) {
+            return;
+        }
+        // decide on the row as it is now, not on the pass's snapshot (another replica may have moved it)
+        ActionRecord a = store.find(snapshot.id()).orElse(null);
+        if (a == null || a.status() != ActionStatus.RUNNING) {
             return;
         }
         Duration elapsed = Duration.between(a.startedAt() == null ? clock.instant() : a.startedAt(), clock.instant());
@@ -295,6 +376,17 @@ class ActionExecutor {
             ResourceState after = readQuietly(a);
             List<String> mismatches = after == null ? List.of("the resource could not be re-read")
                     : catalog.get(a.kind()).verify(after, a.desired());
+            Optional<ApplyRetries.Pending> adopted = retries.of(a.id()).filter(p -> p.reason() == ApplyRetries.Reason.ADOPTED);
+            if (!mismatches.isEmpty() && adopted.isPresent() && after != null
+                    && after.fingerprint().equals(a.preview().fingerprint())) {
+                // the operation found after a lost answer was someone else's (a backup, maintenance)
+                store.update(a.id(), ActionStatus.RUNNING, columns("operation_id", null));
+                retryLater(a, adopted.get().attempts(), adopted.get().firstAt(), ApplyRetries.Reason.RESEND,
+                        "Operation " + a.operationId() + " ended without this change: it was not this change's, which"
+                        + " was never accepted", "The change was never accepted and the time to retry it is up;"
+                        + " nothing was changed.", true);
+                return;
+            }
             finish(a, mismatches.isEmpty() ? ActionStatus.SUCCEEDED : ActionStatus.FAILED, mismatches.isEmpty()
                     ? "Verified: the re-read state equals the desired state."
                     : "Verification failed: " + String.join("; ", mismatches) + ".", after, SystemActor.NAME, true);
@@ -313,7 +405,9 @@ class ActionExecutor {
      */
     void releaseIdleLocks() {
         Instant now = clock.instant();
-        for (ActionStore.HeldLock held : store.locksOfFinishedActions()) {
+        List<ActionStore.HeldLock> heldLocks = store.locksOfFinishedActions();
+        nextIdleCheck.keySet().retainAll(heldLocks.stream().map(ActionStore.HeldLock::actionId).toList());
+        for (ActionStore.HeldLock held : heldLocks) {
             // one list call per held lock every IDLE_CHECK, not per tracker tick (API quotas)
             Instant due = nextIdleCheck.getOrDefault(held.actionId(), now);
             if (now.isBefore(due)) {

@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplyRetries {
 
-    /** Why an action waits: to send again, or to look again for an operation a lost answer may have started. */
-    enum Reason { RESEND, RECHECK }
+    /**
+     * Why an action waits: to send again, to look again for an operation a lost answer may have
+     * started, or (ADOPTED, not waiting) it tracks an operation found by listing.
+     */
+    enum Reason { RESEND, RECHECK, ADOPTED }
 
     record Pending(long actionId, int attempts, @Nullable Instant retryAt, Reason reason, Instant firstAt) {
     }
@@ -53,6 +56,13 @@ class ApplyRetries {
         return pending.retryAt() != null && jdbc.update("update remediation_apply_retry set retry_at = ?, reason = ? "
                 + "where action_id = ? and retry_at = ?", utc(leaseUntil), Reason.RECHECK.name(), pending.actionId(),
                 utc(pending.retryAt())) == 1;
+    }
+
+    /** The tracked operation was found by listing after a lost answer: it may turn out not to be this change's. */
+    void markAdopted(long actionId, int attempts, Instant firstAt) {
+        clear(actionId);
+        jdbc.update("insert into remediation_apply_retry (action_id, attempts, retry_at, reason, first_at) "
+                + "values (?, ?, null, ?, ?)", actionId, attempts, Reason.ADOPTED.name(), utc(firstAt));
     }
 
     void clear(long actionId) {

@@ -104,6 +104,20 @@ public class RemediationService {
         return executor.execute(actionId, CurrentUser.require());
     }
 
+    /** Whether this (finished) action still holds its resource's lock because an operation may still run there. */
+    public boolean holdsLock(long actionId) {
+        return executor.holdsLock(actionId);
+    }
+
+    /**
+     * Releases a lock a finished action kept while the cloud could not say whether an operation still
+     * runs (e.g. the console may not list operations). For a commander who checked; the reason is audited.
+     */
+    @RolesAllowed(Roles.COMMANDER)
+    public ActionRecord releaseLock(long actionId, String reason) {
+        return executor.releaseLock(actionId, CurrentUser.require(), reason);
+    }
+
     /** Requests the inverse of a succeeded action; it goes through preview and approval like any action. */
     @RolesAllowed({Roles.OPERATOR, Roles.COMMANDER})
     public ActionRecord requestRollback(long actionId, String reason) {

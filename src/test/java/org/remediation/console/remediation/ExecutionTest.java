@@ -1,6 +1,7 @@
 package org.remediation.console.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.remediation.console.remediation.ActionTestSupport.*;
 
@@ -218,6 +219,27 @@ class ExecutionTest {
                 "select count(*) from remediation_lock where action_id = ?", Long.class, a.id()) == 0);
         assertThat(As.user("viewer", Role.VIEWER, () -> service.trail(a.id()))).anySatisfy(s ->
                 assertThat(s.message()).contains("its lock is released"));
+    }
+
+    @Test
+    void aLockKeptByAFinishedActionRefusesTheNextActionSayingWhyAndACommanderMayReleaseItWithAReason() {
+        ActionRecord kept = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "50"));
+        jdbc.update("update remediation_action set status = 'FAILED' where id = ?", kept.id());
+        jdbc.update("insert into remediation_lock (resource_ref, action_id, locked_at) values (?, ?, current_timestamp)",
+                HEALTH_CHECK.toString(), kept.id());
+        ActionRecord next = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK, Map.of("checkIntervalSec", "55"));
+        assertThatThrownBy(() -> As.user("operator", Role.OPERATOR, () -> service.execute(next.id())))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("action #" + kept.id() + ", which has ended")
+                .hasMessageContaining("a COMMANDER can release it");
+        assertThatThrownBy(() -> As.user("commander", Role.COMMANDER, () -> service.releaseLock(kept.id(), "  ")))
+                .isInstanceOf(org.remediation.console.base.InvalidInputException.class).hasMessageContaining("Say why");
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.holdsLock(kept.id()))).isTrue();
+        As.user("commander", Role.COMMANDER, () -> service.releaseLock(kept.id(), "no operation in the Cloud Console"));
+        assertThat(As.user("viewer", Role.VIEWER, () -> service.holdsLock(kept.id()))).isFalse();
+        assertThat(As.user("operator", Role.OPERATOR, () -> service.execute(next.id())).status()).isEqualTo(ActionStatus.RUNNING);
+        assertThat(awaitEnd(service, next.id()).status()).isEqualTo(ActionStatus.SUCCEEDED);
+        assertThatThrownBy(() -> As.user("commander", Role.COMMANDER, () -> service.releaseLock(kept.id(), "again")))
+                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("holds no lock");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.remediation.console.remediation.ActionTestSupport.awaitEnd;
 import static org.remediation.console.remediation.ActionTestSupport.request;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,6 +146,7 @@ class GcpActionRetryTest {
     void aChangeThatWasNotAcceptedIsSentAgainAfterTheConsoleFoundTheResourceUnchangedAndIdle() {
         long patchesBefore = GOOGLE.faults().count(HC_PATCH);
         int startedBefore = GOOGLE.compute().startedChanges();
+        int sentBefore = GOOGLE.compute().sentRequestIds().size();
         String threshold = gateway.read(HEALTH_CHECK).require(Attributes.UNHEALTHY_THRESHOLD).equals("3") ? "4" : "3";
         GOOGLE.faults().inject(HC_PATCH, Fault.unavailable());
         ActionRecord a = request(service, "operator", ActionKind.HEALTH_CHECK, HEALTH_CHECK,
@@ -156,6 +158,10 @@ class GcpActionRetryTest {
         assertThat(done.status()).as(done.resultMessage()).isEqualTo(ActionStatus.SUCCEEDED);
         assertThat(GOOGLE.faults().count(HC_PATCH) - patchesBefore).isEqualTo(2);
         assertThat(GOOGLE.compute().startedChanges() - startedBefore).as("one change started").isEqualTo(1);
+        List<String> sent = GOOGLE.compute().sentRequestIds().subList(sentBefore, GOOGLE.compute().sentRequestIds().size());
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0)).as("the re-sent change carries the first sending's request id").isEqualTo(sent.get(1))
+                .doesNotEndWith(" null");
         assertThat(gateway.read(HEALTH_CHECK).require(Attributes.UNHEALTHY_THRESHOLD)).isEqualTo(threshold);
     }
 }

@@ -156,6 +156,19 @@ class RoleMatrixTest {
                 assertThat(stored.requestedBy()).isEqualTo(user);
             });
         });
+        ops.put("releaseLock", t -> {
+            long id = t.ready("15");
+            // a finished action that kept its lock (the cloud could not say whether its operation still runs)
+            t.jdbc.update("update remediation_action set status = 'FAILED' where id = ?", id);
+            t.jdbc.update("delete from remediation_lock where resource_ref = ?", HEALTH_CHECK.toString());
+            t.jdbc.update("insert into remediation_lock (resource_ref, action_id, locked_at) values (?, ?, current_timestamp)",
+                    HEALTH_CHECK.toString(), id);
+            return cell(() -> t.service.releaseLock(id, "checked in the Cloud Console: no operation running"), (r, user) -> {
+                assertThat(As.user("viewer", Role.VIEWER, () -> t.service.holdsLock(id))).isFalse();
+                assertThat(As.user("viewer", Role.VIEWER, () -> t.service.trail(id))).anySatisfy(step -> assertThat(step.message()).contains("released by " + user)
+                        .contains("no operation running"));
+            });
+        });
         ops.put("inbox", t -> {
             long id = t.awaiting();
             return cell(() -> t.service.inbox(), (inbox, user) -> assertThat(inbox).extracting(ActionRecord::id).contains(id));
@@ -199,7 +212,8 @@ class RoleMatrixTest {
             ops.forEach((name, op) -> {
                 boolean sandboxOp = Set.of("setFault", "clearFault", "resetTopology", "faults").contains(name);
                 // reads are open to every signed-in person; the scrape's METRICS account is no person
-                boolean allowed = name.endsWith("(read)") ? role != Role.METRICS : sandboxOp ? role == Role.ADMIN : ACTORS.contains(role);
+                boolean allowed = name.endsWith("(read)") ? role != Role.METRICS : sandboxOp ? role == Role.ADMIN
+                        : name.equals("releaseLock") ? role == Role.COMMANDER : ACTORS.contains(role);
                 rows.add(Arguments.of(role, name, op, allowed));
             });
         }
@@ -223,6 +237,7 @@ class RoleMatrixTest {
             assertThat(actionCount(jdbc)).isEqualTo(actions);
         }
         As.user("admin", Role.ADMIN, () -> sandbox.clearFault("run.update"));
+        jdbc.update("delete from remediation_lock where action_id in (select id from remediation_action where status <> 'RUNNING')");
     }
 
     private static ActionDraft hc(String interval) {

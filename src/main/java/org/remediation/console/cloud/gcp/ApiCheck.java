@@ -14,6 +14,7 @@ final class ApiCheck {
     private final Map<String, String> missing = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private boolean disabled;
+    private boolean credentials;
     private boolean unreachable;
     private boolean probed;
 
@@ -40,7 +41,11 @@ final class ApiCheck {
                     disabled = true;
                     notes.add(e.getMessage());
                 }
-                case UNAVAILABLE, DEADLINE_EXCEEDED, RATE_LIMITED, INTERNAL_ERROR, CREDENTIALS -> {
+                case CREDENTIALS -> {
+                    credentials = true;
+                    notes.add(e.getMessage());
+                }
+                case UNAVAILABLE, DEADLINE_EXCEEDED, RATE_LIMITED, INTERNAL_ERROR -> {
                     unreachable = true;
                     notes.add(what + ": " + e.getMessage());
                 }
@@ -63,6 +68,7 @@ final class ApiCheck {
 
     ApiDiagnosis result() {
         ApiDiagnosis.Status status = !probed ? ApiDiagnosis.Status.NOT_CHECKED
+                : credentials ? ApiDiagnosis.Status.CREDENTIALS
                 : disabled ? ApiDiagnosis.Status.DISABLED
                 : unreachable ? ApiDiagnosis.Status.UNREACHABLE
                 : missing.isEmpty() ? ApiDiagnosis.Status.OK : ApiDiagnosis.Status.MISSING_PERMISSIONS;

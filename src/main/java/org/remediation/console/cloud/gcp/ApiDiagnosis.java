@@ -24,6 +24,8 @@ public record ApiDiagnosis(String api, String title, Status status, List<Missing
         DISABLED,
         /** Could not be reached (network, timeout, outage). */
         UNREACHABLE,
+        /** The console's credentials are missing or incomplete (no ADC, no quota project): the note says how to fix. */
+        CREDENTIALS,
         /** Google Cloud is not the console's provider, or no resource of this API is configured. */
         NOT_CHECKED
     }

@@ -175,13 +175,14 @@ final class CloudRunAdapter {
      * carrying the service it changes as its metadata.
      */
     java.util.Optional<OperationStatus> running(ResourceRef ref) {
-        String service = serviceName(ref);
+        // compared from "/locations/" on: Google may name the project by number in the metadata
+        String service = serviceName(ref).substring(serviceName(ref).indexOf("/locations/"));
         String location = "projects/" + project + "/locations/" + ref.location();
         return calls.call(API, () -> {
             for (Operation op : clients.runServices.get().getOperationsClient().listOperations(location, "")
                     .iterateAll()) {
                 if (!op.getDone() && op.hasMetadata() && op.getMetadata().is(Service.class)
-                        && op.getMetadata().unpack(Service.class).getName().equals(service)) {
+                        && op.getMetadata().unpack(Service.class).getName().endsWith(service)) {
                     return java.util.Optional.of(new OperationStatus(new OperationId(OperationId.Api.RUN,
                             ref.location(), op.getName()).toString(), false, 50,
                             "Cloud Run operation " + shortName(op.getName()) + " updating " + ref.name(), null));

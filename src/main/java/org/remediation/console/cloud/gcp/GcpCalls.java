@@ -48,13 +48,27 @@ final class GcpCalls {
             return call.run();
         } catch (Exception e) {
             CloudException error = GcpErrors.translate(e, api, project);
+            boolean wire = fromTheWire(e);
             switch (error.kind()) {
-                case DEADLINE_EXCEEDED, UNAVAILABLE, INTERNAL_ERROR -> throw new CloudException(
+                case DEADLINE_EXCEEDED, UNAVAILABLE, INTERNAL_ERROR -> throw !wire ? error : new CloudException(
                         CloudException.Kind.OUTCOME_UNKNOWN, api + " gave no clear answer to the change (" + error.getMessage()
                         + "); it may or may not have been accepted.", error);
                 default -> throw error;
             }
         }
+    }
+
+    /**
+     * Whether the failure came from talking to Google (an answer, a transport error) rather than from
+     * building the request locally: only then can the change have reached Google.
+     */
+    private static boolean fromTheWire(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.google.api.gax.rpc.ApiException || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs a read, retrying 429, 500 and 503 answers with backoff. */

@@ -118,6 +118,13 @@ final class GcpErrors {
                     ? g.getContent() : http.getContent();
             return fromJsonBody(http.getStatusCode(), content, http.getStatusMessage());
         }
+        if (t instanceof IOException auth && auth.getClass().getName().startsWith("com.google.auth.")) {
+            // google-auth's (package-private) GoogleAuthException: a token that cannot be refreshed
+            // (invalid_grant, reauthentication required) is not a network fault
+            return new WireError(Kind.CREDENTIALS, "Google refused the console's credentials (" + auth.getMessage()
+                    + "). Renew them: a new key for the service account, or 'gcloud auth application-default login'.",
+                    null, Map.of());
+        }
         if (t instanceof IOException && String.valueOf(t.getMessage()).contains("default credentials were not found")) {
             return new WireError(Kind.CREDENTIALS, "Application Default Credentials were not found. Set "
                     + "GOOGLE_APPLICATION_CREDENTIALS to a service account key file, run 'gcloud auth application-default"

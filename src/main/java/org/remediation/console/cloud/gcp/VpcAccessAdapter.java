@@ -119,23 +119,35 @@ final class VpcAccessAdapter {
      * The newest unfinished operation on the connector: VPC Access lists a location's operations,
      * each naming the connector in {@code metadata.target}.
      */
+    /** Listing stops after this many pages (the newest operations come first). */
+    static final int MAX_OPERATION_PAGES = 10;
+
     java.util.Optional<OperationStatus> running(ResourceRef ref) {
         String connector = connectorName(ref);
-        GenericUrl url = new GenericUrl(restBase + "v1/projects/" + project + "/locations/" + ref.location() + "/operations");
-        GenericJson page = calls.call(API, () -> {
-            HttpRequest request = clients.vpcAccessRest.get().buildGetRequest(url);
-            request.setParser(new JsonObjectParser(GsonFactory.getDefaultInstance()));
-            return request.execute().parseAs(GenericJson.class);
-        });
-        if (!(page.get("operations") instanceof List<?> ops)) {
-            return java.util.Optional.empty();
-        }
-        for (Object o : ops) {
-            if (o instanceof Map<?, ?> op && !Boolean.TRUE.equals(op.get("done"))
-                    && op.get("metadata") instanceof Map<?, ?> meta && connector.equals(meta.get("target"))) {
-                return java.util.Optional.of(new OperationStatus(new OperationId(OperationId.Api.VPCACCESS,
-                        ref.location(), String.valueOf(op.get("name"))).toString(), false, 50, "VPC Access operation "
-                        + op.get("name") + " (" + meta.get("method") + ")", null));
+        String pageToken = "";
+        for (int pages = 0; pages < MAX_OPERATION_PAGES; pages++) {
+            GenericUrl url = new GenericUrl(restBase + "v1/projects/" + project + "/locations/" + ref.location() + "/operations");
+            if (!pageToken.isEmpty()) {
+                url.set("pageToken", pageToken);
+            }
+            GenericJson page = calls.call(API, () -> {
+                HttpRequest request = clients.vpcAccessRest.get().buildGetRequest(url);
+                request.setParser(new JsonObjectParser(GsonFactory.getDefaultInstance()));
+                return request.execute().parseAs(GenericJson.class);
+            });
+            if (page.get("operations") instanceof List<?> ops) {
+                for (Object o : ops) {
+                    if (o instanceof Map<?, ?> op && !Boolean.TRUE.equals(op.get("done"))
+                            && op.get("metadata") instanceof Map<?, ?> meta && connector.equals(meta.get("target"))) {
+                        return java.util.Optional.of(new OperationStatus(new OperationId(OperationId.Api.VPCACCESS,
+                                ref.location(), String.valueOf(op.get("name"))).toString(), false, 50, "VPC Access operation "
+                                + op.get("name") + " (" + meta.get("method") + ")", null));
+                    }
+                }
+            }
+            pageToken = page.get("nextPageToken") instanceof String t ? t : "";
+            if (pageToken.isEmpty()) {
+                break;
             }
         }
         return java.util.Optional.empty();

@@ -139,6 +139,13 @@ public class ActionDetailView extends Main implements BeforeEnterObserver {
         if (a.status() == ActionStatus.STALE || a.status() == ActionStatus.EXPIRED) {
             row.add(button("refresh-preview", "Preview again", ButtonVariant.LUMO_PRIMARY, () -> service.refreshPreview(a.id())));
         }
+        if (!a.status().open() && a.status() != ActionStatus.RUNNING && CurrentUser.hasRole(Roles.COMMANDER)
+                && service.holdsLock(a.id())) {
+            row.add(button("release-lock", "Release lock…", ButtonVariant.LUMO_ERROR, () -> null,
+                    () -> Focus.openFrom(new ReasonDialog("Release the lock on " + a.resource().name()
+                            + "? Check first that no operation runs there.", why -> run(() -> service.releaseLock(a.id(), why))),
+                            "release-lock")));
+        }
         if (a.status() == ActionStatus.SUCCEEDED) {
             RollbackPlan plan = service.rollbackPlan(a.id());
             Button rollback = button("request-rollback", "Roll back", ButtonVariant.LUMO_CONTRAST, () -> null,

@@ -55,7 +55,7 @@ class RunEnvRequestViewTest extends KaribuTest {
 
         assertThat(_get(Pre.class, s -> s.withId("preview-gcloud")).getText()).isEqualTo("gcloud run services update "
                 + "netra-backend --region=us-central1 --update-env-vars=CLOUD_SQL_CONNECTIONS_TIMEOUT=600,"
-                + "DB_CONNECTION_TIMEOUT=600,SQLALCHEMY_POOL_TIMEOUT=35.0");
+                + "DB_CONNECTION_TIMEOUT=600,SQLALCHEMY_POOL_TIMEOUT=35.0 --project=netra-staging");
         @SuppressWarnings("unchecked")
         Grid<DiffRow> diff = _get(Grid.class, s -> s.withId("preview-diff"));
         List<DiffRow> rows = IntStream.range(0, GridKt._size(diff)).mapToObj(i -> GridKt._get(diff, i)).toList();

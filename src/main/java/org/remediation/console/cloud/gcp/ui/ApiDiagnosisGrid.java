@@ -39,6 +39,7 @@ class ApiDiagnosisGrid extends Grid<ApiDiagnosis> {
             case MISSING_PERMISSIONS -> "Permissions missing";
             case DISABLED -> "API not enabled";
             case UNREACHABLE -> "Unreachable";
+            case CREDENTIALS -> "Credentials missing";
             case NOT_CHECKED -> "Not checked";
         };
     }
@@ -47,7 +48,7 @@ class ApiDiagnosisGrid extends Grid<ApiDiagnosis> {
         return switch (status) {
             case OK -> StatusBadge.Tone.OK;
             case MISSING_PERMISSIONS -> StatusBadge.Tone.WARN;
-            case DISABLED, UNREACHABLE -> StatusBadge.Tone.BAD;
+            case DISABLED, UNREACHABLE, CREDENTIALS -> StatusBadge.Tone.BAD;
             case NOT_CHECKED -> StatusBadge.Tone.NEUTRAL;
         };
     }

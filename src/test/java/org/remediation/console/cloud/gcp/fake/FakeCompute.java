@@ -14,6 +14,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,7 @@ public final class FakeCompute {
     private final PendingOperations operations = new PendingOperations();
     private final Map<String, String> operationTarget = new ConcurrentHashMap<>();
     private final Map<String, PendingOperations.Op> byRequestId = new ConcurrentHashMap<>();
+    private final List<String> sentRequestIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> deniedPermissions = ConcurrentHashMap.newKeySet();
     private final Faults faults;
 
@@ -79,6 +81,9 @@ public final class FakeCompute {
     void handle(HttpExchange ex) throws IOException {
         String method = HttpJson.method(ex);
         String path = ex.getRequestURI().getPath();
+        if (!"GET".equals(method)) {
+            sentRequestIds.add(path + " " + query(ex, "requestId")); // every change as sent, faulted or not
+        }
         if (HttpJson.fault(ex, faults, method + " " + path)) {
             return;
         }
@@ -223,6 +228,11 @@ public final class FakeCompute {
         } else {
             HttpJson.send(ex, 200, json(op));
         }
+    }
+
+    /** Every change request as sent ({@code path requestId}), in order, including those answered with a fault. */
+    public List<String> sentRequestIds() {
+        return List.copyOf(sentRequestIds);
     }
 
     /** How many distinct changes (request ids) were started: repeats of one id count once. */

@@ -151,7 +151,10 @@ public final class FakeSqlAdmin {
             return;
         }
         JsonArray items = new JsonArray();
-        operations.running(instance.group(1)).forEach(op -> items.add(operationJson(op, project)));
+        // every operation on the instance, finished ones too, newest first
+        operations.all().stream().filter(op -> op.target.equals(instance.group(1)))
+                .sorted(java.util.Comparator.comparingLong((PendingOperations.Op op) -> op.startedNanos).reversed())
+                .forEach(op -> items.add(operationJson(op, project)));
         JsonObject list = new JsonObject();
         list.addProperty("kind", "sql#operationsList");
         list.add("items", items);
