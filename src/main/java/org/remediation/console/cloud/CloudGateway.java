@@ -1,5 +1,6 @@
 package org.remediation.console.cloud;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,4 +27,25 @@ public interface CloudGateway {
 
     /** Reads where an operation is; safe to call repeatedly and after a restart. */
     OperationStatus poll(OperationHandle operation);
+
+    /**
+     * Which Cloud Run services use which VPC connector, from each service's live state (every
+     * adapter reports {@link Attributes#VPC_CONNECTOR} on its services). A service that cannot be
+     * read is listed in {@link Topology#unread()} rather than failing the whole answer.
+     */
+    default Topology topology() {
+        List<Topology.ConnectorLink> links = new ArrayList<>();
+        List<ResourceRef> unread = new ArrayList<>();
+        for (ResourceRef ref : resources()) {
+            if (ref.kind() != ResourceKind.RUN_SERVICE) {
+                continue;
+            }
+            try {
+                Topology.linkOf(read(ref)).ifPresent(links::add);
+            } catch (CloudException e) {
+                unread.add(ref);
+            }
+        }
+        return new Topology(links, unread);
+    }
 }

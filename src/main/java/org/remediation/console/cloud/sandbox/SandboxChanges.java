@@ -15,11 +15,13 @@ import org.remediation.console.cloud.ResourceRef;
 /** How the simulated cloud applies a change: pure functions over attribute maps. */
 final class SandboxChanges {
 
-    private static final Set<String> RUN_TEMPLATE = Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES);
+    private static final Set<String> RUN_TEMPLATE = Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES,
+            VPC_CONNECTOR);
     private static final Map<ResourceKind, Set<String>> WRITABLE = Map.of(
             ResourceKind.VPC_CONNECTOR, Set.of(MACHINE_TYPE, MIN_INSTANCES, MAX_INSTANCES),
             ResourceKind.SQL_INSTANCE, Set.of(TIER),
-            ResourceKind.RUN_SERVICE, Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES, TRAFFIC),
+            ResourceKind.RUN_SERVICE, Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES, TRAFFIC,
+                    VPC_CONNECTOR),
             ResourceKind.HEALTH_CHECK, Set.of(CHECK_INTERVAL_SECONDS, CHECK_TIMEOUT_SECONDS, HEALTHY_THRESHOLD,
                     UNHEALTHY_THRESHOLD),
             ResourceKind.BACKEND_SERVICE, Set.of(BACKEND_TIMEOUT_SECONDS, HEALTH_CHECKS),

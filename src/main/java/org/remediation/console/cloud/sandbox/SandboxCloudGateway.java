@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.cloud.Attributes;
 import org.remediation.console.cloud.CloudChange;
 import org.remediation.console.cloud.CloudException;
 import org.remediation.console.cloud.CloudGateway;
 import org.remediation.console.cloud.OperationHandle;
 import org.remediation.console.cloud.OperationStatus;
+import org.remediation.console.cloud.ResourceKind;
 import org.remediation.console.cloud.ResourceRef;
 import org.remediation.console.cloud.ResourceState;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,8 +51,10 @@ class SandboxCloudGateway implements CloudGateway {
     @Override
     public List<ResourceRef> resources() {
         List<String> stored = store.resourceRefs();
-        return SandboxTopology.initial(clock.instant()).keySet().stream()
-                .filter(ref -> stored.contains(ref.toString())).toList();
+        List<ResourceRef> refs = new java.util.ArrayList<>(SandboxTopology.initial(clock.instant()).keySet().stream()
+                .filter(ref -> stored.contains(ref.toString())).toList());
+        stored.stream().sorted().map(ResourceRef::parse).filter(ref -> !refs.contains(ref)).forEach(refs::add);
+        return List.copyOf(refs); // the #1278 topology first, then what was created since (new connectors)
     }
 
     @Override
@@ -86,6 +91,9 @@ class SandboxCloudGateway implements CloudGateway {
                         ref + " changed since it was previewed; preview it again.");
             }
             String refusal = SandboxChanges.refusal(ref, current, change.desired());
+            if (refusal == null) {
+                refusal = connectorRefusal(ref, change.desired());
+            }
             if (refusal != null) {
                 throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, refusal);
             }
@@ -140,6 +148,21 @@ class SandboxCloudGateway implements CloudGateway {
     private static OperationStatus running(SandboxStore.Operation op, int percent) {
         String step = percent < 25 ? "Accepted" : percent < 50 ? "Provisioning" : percent < 75 ? "Applying" : "Finalising";
         return new OperationStatus(op.id(), false, Math.min(percent, 99), step + " " + op.kind(), null);
+    }
+
+    /**
+     * Cloud Run refuses a template naming a connector that does not exist or is not ready ("VPC
+     * connector is not ready yet or does not exist", quoted in terraform-provider-google#7111).
+     */
+    private @Nullable String connectorRefusal(ResourceRef ref, Map<String, String> desired) {
+        String name = desired.get(Attributes.VPC_CONNECTOR);
+        if (ref.kind() != ResourceKind.RUN_SERVICE || name == null) {
+            return null;
+        }
+        ResourceRef connector = new ResourceRef(ResourceKind.VPC_CONNECTOR, ref.location(), name);
+        String state = store.resource(connector).map(a -> a.getOrDefault(Attributes.STATE, "")).orElse(null);
+        return "READY".equals(state) ? null : "VPC connector " + connector + " is not ready yet or does not exist"
+                + (state == null ? "" : " (it is " + state + ")") + ".";
     }
 
     private Optional<Fault> faultFor(ResourceRef ref, String kind) {

@@ -45,6 +45,11 @@ final class SandboxTopology {
         return m;
     }
 
+    /** The #1278 write-ups: every staging service's egress goes through staging-connector. */
+    static Map<String, String> vpcAccess(Map<String, String> initialService) {
+        return attrs(VPC_CONNECTOR, initialService.get(VPC_CONNECTOR), VPC_EGRESS, initialService.get(VPC_EGRESS));
+    }
+
     /** The state a resource settles in when no operation runs on it. */
     static String restingState(ResourceKind kind) {
         return kind == ResourceKind.SQL_INSTANCE ? "RUNNABLE" : "READY";
@@ -64,7 +69,8 @@ final class SandboxTopology {
         String latest = revisionName(name, 2);
         return attrs(STATE, "READY", MEMORY, memory, CPU, cpu, TIMEOUT_SECONDS, timeout, MIN_INSTANCES, min,
                 MAX_INSTANCES, max, REVISIONS, older + "," + latest, LATEST_READY_REVISION, latest,
-                TRAFFIC, latest + "=100", RECONCILING, "false");
+                TRAFFIC, latest + "=100", RECONCILING, "false", VPC_CONNECTOR, CONNECTOR.name(),
+                VPC_EGRESS, "PRIVATE_RANGES_ONLY");
     }
 
     private static Map<String, String> attrs(String... kv) {

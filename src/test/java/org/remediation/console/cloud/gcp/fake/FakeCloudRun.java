@@ -42,6 +42,8 @@ public final class FakeCloudRun {
     private final Set<String> deniedPermissions = ConcurrentHashMap.newKeySet();
     private final AtomicLong clock = new AtomicLong(1_700_000_000L);
     private final Faults faults;
+    /** Whether a connector (full name) exists and is READY; FakeGoogle wires it to FakeVpcAccess. */
+    private volatile java.util.function.Predicate<String> connectorReady = name -> true;
 
     FakeCloudRun(Faults faults) {
         this.faults = faults;
@@ -62,6 +64,23 @@ public final class FakeCloudRun {
 
     public Service get(String name) {
         return services.get(name);
+    }
+
+    void connectorReady(java.util.function.Predicate<String> check) {
+        connectorReady = check;
+    }
+
+    /**
+     * A template pointing at a missing or unready connector is refused ("VPC connector is not ready
+     * yet or does not exist", terraform-provider-google#7111; the exact status code is unverified).
+     */
+    private void checkConnector(Service current, Service wanted) {
+        String connector = wanted.getTemplate().getVpcAccess().getConnector();
+        if (!connector.isEmpty() && !connector.equals(current.getTemplate().getVpcAccess().getConnector())
+                && !connectorReady.test(connector)) {
+            throw Status.FAILED_PRECONDITION.withDescription("VPC connector " + connector
+                    + " is not ready yet or does not exist").asRuntimeException();
+        }
     }
 
     public void failNextOperation(String message) {
@@ -94,6 +113,7 @@ public final class FakeCloudRun {
         if (!wanted.getEtag().isEmpty() && !wanted.getEtag().equals(current.getEtag())) {
             throw Status.ABORTED.withDescription("The service was modified: etag mismatch").asRuntimeException();
         }
+        checkConnector(current, wanted);
         boolean newRevision = !wanted.getTemplate().equals(current.getTemplate());
         String location = wanted.getName().substring(0, wanted.getName().indexOf("/services/"));
         String opName = location + "/operations/" + operations.nextId();
