@@ -13,7 +13,8 @@ public class ActionCatalog {
 
     public ActionCatalog() {
         for (RemediationAction a : List.of(new ScaleConnectorAction(), new SqlTierAction(), new SqlFlagAction(),
-                new RunResourcesAction(), new RunTrafficAction(), new HealthCheckAction())) {
+                new RunResourcesAction(), new RunTrafficAction(), new HealthCheckAction(),
+                new ConnectorReplaceAction(), new ConnectorDeleteAction())) {
             actions.put(a.kind(), a);
         }
     }

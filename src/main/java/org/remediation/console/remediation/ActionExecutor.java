@@ -44,6 +44,8 @@ class ActionExecutor {
     private final TaskTicks taskTicks;
     /** Actions whose apply call is in progress in this process (their operation id is not stored yet). */
     private final Set<Long> applying = ConcurrentHashMap.newKeySet();
+    /** Moves stepped actions (connector-replace) from one step's operation to the next. */
+    private final StepRunner steps;
 
     ActionExecutor(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal,
                    ActionRequests requests, Clock clock, RemediationProperties properties, PlatformTransactionManager txm, WatchWindow watch,
@@ -58,6 +60,7 @@ class ActionExecutor {
         this.clock = clock;
         this.properties = properties;
         this.tx = new TransactionTemplate(txm);
+        this.steps = new StepRunner(gateway, store, journal, clock, tx, applying, this::finish);
     }
 
     ActionRecord execute(long id, String actor) {
@@ -136,12 +139,33 @@ class ActionExecutor {
         if (!store.tryLock(a.resource(), id, now)) {
             throw busy(a, store.lockHolder(a.resource()).orElse(-1L));
         }
+        if (catalog.get(a.kind()) instanceof SteppedAction stepped) {
+            ActionRequests.Outcome refused = lockTouched(a, stepped, live, now); // every resource the steps change, for the whole sequence
+            if (refused != null) {
+                return refused;
+            }
+        }
         store.update(id, ActionStatus.READY, columns("status", ActionStatus.RUNNING, "started_at", now, "progress", 0,
                 "watch_baseline", a.watchMinutes() > 0 ? ActionStore.json(watch.levels(a.watchSignals())) : null));
         ActionRecord r = store.find(id).orElseThrow();
         journal.step(r, actor, "started", "Started by " + actor + ".", live.attributes(), a.desired());
         journal.changed(id, ActionStatus.RUNNING, 0, "started");
         return ActionRequests.Outcome.ok(r);
+    }
+
+    private ActionRequests.@Nullable Outcome lockTouched(ActionRecord a, SteppedAction stepped, ResourceState live, Instant now) {
+        try {
+            stepped.checkLive(gateway, live, a.desired());
+        } catch (org.remediation.console.base.InvalidInputException e) {
+            store.unlock(a.resource(), a.id());
+            return ActionRequests.Outcome.refused("Action #" + a.id() + " cannot start: " + e.getMessage() + " Preview it again.");
+        }
+        for (org.remediation.console.cloud.ResourceRef ref : stepped.touched(a.preview())) {
+            if (!store.tryLock(ref, a.id(), now)) {
+                throw busy(a, store.lockHolder(ref).orElse(-1L));
+            }
+        }
+        return null;
     }
 
     private static ActionRefusedException busy(ActionRecord a, long holder) {
@@ -156,6 +180,10 @@ class ActionExecutor {
         }
         Duration elapsed = Duration.between(a.startedAt() == null ? clock.instant() : a.startedAt(), clock.instant());
         boolean overdue = elapsed.compareTo(properties.operationTimeout()) > 0;
+        if (a.operationId() == null && catalog.get(a.kind()) instanceof SteppedAction stepped) {
+            steps.resume(a, stepped); // between two steps, or a crash before a step's operation id was stored
+            return;
+        }
         if (a.operationId() == null) {
             if (elapsed.compareTo(APPLY_GRACE) < 0) {
                 return; // another replica (or this one) may still be waiting for the cloud's answer
@@ -180,6 +208,8 @@ class ActionExecutor {
         }
         if (status.failed()) {
             finish(a, ActionStatus.FAILED, "The cloud operation failed: " + status.error(), readQuietly(a), SystemActor.NAME);
+        } else if (status.succeeded() && catalog.get(a.kind()) instanceof SteppedAction stepped) {
+            steps.operationSucceeded(a, stepped);
         } else if (status.succeeded()) {
             ResourceState after = readQuietly(a);
             List<String> mismatches = after == null ? List.of("the resource could not be re-read")
@@ -232,6 +262,7 @@ class ActionExecutor {
                 return store.find(a.id()).orElseThrow(); // finished by someone else meanwhile
             }
             store.unlock(a.resource(), a.id());
+            store.unlockAll(a.id()); // a stepped action also holds its touched resources' locks
             ActionRecord done = store.find(a.id()).orElseThrow();
             journal.step(done, actor, outcome == ActionStatus.SUCCEEDED ? "succeeded" : "failed", message, a.beforeState(), afterAttrs);
             journal.changed(a.id(), outcome, done.progress(), message);

@@ -17,7 +17,12 @@ public enum ActionKind {
     RUN_TRAFFIC("run-traffic", "Shift Cloud Run traffic", ResourceKind.RUN_SERVICE,
             "Send traffic to an existing revision, e.g. back to the previous one."),
     HEALTH_CHECK("health-check", "Tune health check", ResourceKind.HEALTH_CHECK,
-            "Change the load balancer's check interval, timeout and thresholds.");
+            "Change the load balancer's check interval, timeout and thresholds."),
+    CONNECTOR_REPLACE("connector-replace", "Replace VPC connector", ResourceKind.VPC_CONNECTOR,
+            "Create a new connector (new IP range or smaller size) and move the named Cloud Run services' egress to it, "
+                    + "step by step; the old connector stays until deleted separately."),
+    CONNECTOR_DELETE("connector-delete", "Delete VPC connector", ResourceKind.VPC_CONNECTOR,
+            "Delete a connector no Cloud Run service uses any more (refused while one does).");
 
     private final String spec;
     private final String label;
