@@ -32,6 +32,8 @@ class SandboxTopologyTest {
     SandboxStore store;
     @Autowired
     SandboxSeeder seeder;
+    @Autowired
+    SandboxProperties properties;
 
     @BeforeEach
     void outageState() {
@@ -59,6 +61,23 @@ class SandboxTopologyTest {
         assertThatThrownBy(() -> gateway.apply(new CloudChange(SandboxTopology.BACKEND,
                 Map.of(Attributes.VPC_CONNECTOR, "no-such-connector"), live.fingerprint())))
                 .isInstanceOf(CloudException.class).hasMessageContaining("not ready yet or does not exist");
+    }
+
+    @Test
+    void deletingAConnectorInUseIsAllowedAsAtGoogleAndCutsTheServicesEgress() throws InterruptedException {
+        EndpointSimulator simulator = new EndpointSimulator(store, properties);
+        var live = gateway.read(SandboxTopology.CONNECTOR);
+
+        var deleting = gateway.delete(SandboxTopology.CONNECTOR, live.fingerprint());
+        assertThat(gateway.read(SandboxTopology.CONNECTOR).get(Attributes.STATE)).contains("DELETING");
+        while (!gateway.poll(deleting).done()) {
+            Thread.sleep(50);
+        }
+
+        assertThatThrownBy(() -> gateway.read(SandboxTopology.CONNECTOR)).isInstanceOf(CloudException.class);
+        assertThat(gateway.topology().servicesUsing(SandboxTopology.CONNECTOR)).as("they still name it").hasSize(3);
+        assertThat(simulator.call("backend").status()).isEqualTo(503);
+        assertThat(simulator.call("frontend").status()).as("no connector needed").isEqualTo(200);
     }
 
     @Test
