@@ -81,6 +81,14 @@ public final class Attributes {
     public static final String PROBE_PERIOD = "startupProbe.periodSeconds";
     public static final String PROBE_TIMEOUT = "startupProbe.timeoutSeconds";
     public static final String PROBE_FAILURE_THRESHOLD = "startupProbe.failureThreshold";
+    /**
+     * Short name of the Serverless VPC Access connector the service's egress goes through (Cloud Run
+     * v2 {@code template.vpc_access.connector}; the connector sits in the service's region). Absent
+     * when the service uses no connector.
+     */
+    public static final String VPC_CONNECTOR = "vpcConnector";
+    /** Which egress goes through the connector: {@code PRIVATE_RANGES_ONLY} (Google's default) or {@code ALL_TRAFFIC}. */
+    public static final String VPC_EGRESS = "vpcEgress";
 
     // HEALTH_CHECK
     public static final String CHECK_INTERVAL_SECONDS = "checkIntervalSec";

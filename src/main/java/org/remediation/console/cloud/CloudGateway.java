@@ -1,5 +1,6 @@
 package org.remediation.console.cloud;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,4 +41,46 @@ public interface CloudGateway {
      * a busy resource names what it is busy with.
      */
     Optional<OperationStatus> runningOperation(ResourceRef ref);
+
+    /**
+     * Starts creating a resource with these attributes (names from {@link Attributes}); so far only
+     * VPC connectors ({@link Attributes#NETWORK}, {@link Attributes#IP_CIDR_RANGE}, machine type and
+     * instances). Refuses with CONFLICT when it exists already, INVALID_ARGUMENT when the provider's
+     * rules reject it (name pattern, a range overlapping another connector's).
+     */
+    default OperationHandle create(ResourceRef ref, java.util.Map<String, String> attributes) {
+        throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, ref.kind().label() + "s cannot be created by "
+                + name() + ".");
+    }
+
+    /**
+     * Starts deleting a resource (so far only VPC connectors), refusing with CONFLICT when its state
+     * no longer has {@code expectedFingerprint}. Google deletes a connector that services still use
+     * (their egress then fails): callers check {@link #topology()} first.
+     */
+    default OperationHandle delete(ResourceRef ref, String expectedFingerprint) {
+        throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, ref.kind().label() + "s cannot be deleted by "
+                + name() + ".");
+    }
+
+    /**
+     * Which Cloud Run services use which VPC connector, from each service's live state (every
+     * adapter reports {@link Attributes#VPC_CONNECTOR} on its services). A service that cannot be
+     * read is listed in {@link Topology#unread()} rather than failing the whole answer.
+     */
+    default Topology topology() {
+        List<Topology.ConnectorLink> links = new ArrayList<>();
+        List<ResourceRef> unread = new ArrayList<>();
+        for (ResourceRef ref : resources()) {
+            if (ref.kind() != ResourceKind.RUN_SERVICE) {
+                continue;
+            }
+            try {
+                Topology.linkOf(read(ref)).ifPresent(links::add);
+            } catch (CloudException e) {
+                unread.add(ref);
+            }
+        }
+        return new Topology(links, unread);
+    }
 }

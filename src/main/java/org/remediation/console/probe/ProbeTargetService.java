@@ -162,6 +162,7 @@ public class ProbeTargetService {
         details.put("timeout", Durations.format(t.timeout()));
         details.put("enabled", t.enabled());
         details.put("group", t.group());
+        details.put("cloudResource", t.cloudResource() == null ? "none" : t.cloudResource().toString());
         details.put("settings", saved.getSettingsJson());
         audit.record(action, "probe:" + t.key(), details);
         events.publishEvent(new ProbeTargetChanged(t.key(), result));
@@ -174,7 +175,7 @@ public class ProbeTargetService {
 
     private static TargetDraft withKey(TargetDraft d, String key) {
         return new TargetDraft(key, d.name(), d.kind(), d.settings(), d.interval(), d.timeout(), d.enabled(), d.group(),
-                d.goldenStep());
+                d.goldenStep(), d.cloudResource());
     }
 
     static ProbeTarget toTarget(TargetEntity e) {

@@ -34,6 +34,8 @@ class TargetEntity {
     private String group = "";
     @Column(name = "golden_step")
     private @Nullable Integer goldenStep;
+    @Column(name = "cloud_resource")
+    private @Nullable String cloudResource;
     @Version
     private long version;
     @Column(name = "created_at")
@@ -58,6 +60,7 @@ class TargetEntity {
         enabled = t.enabled();
         group = t.group();
         goldenStep = t.goldenStep();
+        cloudResource = t.cloudResource() == null ? null : t.cloudResource().toString();
         updatedAt = now;
     }
 
@@ -72,6 +75,7 @@ class TargetEntity {
 
     ProbeTarget toTarget(java.util.Map<String, String> settings) {
         return new ProbeTarget(key, name, ProbeKind.valueOf(kind), settings, Duration.ofMillis(intervalMs),
-                Duration.ofMillis(timeoutMs), enabled, group, goldenStep, version);
+                Duration.ofMillis(timeoutMs), enabled, group, goldenStep, version,
+                cloudResource == null ? null : org.remediation.console.cloud.ResourceRef.parse(cloudResource));
     }
 }

@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.Problems;
+import org.remediation.console.cloud.ResourceKind;
+import org.remediation.console.cloud.ResourceRef;
 
 /** Validates a {@link TargetDraft}; each problem names the field as the form and YAML call it. */
 final class TargetRules {
@@ -14,6 +16,8 @@ final class TargetRules {
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
     static final Duration MAX_INTERVAL = Duration.ofHours(24);
+    /** The field name of the optional cloud resource, in the form and in YAML. */
+    static final String CLOUD_RESOURCE = "cloudResource";
 
     private TargetRules() {
     }
@@ -48,11 +52,27 @@ final class TargetRules {
             }
         }
         p.check(Json.write(settings).length() <= 4000, "settings", "The settings are too large (max 4000 characters).");
+        ResourceRef resource = cloudResource(d.cloudResource(), p);
         if (!p.isEmpty() || kind == null) {
             return null;
         }
         return new ProbeTarget(key, name, kind, Map.copyOf(settings), d.interval(), d.timeout(), d.enabled(), group,
-                d.goldenStep(), 0);
+                d.goldenStep(), 0, resource);
+    }
+
+    /** The optional cloud resource, read by the one parser of resource references. */
+    private static @Nullable ResourceRef cloudResource(@Nullable String text, Problems p) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ResourceRef.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            p.add(CLOUD_RESOURCE, "Cloud resource: " + e.getMessage() + ". Write KIND/location/name, e.g. "
+                    + "RUN_SERVICE/us-central1/netra-backend (kinds: " + String.join(", ", java.util.Arrays.stream(
+                    ResourceKind.values()).map(Enum::name).toList()) + "), or leave it empty.");
+            return null;
+        }
     }
 
     /** The setting that holds {@code ref} (a header line's reference sits inside {@code headers}). */

@@ -96,7 +96,7 @@ final class TargetYaml {
         }
         JsonNode enabled = n.get("enabled");
         TargetDraft draft = new TargetDraft(text(n, "key"), text(n, "name"), text(n, "kind"), settings, interval, timeout,
-                enabled == null || enabled.asBoolean(true), text(n, "group"), golden);
+                enabled == null || enabled.asBoolean(true), text(n, "group"), golden, text(n, TargetRules.CLOUD_RESOURCE));
         return new Entry(i, draft, lines, read);
     }
 
@@ -143,6 +143,9 @@ final class TargetYaml {
             m.put("group", t.group());
             if (t.goldenStep() != null) {
                 m.put("goldenPath", t.goldenStep());
+            }
+            if (t.cloudResource() != null) {
+                m.put(TargetRules.CLOUD_RESOURCE, t.cloudResource().toString());
             }
             m.put("interval", Durations.format(t.interval()));
             m.put("timeout", Durations.format(t.timeout()));

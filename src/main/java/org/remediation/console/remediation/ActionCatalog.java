@@ -14,7 +14,8 @@ public class ActionCatalog {
     public ActionCatalog() {
         for (RemediationAction a : List.of(new ScaleConnectorAction(), new SqlTierAction(), new SqlFlagAction(),
                 new RunResourcesAction(), new RunTrafficAction(), new HealthCheckAction(),
-                new HealthCheckTargetAction(), new RunEnvAction(), new RunStartupProbeAction())) {
+                new HealthCheckTargetAction(), new RunEnvAction(), new RunStartupProbeAction(),
+                new ConnectorReplaceAction(), new ConnectorDeleteAction())) {
             actions.put(a.kind(), a);
         }
     }

@@ -54,6 +54,8 @@ class ActionExecutor {
     private final Map<Long, Instant> nextIdleCheck = new ConcurrentHashMap<>();
     /** Actions whose apply call is in progress in this process (their operation id is not stored yet). */
     private final Set<Long> applying = ConcurrentHashMap.newKeySet();
+    /** Moves stepped actions (connector-replace) from one step's operation to the next. */
+    private final StepRunner steps;
 
     ActionExecutor(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal,
                    ActionRequests requests, Clock clock, RemediationProperties properties, PlatformTransactionManager txm, WatchWindow watch,
@@ -69,6 +71,7 @@ class ActionExecutor {
         this.clock = clock;
         this.properties = properties;
         this.tx = new TransactionTemplate(txm);
+        this.steps = new StepRunner(gateway, store, journal, clock, tx, applying, this::finish, properties.busyWait());
     }
 
     ActionRecord execute(long id, String actor) {
@@ -91,6 +94,9 @@ class ActionExecutor {
         try {
             handle = catalog.get(a.kind()).apply(gateway, a.preview(), requestId(a));
         } catch (CloudException e) {
+            if (catalog.get(a.kind()) instanceof SteppedAction stepped && steps.defer(a, stepped, 0, e)) {
+                return store.find(a.id()).orElseThrow(); // the step runner looks at the resources and carries on
+            }
             return switch (e.kind()) {
                 // the adapters send a change once and call an unclear answer OUTCOME_UNKNOWN, so these
                 // came before anything was sent (busy, rate limited, or the pre-read failed)
@@ -276,6 +282,12 @@ class ActionExecutor {
         if (!store.tryLock(a.resource(), id, now)) {
             throw busy(a, store.lockHolder(a.resource()).orElse(-1L));
         }
+        if (catalog.get(a.kind()) instanceof SteppedAction stepped) {
+            ActionRequests.Outcome refused = lockTouched(a, stepped, live, now); // every resource the steps change, for the whole sequence
+            if (refused != null) {
+                return refused;
+            }
+        }
         store.update(id, ActionStatus.READY, columns("status", ActionStatus.RUNNING, "started_at", now, "progress", 0,
                 "watch_baseline", a.watchMinutes() > 0 ? ActionStore.json(watch.levels(a.watchSignals())) : null));
         // a lease on this sending: should it never report back, a tracker looks at the resource after it
@@ -285,6 +297,22 @@ class ActionExecutor {
         journal.changed(id, ActionStatus.RUNNING, 0, "started");
         return ActionRequests.Outcome.ok(r);
     }
+
+    private ActionRequests.@Nullable Outcome lockTouched(ActionRecord a, SteppedAction stepped, ResourceState live, Instant now) {
+        try {
+            stepped.checkLive(gateway, live, a.desired());
+        } catch (org.remediation.console.base.InvalidInputException e) {
+            store.unlock(a.resource(), a.id());
+            return ActionRequests.Outcome.refused("Action #" + a.id() + " cannot start: " + e.getMessage() + " Preview it again.");
+        }
+        for (org.remediation.console.cloud.ResourceRef ref : stepped.touched(a.preview())) {
+            if (!store.tryLock(ref, a.id(), now)) {
+                throw busy(a, store.lockHolder(ref).orElse(-1L));
+            }
+        }
+        return null;
+    }
+
 
     /**
      * Releases by hand a lock that a finished action kept because the provider could not say whether
@@ -342,6 +370,10 @@ class ActionExecutor {
         }
         Duration elapsed = Duration.between(a.startedAt() == null ? clock.instant() : a.startedAt(), clock.instant());
         boolean overdue = elapsed.compareTo(properties.operationTimeout()) > 0;
+        if (a.operationId() == null && catalog.get(a.kind()) instanceof SteppedAction stepped) {
+            steps.resume(a, stepped); // between two steps, or a crash before a step's operation id was stored
+            return;
+        }
         if (a.operationId() == null) {
             Optional<ApplyRetries.Pending> pending = retries.of(a.id());
             if (pending.isPresent()) {
@@ -372,6 +404,8 @@ class ActionExecutor {
         }
         if (status.failed()) {
             finish(a, ActionStatus.FAILED, "The cloud operation failed: " + status.error(), readQuietly(a), SystemActor.NAME, true);
+        } else if (status.succeeded() && catalog.get(a.kind()) instanceof SteppedAction stepped) {
+            steps.operationSucceeded(a, stepped);
         } else if (status.succeeded()) {
             ResourceState after = readQuietly(a);
             List<String> mismatches = after == null ? List.of("the resource could not be re-read")
@@ -477,6 +511,7 @@ class ActionExecutor {
             retries.clear(a.id());
             if (releaseLock) {
                 store.unlock(a.resource(), a.id());
+                store.unlockAll(a.id()); // a stepped action also holds its touched resources' locks
             }
             ActionRecord done = store.find(a.id()).orElseThrow();
             journal.step(done, actor, outcome == ActionStatus.SUCCEEDED ? "succeeded" : "failed", message, a.beforeState(), afterAttrs);

@@ -23,7 +23,12 @@ public enum ActionKind {
     RUN_ENV("run-env", "Cloud Run environment variables", ResourceKind.RUN_SERVICE,
             "Set or remove plain environment variables (creates a new revision; secrets stay in Secret Manager)."),
     RUN_STARTUP_PROBE("run-startup-probe", "Cloud Run startup probe", ResourceKind.RUN_SERVICE,
-            "Change the container's startup probe: HTTP path or TCP port, delay, period, timeout, threshold.");
+            "Change the container's startup probe: HTTP path or TCP port, delay, period, timeout, threshold."),
+    CONNECTOR_REPLACE("connector-replace", "Replace VPC connector", ResourceKind.VPC_CONNECTOR,
+            "Create a new connector (new IP range or smaller size) and move the named Cloud Run services' egress to it, "
+                    + "step by step; the old connector stays until deleted separately."),
+    CONNECTOR_DELETE("connector-delete", "Delete VPC connector", ResourceKind.VPC_CONNECTOR,
+            "Delete a connector no Cloud Run service uses any more (refused while one does).");
 
     private final String spec;
     private final String label;

@@ -92,6 +92,9 @@ class ActionRequests {
         ResourceState live = gateway.read(draft.resource());
         RemediationAction action = catalog.get(draft.kind());
         Map<String, String> desired = action.validate(draft.params(), live);
+        if (action instanceof SteppedAction stepped) {
+            stepped.checkLive(gateway, live, desired); // other resources: the target connector, the services' topology
+        }
         Preview preview = action.preview(live, desired, gateway.project());
         return new Previewed(draft, link.incidentKey(), link.why(), live, preview, ApprovalPolicy.decide(link, preview.sideEffects()));
     }

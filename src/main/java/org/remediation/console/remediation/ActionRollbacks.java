@@ -42,6 +42,9 @@ class ActionRollbacks {
         if (a.status() != ActionStatus.SUCCEEDED || a.afterState() == null) {
             return RollbackPlan.impossible("Only a succeeded action can be rolled back; #" + a.id() + " is " + a.status() + ".");
         }
+        if (catalog.get(a.kind()) instanceof SteppedAction stepped) {
+            return stepped.rollbackOf(a.resource(), a.desired()); // from what the steps did, not one resource's states
+        }
         return catalog.get(a.kind()).rollback(new ResourceState(a.resource(), a.beforeState(), a.requestedAt()),
                 new ResourceState(a.resource(), a.afterState(), a.finishedAt()));
     }

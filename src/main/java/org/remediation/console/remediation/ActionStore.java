@@ -140,6 +140,22 @@ class ActionStore {
         jdbc.update("delete from remediation_lock where resource_ref = ? and action_id = ?", ref.toString(), actionId);
     }
 
+    /** Releases every lock the action holds (a stepped action locks each resource it touches). */
+    void unlockAll(long actionId) {
+        jdbc.update("delete from remediation_lock where action_id = ?", actionId);
+    }
+
+    /** The step a stepped action has reached (0 for every other action). */
+    int stepIndex(long id) {
+        Integer step = jdbc.queryForObject("select step_index from remediation_action where id = ?", Integer.class, id);
+        return step == null ? 0 : step;
+    }
+
+    @Nullable Instant stepStartedAt(long id) {
+        return jdbc.query("select step_started_at from remediation_action where id = ?", (rs, i) -> instant(rs, "step_started_at"), id)
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     void addStep(ActionStep step) {
         jdbc.update("insert into remediation_step (action_id, at, actor, step, message) values (?, ?, ?, ?, ?)",
                 step.actionId(), utc(step.at()), step.actor(), step.step(),

@@ -28,6 +28,9 @@ import org.remediation.console.cloud.ResourceState;
  */
 public abstract class ActionContractTest {
 
+    /** The connector a replacement creates in these tests. */
+    protected static final String NEW_CONNECTOR = "staging-connector-2";
+
     /** The adapter under test, holding at least one resource of every kind an action targets. */
     protected abstract CloudGateway gateway();
 
@@ -59,6 +62,9 @@ public abstract class ActionContractTest {
             case RUN_ENV -> Map.of("set", "DB_CONNECTION_TIMEOUT="
                     + (live.get(ENV_PREFIX + "DB_CONNECTION_TIMEOUT").orElse("").equals("600") ? "300" : "600"));
             case RUN_STARTUP_PROBE -> Map.of("initialDelaySeconds", live.require(PROBE_INITIAL_DELAY).equals("30") ? "0" : "30");
+            case CONNECTOR_REPLACE -> Map.of("connector", NEW_CONNECTOR, "ipCidrRange", "10.166.240.0/28", "services",
+                    String.join(",", gateway().topology().servicesUsing(live.ref()).stream().map(ResourceRef::name).toList()));
+            case CONNECTOR_DELETE -> Map.of("confirm", live.ref().name());
         };
     }
 
@@ -74,6 +80,9 @@ public abstract class ActionContractTest {
             case HEALTH_CHECK_TARGET -> Map.of(REQUEST_PATH, "health/basic", PORT, "65536");
             case RUN_ENV -> Map.of("set", "PORT=9000");
             case RUN_STARTUP_PROBE -> Map.of("periodSeconds", "5", "timeoutSeconds", "10");
+            case CONNECTOR_REPLACE -> Map.of("connector", "Staging_Connector", "ipCidrRange", "10.166.240.0/24",
+                    "services", "netra-backend", "minInstances", "1");
+            case CONNECTOR_DELETE -> Map.of();
         };
     }
 
@@ -82,7 +91,7 @@ public abstract class ActionContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ActionKind.class)
+    @EnumSource(value = ActionKind.class, mode = EnumSource.Mode.EXCLUDE, names = {"CONNECTOR_REPLACE", "CONNECTOR_DELETE"})
     void aValidChangeIsPreviewedAppliedAndVerified(ActionKind kind) {
         ResourceState live = gateway().read(resourceFor(kind));
         RemediationAction action = action(kind);
@@ -98,7 +107,7 @@ public abstract class ActionContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ActionKind.class)
+    @EnumSource(value = ActionKind.class, mode = EnumSource.Mode.EXCLUDE, names = {"CONNECTOR_REPLACE", "CONNECTOR_DELETE"})
     void theRollbackRestoresThePriorValuesOrSaysWhyItCannot(ActionKind kind) {
         ResourceState before = gateway().read(resourceFor(kind));
         RemediationAction action = action(kind);
@@ -163,6 +172,109 @@ public abstract class ActionContractTest {
         ResourceRef ref = resourceFor(kind);
         assertThatThrownBy(() -> gateway().poll(new OperationHandle("operations/does-not-exist-" + kind.spec(), ref, Instant.now())))
                 .isInstanceOfSatisfying(CloudException.class, e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.NOT_FOUND));
+    }
+
+    /** Runs every step of a stepped action as the executor would: start, await, verify. */
+    protected void runSteps(SteppedAction action, Preview preview) {
+        for (int step = 0; step < action.stepCount(preview); step++) {
+            OperationHandle handle = action.startStep(gateway(), preview, step);
+            assertThat(handle).as("step " + step + " sent").isNotNull();
+            assertThat(awaitDone(handle).succeeded()).as(action.stepLabel(preview, step)).isTrue();
+            assertThat(action.verifyStep(gateway(), preview, step)).as(action.stepLabel(preview, step)).isEmpty();
+        }
+    }
+
+    private Preview steppedPreview(ActionKind kind, ResourceRef ref, Map<String, String> params) {
+        ResourceState live = gateway().read(ref);
+        SteppedAction action = (SteppedAction) action(kind);
+        Map<String, String> desired = action.validate(params, live);
+        action.checkLive(gateway(), live, desired);
+        return action.preview(live, desired, gateway().project());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aConnectorIsReplacedStepByStepThenTheOldOneDeletedSeparately() {
+        ResourceRef old = resourceFor(ActionKind.CONNECTOR_REPLACE);
+        List<ResourceRef> users = gateway().topology().servicesUsing(old);
+        assertThat(users).isNotEmpty();
+        Preview replace = steppedPreview(ActionKind.CONNECTOR_REPLACE, old,
+                exampleParameters(ActionKind.CONNECTOR_REPLACE, gateway().read(old)));
+        assertThat(replace.gcloud()).startsWith("gcloud compute networks vpc-access connectors create " + NEW_CONNECTOR
+                + " --region=" + old.location()).contains("gcloud run services update " + users.get(0).name());
+        assertThat(replace.sideEffects()).contains(SideEffect.NEW_REVISION);
+        assertThat(replace.rollback().possibleInPlace()).isTrue();
+        SteppedAction replacing = (SteppedAction) action(ActionKind.CONNECTOR_REPLACE);
+        assertThat(replacing.stepCount(replace)).isEqualTo(1 + users.size());
+
+        runSteps(replacing, replace);
+
+        ResourceRef created = new ResourceRef(old.kind(), old.location(), NEW_CONNECTOR);
+        assertThat(gateway().read(created).attributes()).containsEntry(IP_CIDR_RANGE, "10.166.240.0/28").containsEntry(STATE, "READY");
+        assertThat(gateway().topology().servicesUsing(created)).containsExactlyInAnyOrderElementsOf(users);
+        assertThat(gateway().topology().servicesUsing(old)).isEmpty();
+
+        Preview delete = steppedPreview(ActionKind.CONNECTOR_DELETE, old, Map.of("confirm", old.name()));
+        assertThat(delete.sideEffects()).contains(SideEffect.IRREVERSIBLE_IN_PLACE);
+        assertThat(delete.gcloud()).isEqualTo("gcloud compute networks vpc-access connectors delete " + old.name()
+                + " --region=" + old.location() + " --project=" + gateway().project());
+        runSteps((SteppedAction) action(ActionKind.CONNECTOR_DELETE), delete);
+        assertThatThrownBy(() -> gateway().read(old)).isInstanceOfSatisfying(CloudException.class,
+                e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.NOT_FOUND));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRollbackOfAReplacementMovesTheServicesBack() {
+        ResourceRef old = resourceFor(ActionKind.CONNECTOR_REPLACE);
+        List<ResourceRef> users = gateway().topology().servicesUsing(old);
+        SteppedAction replacing = (SteppedAction) action(ActionKind.CONNECTOR_REPLACE);
+        Preview replace = steppedPreview(ActionKind.CONNECTOR_REPLACE, old,
+                exampleParameters(ActionKind.CONNECTOR_REPLACE, gateway().read(old)));
+        runSteps(replacing, replace);
+
+        RollbackPlan plan = replacing.rollbackOf(old, replace.desired());
+        Preview back = steppedPreview(ActionKind.CONNECTOR_REPLACE, old, plan.params());
+        assertThat(replacing.stepCount(back)).as("nothing is created on the way back").isEqualTo(users.size());
+        runSteps(replacing, back);
+
+        assertThat(gateway().topology().servicesUsing(old)).containsExactlyInAnyOrderElementsOf(users);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aConnectorInUseIsNotDeleted() {
+        ResourceRef old = resourceFor(ActionKind.CONNECTOR_DELETE);
+        ResourceState live = gateway().read(old);
+        SteppedAction deleting = (SteppedAction) action(ActionKind.CONNECTOR_DELETE);
+        Map<String, String> desired = deleting.validate(Map.of("confirm", old.name()), live);
+
+        assertThatThrownBy(() -> deleting.checkLive(gateway(), live, desired)).isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.getMessage()).contains("still used by").contains("netra-backend"));
+        assertThatThrownBy(() -> deleting.startStep(gateway(), deleting.preview(live, desired, gateway().project()), 0))
+                .isInstanceOfSatisfying(CloudException.class, e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.CONFLICT));
+        assertThat(gateway().read(old).fingerprint()).isEqualTo(live.fingerprint());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCloudRefusesConnectorsAgainstGooglesRules() {
+        ResourceRef old = resourceFor(ActionKind.CONNECTOR_REPLACE);
+        ResourceState live = gateway().read(old);
+        Map<String, String> ok = Map.of(NETWORK, live.require(NETWORK), IP_CIDR_RANGE, "10.166.240.0/28",
+                MACHINE_TYPE, "e2-micro", MIN_INSTANCES, "2", MAX_INSTANCES, "3");
+        java.util.function.BiConsumer<String, Map<String, String>> refused = (name, attrs) -> assertThatThrownBy(() ->
+                gateway().create(new ResourceRef(old.kind(), old.location(), name), attrs)).as(name + " " + attrs)
+                .isInstanceOf(CloudException.class);
+        refused.accept("a-name-that-is-far-too-long-for-google", ok);
+        refused.accept("9-starts-with-a-digit", ok);
+        Map<String, String> overlapping = new java.util.HashMap<>(ok);
+        overlapping.put(IP_CIDR_RANGE, live.require(IP_CIDR_RANGE));
+        refused.accept("overlaps", overlapping);
+        assertThatThrownBy(() -> gateway().create(old, ok)).isInstanceOfSatisfying(CloudException.class,
+                e -> assertThat(e.kind()).isEqualTo(CloudException.Kind.CONFLICT));
+
+        ResourceRef created = new ResourceRef(old.kind(), old.location(), NEW_CONNECTOR);
+        OperationHandle creating = gateway().create(created, ok);
+        assertThat(gateway().read(created).require(STATE)).isEqualTo("CREATING");
+        assertThat(awaitDone(creating).succeeded()).isTrue();
+        assertThat(gateway().read(created).require(STATE)).isEqualTo("READY");
     }
 
     /** Polls until done; progress never goes backwards. */

@@ -55,8 +55,12 @@ class GcloudLineRulesTest {
                 "--clear-database-flags", "--async"), Set.of("--database-flags"), Set.of("--clear-database-flags", "--async")));
         RULES.put("compute networks vpc-access connectors update", new Rule(Location.REGION, Set.of("--min-instances",
                 "--max-instances", "--machine-type", "--min-throughput", "--max-throughput"), Set.of(), Set.of()));
+        RULES.put("compute networks vpc-access connectors create", new Rule(Location.REGION, Set.of("--network", "--range",
+                "--subnet", "--machine-type", "--min-instances", "--max-instances"), Set.of(), Set.of()));
+        RULES.put("compute networks vpc-access connectors delete", new Rule(Location.REGION, Set.of(), Set.of(), Set.of()));
         RULES.put("run services update", new Rule(Location.REGION, Set.of("--memory", "--cpu", "--timeout",
-                "--min-instances", "--max-instances", "--update-env-vars", "--remove-env-vars", "--startup-probe"),
+                "--min-instances", "--max-instances", "--update-env-vars", "--remove-env-vars", "--startup-probe",
+                "--vpc-connector"),
                 Set.of("--update-env-vars", "--remove-env-vars", "--startup-probe"), Set.of()));
         RULES.put("run services update-traffic", new Rule(Location.REGION, Set.of("--to-latest", "--to-revisions",
                 "--to-tags", "--update-tags"), Set.of("--to-revisions", "--to-tags", "--update-tags"), Set.of("--to-latest")));
@@ -118,7 +122,7 @@ class GcloudLineRulesTest {
     }
 
     /** Checks the line against its command's rules and returns it parsed. */
-    static Parsed check(String line, String expectedName) {
+    static Parsed check(String line, @org.jspecify.annotations.Nullable String expectedName) {
         List<String> words = shellWords(line);
         assertThat(words.getFirst()).isEqualTo("gcloud");
         String command = RULES.keySet().stream().filter(c -> String.join(" ", words).startsWith("gcloud " + c + " "))
@@ -127,7 +131,10 @@ class GcloudLineRulesTest {
         Rule rule = RULES.get(command);
         int at = 1 + command.split(" ").length;
         String name = words.get(at);
-        assertThat(name).as("positional NAME in " + line).isEqualTo(expectedName).doesNotStartWith("-");
+        assertThat(name).as("positional NAME in " + line).doesNotStartWith("-");
+        if (expectedName != null) {
+            assertThat(name).as("positional NAME in " + line).isEqualTo(expectedName);
+        }
         Map<String, String> flags = new TreeMap<>();
         for (String w : words.subList(at + 1, words.size())) {
             assertThat(w).as("only flags follow NAME: " + line).startsWith("--");
@@ -206,9 +213,17 @@ class GcloudLineRulesTest {
                     Map.of(REQUEST_PATH, "/health/basic", PORT, "8000"));
             case RUN_ENV -> Map.entry(run(), Map.of("set", "CLOUD_SQL_CONNECTIONS_TIMEOUT=600,DB_CONNECTION_TIMEOUT=600",
                     "remove", "OLD_FLAG", "sendAllTraffic", "true"));
+            case CONNECTOR_REPLACE -> Map.entry(connector(), Map.of("connector", "staging-connector-2",
+                    "ipCidrRange", "10.166.240.0/28", "services", "netra-backend,netra-auth"));
+            case CONNECTOR_DELETE -> Map.entry(connector(), Map.of("confirm", "staging-connector"));
             case RUN_STARTUP_PROBE -> Map.entry(run(), Map.of("type", "HTTP", "path", "/health/basic", "port", "8000",
                     "initialDelaySeconds", "30", "periodSeconds", "20", "timeoutSeconds", "5", "failureThreshold", "10"));
         };
+    }
+
+    static ResourceState connector() {
+        return state(ResourceKind.VPC_CONNECTOR, "us-central1", "staging-connector", STATE, "READY", NETWORK, "default",
+                IP_CIDR_RANGE, "10.8.0.0/28", MACHINE_TYPE, "e2-micro", MIN_INSTANCES, "2", MAX_INSTANCES, "3");
     }
 
     /** pgaudit.log holds a comma-separated list: the flag list needs gcloud's delimiter override. */
@@ -238,8 +253,10 @@ class GcloudLineRulesTest {
     void everyActionsLineKeepsGcloudsRules(ActionKind kind) {
         Map.Entry<ResourceState, Map<String, String>> ex = example(kind);
         // one command, or several joined by '&&' (an update, then moving traffic): each keeps the rules
+        // a connector replacement names the new connector and each moved service, not the old connector
+        String name = kind == ActionKind.CONNECTOR_REPLACE ? null : ex.getKey().ref().name();
         for (String command : line(kind, ex.getKey(), ex.getValue()).split(" && ")) {
-            check(command, ex.getKey().ref().name());
+            check(command, name);
         }
     }
 

@@ -8,6 +8,7 @@ import com.google.cloud.run.v2.RevisionScaling;
 import com.google.cloud.run.v2.RevisionTemplate;
 import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.UpdateServiceRequest;
+import com.google.cloud.run.v2.VpcAccess;
 import com.google.longrunning.Operation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +75,25 @@ final class CloudRunAdapter {
         a.put(Attributes.LATEST_CREATED_REVISION, shortName(s.getLatestCreatedRevision()));
         CloudRunTraffic.read(s, a);
         a.put(Attributes.RECONCILING, Boolean.toString(s.getReconciling()));
+        a.putAll(vpcAccess(t));
         return a;
+    }
+
+    /** The connector the template's egress goes through (absent without one; Direct VPC egress is not read). */
+    private static Map<String, String> vpcAccess(RevisionTemplate t) {
+        if (!t.hasVpcAccess() || t.getVpcAccess().getConnector().isEmpty()) {
+            return Map.of();
+        }
+        VpcAccess.VpcEgress egress = t.getVpcAccess().getEgress();
+        // The proto: "If not provided, it defaults to PRIVATE_RANGES_ONLY" (google/cloud/run/v2/vendor_settings.proto).
+        return Map.of(Attributes.VPC_CONNECTOR, shortName(t.getVpcAccess().getConnector()),
+                Attributes.VPC_EGRESS, egress == VpcAccess.VpcEgress.ALL_TRAFFIC ? "ALL_TRAFFIC" : "PRIVATE_RANGES_ONLY");
+    }
+
+    /** Points the template's egress at another connector in the service's region, keeping the egress setting. */
+    private void setConnector(RevisionTemplate.Builder template, ResourceRef service, String connector) {
+        template.setVpcAccess(VpcAccess.newBuilder(template.getVpcAccess()).setConnector("projects/" + project
+                + "/locations/" + service.location() + "/connectors/" + connector));
     }
 
     private static String state(Service s) {
@@ -130,6 +149,7 @@ final class CloudRunAdapter {
                         .setMaxInstanceCount(Integer.parseInt(v)));
                 case Attributes.TRAFFIC -> next.clearTraffic().addAllTraffic(
                         CloudRunTraffic.next(change.ref(), current.getTrafficList(), v));
+                case Attributes.VPC_CONNECTOR -> setConnector(template, change.ref(), v);
                 default -> throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, "A Cloud Run service's '"
                         + e.getKey() + "' cannot be changed here.");
             }

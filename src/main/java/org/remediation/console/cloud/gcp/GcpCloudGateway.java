@@ -128,6 +128,27 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
     }
 
     @Override
+    public OperationHandle create(ResourceRef ref, Map<String, String> attributes) {
+        if (ref.kind() != ResourceKind.VPC_CONNECTOR) {
+            return CloudGateway.super.create(ref, attributes);
+        }
+        return new OperationHandle(vpcAccess.create(ref, attributes).toString(), ref, clock.instant());
+    }
+
+    @Override
+    public OperationHandle delete(ResourceRef ref, String expectedFingerprint) {
+        if (ref.kind() != ResourceKind.VPC_CONNECTOR) {
+            return CloudGateway.super.delete(ref, expectedFingerprint);
+        }
+        ResourceState live = read(ref);
+        if (!live.fingerprint().equals(expectedFingerprint)) {
+            throw new CloudException(CloudException.Kind.CONFLICT, ref + " changed since the preview (it now reads "
+                    + live.attributes() + "). Preview again.");
+        }
+        return new OperationHandle(vpcAccess.delete(ref).toString(), ref, clock.instant());
+    }
+
+    @Override
     public OperationStatus poll(OperationHandle operation) {
         OperationId id;
         try {

@@ -98,6 +98,31 @@ final class VpcAccessAdapter {
         return new OperationId(OperationId.Api.VPCACCESS, change.ref().location(), String.valueOf(operation.get("name")));
     }
 
+    /** CreateConnector over gRPC; the operation is polled over REST like an update's. */
+    OperationId create(ResourceRef ref, Map<String, String> a) {
+        Connector.Builder c = Connector.newBuilder().setNetwork(a.getOrDefault(Attributes.NETWORK, ""))
+                .setIpCidrRange(a.getOrDefault(Attributes.IP_CIDR_RANGE, ""))
+                .setMachineType(a.getOrDefault(Attributes.MACHINE_TYPE, "e2-micro"));
+        try {
+            c.setMinInstances(Integer.parseInt(a.getOrDefault(Attributes.MIN_INSTANCES, "2")))
+                    .setMaxInstances(Integer.parseInt(a.getOrDefault(Attributes.MAX_INSTANCES, "3")));
+        } catch (NumberFormatException e) {
+            throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, "Connector instances must be whole numbers: "
+                    + e.getMessage(), e);
+        }
+        String parent = "projects/" + project + "/locations/" + ref.location();
+        com.google.longrunning.Operation op = calls.call(API, () -> clients.vpcAccess.get().createConnectorCallable()
+                .call(com.google.cloud.vpcaccess.v1.CreateConnectorRequest.newBuilder().setParent(parent)
+                        .setConnectorId(ref.name()).setConnector(c).build()));
+        return new OperationId(OperationId.Api.VPCACCESS, ref.location(), op.getName());
+    }
+
+    OperationId delete(ResourceRef ref) {
+        com.google.longrunning.Operation op = calls.call(API, () -> clients.vpcAccess.get().deleteConnectorCallable()
+                .call(com.google.cloud.vpcaccess.v1.DeleteConnectorRequest.newBuilder().setName(connectorName(ref)).build()));
+        return new OperationId(OperationId.Api.VPCACCESS, ref.location(), op.getName());
+    }
+
     OperationStatus poll(OperationId id) {
         GenericUrl url = new GenericUrl(restBase + "v1/" + id.name());
         GenericJson op = calls.call(API, () -> {
@@ -110,8 +135,8 @@ final class VpcAccessAdapter {
         if (op.get("error") instanceof Map<?, ?> err) {
             error = String.valueOf(err.get("message"));
         }
-        String message = done ? (error == null ? "Connector updated" : "Connector update failed")
-                : "Connector updating";
+        String message = done ? (error == null ? "Connector operation done" : "Connector operation failed")
+                : "Connector operation running";
         return new OperationStatus(id.toString(), done, done ? 100 : 50, message, error);
     }
 

@@ -5,6 +5,8 @@ import static org.remediation.console.cloud.Attributes.*;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.cloud.ResourceKind;
 import org.remediation.console.cloud.ResourceRef;
 
 /**
@@ -23,6 +25,9 @@ class EndpointSimulator {
         void hold(long millis) throws InterruptedException;
     }
 
+    /** Calls that need the connector while the service has none left: refused at once. */
+    private static final CapacityModel.Condition NO_EGRESS = new CapacityModel.Condition(CapacityModel.HEALTHY_LATENCY_MS, 1.0);
+
     private final SandboxStore store;
     private final SandboxProperties properties;
     private final Random random;
@@ -37,9 +42,10 @@ class EndpointSimulator {
 
     Response call(String service) {
         double u = utilisation();
+        boolean egress = egressConnector() != null;
         CapacityModel.Condition condition = switch (service) {
             // the DNS and TLS stand-ins answer through the connector too, so they are slow and fail with it
-            case "backend", "agent", "dns", "tls" -> CapacityModel.behindConnector(u);
+            case "backend", "agent", "dns", "tls" -> egress ? CapacityModel.behindConnector(u) : NO_EGRESS;
             case "database" -> {
                 Map<String, String> db = attributes(SandboxTopology.DATABASE);
                 yield CapacityModel.database(u, intOf(db.get(FLAG_PREFIX + "max_connections"), 100),
@@ -59,6 +65,9 @@ class EndpointSimulator {
      */
     Response load(Pause pause) throws InterruptedException {
         double u = utilisation();
+        if (egressConnector() == null) {
+            return new Response("load", 0, 503, u);
+        }
         if (inFlight.incrementAndGet() > concurrentCapacity(u)) {
             inFlight.decrementAndGet();
             return new Response("load", 0, 503, u);
@@ -78,14 +87,14 @@ class EndpointSimulator {
     }
 
     private int concurrentCapacity(double u) {
-        Map<String, String> connector = attributes(SandboxTopology.CONNECTOR);
+        Map<String, String> connector = connectorOrEmpty();
         return CapacityModel.concurrentCapacity(intOf(connector.get(MAX_INSTANCES), 3),
                 connector.getOrDefault(MACHINE_TYPE, "e2-micro"), u);
     }
 
     /** Demand over capacity of the connector as it is now. */
     double utilisation() {
-        Map<String, String> connector = attributes(SandboxTopology.CONNECTOR);
+        Map<String, String> connector = connectorOrEmpty();
         return CapacityModel.connectorUtilisation(intOf(connector.get(MAX_INSTANCES), 3),
                 connector.getOrDefault(MACHINE_TYPE, "e2-micro"), properties.demoLoadMbps());
     }
@@ -96,6 +105,24 @@ class EndpointSimulator {
         long latency = Math.min(properties.maxEndpointDelay().toMillis(), Math.round(condition.latencyMs() * jitter));
         int status = random.nextDouble() < condition.errorRate() ? 503 : 200;
         return new Response(service, latency, status, utilisation);
+    }
+
+    /**
+     * The connector the backend's egress goes through now (its {@code vpcConnector}), or null when
+     * that connector is gone or being deleted: Google deletes a connector in use, and the services
+     * behind it then lose their egress.
+     */
+    private @Nullable Map<String, String> egressConnector() {
+        String name = attributes(SandboxTopology.BACKEND).getOrDefault(VPC_CONNECTOR, SandboxTopology.CONNECTOR.name());
+        Map<String, String> connector = attributes(new ResourceRef(ResourceKind.VPC_CONNECTOR,
+                SandboxTopology.BACKEND.location(), name));
+        String state = connector.getOrDefault(STATE, "");
+        return connector.isEmpty() || state.equals("DELETING") || state.equals("CREATING") ? null : connector;
+    }
+
+    private Map<String, String> connectorOrEmpty() {
+        Map<String, String> connector = egressConnector();
+        return connector == null ? Map.of() : connector;
     }
 
     private Map<String, String> attributes(ResourceRef ref) {

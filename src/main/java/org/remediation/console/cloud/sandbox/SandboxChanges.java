@@ -16,7 +16,8 @@ import org.remediation.console.cloud.ResourceRef;
 final class SandboxChanges {
 
     private static final Set<String> RUN_TEMPLATE = Set.of(MEMORY, CPU, TIMEOUT_SECONDS, MIN_INSTANCES, MAX_INSTANCES,
-            PROBE_TYPE, PROBE_PATH, PROBE_PORT, PROBE_INITIAL_DELAY, PROBE_PERIOD, PROBE_TIMEOUT, PROBE_FAILURE_THRESHOLD);
+            PROBE_TYPE, PROBE_PATH, PROBE_PORT, PROBE_INITIAL_DELAY, PROBE_PERIOD, PROBE_TIMEOUT, PROBE_FAILURE_THRESHOLD,
+            VPC_CONNECTOR);
     private static final Map<ResourceKind, Set<String>> WRITABLE = Map.of(
             ResourceKind.VPC_CONNECTOR, Set.of(MACHINE_TYPE, MIN_INSTANCES, MAX_INSTANCES),
             ResourceKind.SQL_INSTANCE, Set.of(TIER),

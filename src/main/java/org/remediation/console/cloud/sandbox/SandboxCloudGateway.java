@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.remediation.console.cloud.Attributes;
 import org.remediation.console.cloud.CloudChange;
 import org.remediation.console.cloud.CloudException;
 import org.remediation.console.cloud.CloudGateway;
 import org.remediation.console.cloud.OperationHandle;
 import org.remediation.console.cloud.OperationStatus;
+import org.remediation.console.cloud.ResourceKind;
 import org.remediation.console.cloud.ResourceRef;
 import org.remediation.console.cloud.ResourceState;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SandboxCloudGateway implements CloudGateway {
 
     static final String OUTCOME_OK = "OK";
+    static final String CREATE = "connector.create";
+    static final String DELETE = "connector.delete";
+    private static final java.util.Set<String> LIFECYCLE = java.util.Set.of(CREATE, DELETE);
 
     private final SandboxStore store;
     private final Clock clock;
@@ -53,8 +59,10 @@ class SandboxCloudGateway implements CloudGateway {
     @Override
     public List<ResourceRef> resources() {
         List<String> stored = store.resourceRefs();
-        return SandboxTopology.initial(clock.instant()).keySet().stream()
-                .filter(ref -> stored.contains(ref.toString())).toList();
+        List<ResourceRef> refs = new java.util.ArrayList<>(SandboxTopology.initial(clock.instant()).keySet().stream()
+                .filter(ref -> stored.contains(ref.toString())).toList());
+        stored.stream().sorted().map(ResourceRef::parse).filter(ref -> !refs.contains(ref)).forEach(refs::add);
+        return List.copyOf(refs); // the #1278 topology first, then what was created since (new connectors)
     }
 
     @Override
@@ -97,6 +105,9 @@ class SandboxCloudGateway implements CloudGateway {
                         ref + " changed since it was previewed; preview it again.");
             }
             String refusal = SandboxChanges.refusal(ref, current, change.desired());
+            if (refusal == null) {
+                refusal = connectorRefusal(ref, change.desired());
+            }
             if (refusal != null) {
                 throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, refusal);
             }
@@ -108,6 +119,83 @@ class SandboxCloudGateway implements CloudGateway {
             store.replaceResource(ref, SandboxChanges.updating(ref, current));
             return new OperationHandle(id, ref, now);
         });
+    }
+
+    @Override
+    public OperationHandle create(ResourceRef ref, Map<String, String> attributes) {
+        if (ref.kind() != ResourceKind.VPC_CONNECTOR) {
+            return CloudGateway.super.create(ref, attributes);
+        }
+        return tx.execute(status -> {
+            refuseOnFault(ref, CREATE);
+            if (store.lockResource(ref).isPresent()) {
+                throw new CloudException(CloudException.Kind.CONFLICT, "Resource '" + ref + "' already exists.");
+            }
+            List<Map<String, String>> others = store.resourceRefs().stream().map(ResourceRef::parse)
+                    .filter(r -> r.kind() == ResourceKind.VPC_CONNECTOR).map(r -> store.resource(r).orElse(Map.of())).toList();
+            String refusal = SandboxConnectors.refusal(ref.name(), attributes, others);
+            if (refusal != null) {
+                throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, refusal);
+            }
+            Map<String, String> creating = new java.util.TreeMap<>(attributes);
+            creating.put(Attributes.STATE, "CREATING");
+            store.replaceResource(ref, creating);
+            return start(ref, CREATE, attributes);
+        });
+    }
+
+    /** Deletes even a connector in use, as Google does; the console's action refuses that itself. */
+    @Override
+    public OperationHandle delete(ResourceRef ref, String expectedFingerprint) {
+        if (ref.kind() != ResourceKind.VPC_CONNECTOR) {
+            return CloudGateway.super.delete(ref, expectedFingerprint);
+        }
+        return tx.execute(status -> {
+            store.openOperations(ref).forEach(this::advance);
+            Map<String, String> current = store.lockResource(ref).orElseThrow(() -> notFound(ref));
+            refuseOnFault(ref, DELETE);
+            if (!store.openOperations(ref).isEmpty()) {
+                throw new CloudException(CloudException.Kind.CONFLICT, "Another operation is already running on " + ref + ".");
+            }
+            if (!new ResourceState(ref, current, clock.instant()).fingerprint().equals(expectedFingerprint)) {
+                throw new CloudException(CloudException.Kind.CONFLICT, ref + " changed since it was previewed; preview it again.");
+            }
+            Map<String, String> deleting = new java.util.TreeMap<>(current);
+            deleting.put(Attributes.STATE, "DELETING");
+            store.replaceResource(ref, deleting);
+            return start(ref, DELETE, Map.of(Attributes.STATE, "DELETED"));
+        });
+    }
+
+    private void refuseOnFault(ResourceRef ref, String kind) {
+        Fault fault = faultFor(ref, kind).orElse(null);
+        if (fault == Fault.PERMISSION_DENIED) {
+            throw CloudException.permissionDenied("vpcaccess.connectors." + kind.substring(kind.indexOf('.') + 1),
+                    "roles/vpcaccess.admin");
+        }
+        if (fault == Fault.RATE_LIMIT) {
+            throw new CloudException(CloudException.Kind.RATE_LIMITED,
+                    "Quota exceeded for " + kind + " requests (sandbox fault): try again in a minute.");
+        }
+    }
+
+    private OperationHandle start(ResourceRef ref, String kind, Map<String, String> desired) {
+        Instant now = clock.instant();
+        String id = "operations/sbx-" + UUID.randomUUID();
+        String outcome = faultFor(ref, kind).map(Fault::name).orElse(OUTCOME_OK);
+        store.insertOperation(new SandboxStore.Operation(id, ref, kind, desired, now, properties.operationDuration(),
+                outcome, false, null));
+        return new OperationHandle(id, ref, now);
+    }
+
+    /** A finished connector create or delete: the connector becomes READY, or is gone. */
+    private void settleLifecycle(SandboxStore.Operation op, boolean succeeded) {
+        boolean gone = op.kind().equals(DELETE) == succeeded;
+        if (gone) {
+            store.deleteResource(op.ref());
+        } else {
+            store.lockResource(op.ref()).ifPresent(attrs -> store.replaceResource(op.ref(), SandboxChanges.settled(op.ref(), attrs)));
+        }
     }
 
     @Override
@@ -139,15 +227,23 @@ class SandboxCloudGateway implements CloudGateway {
         if (op.outcome().equals(Fault.FAIL.name()) && percent >= 50) {
             String error = "Operation " + op.kind() + " failed half-way (sandbox fault); nothing was changed.";
             if (store.finish(op.id(), error, clock.instant())) {
-                store.lockResource(op.ref()).ifPresent(attrs ->
-                        store.replaceResource(op.ref(), SandboxChanges.settled(op.ref(), attrs)));
+                if (LIFECYCLE.contains(op.kind())) {
+                    settleLifecycle(op, false);
+                } else {
+                    store.lockResource(op.ref()).ifPresent(attrs ->
+                            store.replaceResource(op.ref(), SandboxChanges.settled(op.ref(), attrs)));
+                }
             }
             return new OperationStatus(op.id(), true, 100, "Failed", error);
         }
         if (percent >= 100) {
             if (store.finish(op.id(), null, clock.instant())) {
-                store.lockResource(op.ref()).ifPresent(attrs ->
-                        store.replaceResource(op.ref(), SandboxChanges.applied(op.ref(), attrs, op.desired())));
+                if (LIFECYCLE.contains(op.kind())) {
+                    settleLifecycle(op, true);
+                } else {
+                    store.lockResource(op.ref()).ifPresent(attrs ->
+                            store.replaceResource(op.ref(), SandboxChanges.applied(op.ref(), attrs, op.desired())));
+                }
             }
             return new OperationStatus(op.id(), true, 100, "Done", null);
         }
@@ -157,6 +253,21 @@ class SandboxCloudGateway implements CloudGateway {
     private static OperationStatus running(SandboxStore.Operation op, int percent) {
         String step = percent < 25 ? "Accepted" : percent < 50 ? "Provisioning" : percent < 75 ? "Applying" : "Finalising";
         return new OperationStatus(op.id(), false, Math.min(percent, 99), step + " " + op.kind(), null);
+    }
+
+    /**
+     * Cloud Run refuses a template naming a connector that does not exist or is not ready ("VPC
+     * connector is not ready yet or does not exist", quoted in terraform-provider-google#7111).
+     */
+    private @Nullable String connectorRefusal(ResourceRef ref, Map<String, String> desired) {
+        String name = desired.get(Attributes.VPC_CONNECTOR);
+        if (ref.kind() != ResourceKind.RUN_SERVICE || name == null) {
+            return null;
+        }
+        ResourceRef connector = new ResourceRef(ResourceKind.VPC_CONNECTOR, ref.location(), name);
+        String state = store.resource(connector).map(a -> a.getOrDefault(Attributes.STATE, "")).orElse(null);
+        return "READY".equals(state) ? null : "VPC connector " + connector + " is not ready yet or does not exist"
+                + (state == null ? "" : " (it is " + state + ")") + ".";
     }
 
     private Optional<Fault> faultFor(ResourceRef ref, String kind) {

@@ -3,6 +3,9 @@ package org.remediation.console.cloud.sandbox;
 import org.remediation.console.base.identity.SystemActor;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeMap;
+import org.remediation.console.cloud.Attributes;
+import org.remediation.console.cloud.ResourceKind;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.cloud.ResourceRef;
 import org.springframework.context.ApplicationListener;
@@ -41,6 +44,7 @@ class SandboxSeeder implements ApplicationListener<ContextRefreshedEvent> {
     void seed() {
         SystemActor.run(() -> tx.executeWithoutResult(s -> {
             SandboxTopology.initial(clock.instant()).forEach(store::insertResourceIfAbsent);
+            carryForwardVpcAccess();
             properties.faults().forEach((target, fault) -> {
                 if (store.fault(target).map(r -> r.fault() != fault).orElse(true)) {
                     store.putFault(new FaultRule(target, fault, "configuration", clock.instant()));
@@ -51,12 +55,31 @@ class SandboxSeeder implements ApplicationListener<ContextRefreshedEvent> {
         }));
     }
 
+    /** Services stored before the sandbox modelled their connector get the #1278 one (added in issue 17). */
+    private void carryForwardVpcAccess() {
+        SandboxTopology.initial(clock.instant()).forEach((ref, initial) -> {
+            if (ref.kind() == ResourceKind.RUN_SERVICE) {
+                store.lockResource(ref).filter(stored -> !stored.containsKey(Attributes.VPC_CONNECTOR)).ifPresent(stored -> {
+                    Map<String, String> next = new TreeMap<>(stored);
+                    next.putAll(SandboxTopology.vpcAccess(initial));
+                    store.replaceResource(ref, next);
+                });
+            }
+        });
+    }
+
     /** Puts every resource back to the #1278 state and abandons open operations. */
     void reset() {
         for (SandboxStore.Operation op : store.allOpenOperations()) {
             store.finish(op.id(), "Abandoned: the sandbox was reset.", clock.instant());
         }
-        for (Map.Entry<ResourceRef, Map<String, String>> e : SandboxTopology.initial(clock.instant()).entrySet()) {
+        Map<ResourceRef, Map<String, String>> initial = SandboxTopology.initial(clock.instant());
+        for (String stored : store.resourceRefs()) {
+            if (!initial.containsKey(ResourceRef.parse(stored))) {
+                store.deleteResource(ResourceRef.parse(stored)); // e.g. a connector created by a drill
+            }
+        }
+        for (Map.Entry<ResourceRef, Map<String, String>> e : initial.entrySet()) {
             store.replaceResource(e.getKey(), e.getValue());
         }
     }

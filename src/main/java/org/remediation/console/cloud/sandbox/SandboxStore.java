@@ -49,6 +49,11 @@ class SandboxStore {
         }
     }
 
+    /** Removes a resource (a deleted connector); its finished operations stay as history. */
+    void deleteResource(ResourceRef ref) {
+        jdbc.update("delete from sandbox_resource where resource_ref = ?", ref.toString());
+    }
+
     /** Reads and row-locks the resource, so concurrent operations on it serialise. */
     Optional<Map<String, String>> lockResource(ResourceRef ref) {
         return jdbc.query("select attrs from sandbox_resource where resource_ref = ? for update",

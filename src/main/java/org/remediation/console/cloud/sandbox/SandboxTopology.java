@@ -53,6 +53,11 @@ final class SandboxTopology {
         return m;
     }
 
+    /** The #1278 write-ups: every staging service's egress goes through staging-connector. */
+    static Map<String, String> vpcAccess(Map<String, String> initialService) {
+        return attrs(VPC_CONNECTOR, initialService.get(VPC_CONNECTOR), VPC_EGRESS, initialService.get(VPC_EGRESS));
+    }
+
     /** The state a resource settles in when no operation runs on it. */
     static String restingState(ResourceKind kind) {
         return kind == ResourceKind.SQL_INSTANCE ? "RUNNABLE" : "READY";
@@ -74,7 +79,8 @@ final class SandboxTopology {
                 MIN_INSTANCES, min, MAX_INSTANCES, max, REVISIONS, older + "," + latest, LATEST_READY_REVISION, latest,
                 TRAFFIC, "LATEST=100", TRAFFIC_TAGS, "stable=" + older, RECONCILING, "false",
                 ENV_PREFIX + "ENVIRONMENT", "staging", ENV_PREFIX + "REDIS_AUTH_TOKEN", "sandbox-" + name + "-token",
-                ENV_SECRET_PREFIX + "DB_PASSWORD", "netra-db-password:latest");
+                ENV_SECRET_PREFIX + "DB_PASSWORD", "netra-db-password:latest", VPC_CONNECTOR, CONNECTOR.name(),
+                VPC_EGRESS, "PRIVATE_RANGES_ONLY");
         m.putAll(DEFAULT_PROBE);
         return m;
     }

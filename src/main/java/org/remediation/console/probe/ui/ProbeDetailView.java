@@ -38,6 +38,7 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
     private final H1 title = new H1();
     private final StatusBadge badge = new StatusBadge("UNKNOWN", StatusBadge.Tone.NEUTRAL);
     private final Span since = new Span();
+    private final Span resource = new Span();
     private final Div windows = new Div();
     private final SvgImage chart = new SvgImage("");
     private final RecentRuns runs = new RecentRuns();
@@ -49,7 +50,8 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         this.statistics = statistics;
         addClassName("page");
         windows.addClassName("probe-windows");
-        add(new Div(title, badge, since), windows, new H3("Latency history"), chart,
+        resource.setId("probe-cloud-resource");
+        add(new Div(title, badge, since), resource, windows, new H3("Latency history"), chart,
                 new H3("Recent runs (timing breakdown)"), runs, new H3("State changes"), changes);
         LiveSubscription.bind(this, live, ProbeResultRecorded.class, e -> {
             if (target != null && target.key().equals(e.result().targetKey())) {
@@ -67,6 +69,8 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
             return;
         }
         title.setText(target.name() + " (" + target.key() + ")");
+        resource.setText("Cloud resource: " + (target.cloudResource() == null ? "none"
+                : target.cloudResource().kind().label() + " " + target.cloudResource()));
         refresh();
     }
 

@@ -36,6 +36,7 @@ class TargetDialog extends Dialog {
     private final TextField timeout = new TextField("Timeout");
     private final IntegerField golden = new IntegerField("Golden-path position (1–5)");
     private final Checkbox enabled = new Checkbox("Enabled", true);
+    private final TextField cloudResource = new TextField("Cloud resource (optional)");
     private final TextArea settings = new TextArea("Settings (one 'name = value' per line)");
 
     TargetDialog(ProbeTargetService service, @Nullable ProbeTarget existing) {
@@ -46,6 +47,9 @@ class TargetDialog extends Dialog {
         timeout.setPlaceholder("5s");
         settings.setHelperText("e.g. url = http://{self}/sandbox/frontend/health · password = secret:redis-password");
         settings.setWidthFull();
+        cloudResource.setPlaceholder("RUN_SERVICE/us-central1/netra-backend");
+        cloudResource.setHelperText("The resource this target stands for, as KIND/location/name; empty for none");
+        cloudResource.setId("target-cloud-resource");
         if (existing != null) {
             key.setValue(existing.key());
             key.setReadOnly(true);
@@ -56,10 +60,12 @@ class TargetDialog extends Dialog {
             timeout.setValue(Durations.format(existing.timeout()));
             golden.setValue(existing.goldenStep());
             enabled.setValue(existing.enabled());
+            cloudResource.setValue(existing.cloudResource() == null ? "" : existing.cloudResource().toString());
             settings.setValue(new TreeMap<>(existing.settings()).entrySet().stream()
                     .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining("\n")));
         }
-        FormLayout form = new FormLayout(key, name, kind, group, interval, timeout, golden, enabled, settings);
+        FormLayout form = new FormLayout(key, name, kind, group, interval, timeout, golden, enabled, cloudResource,
+                settings);
         form.setColspan(settings, 2);
         add(form);
         Map<String, HasValidation> fields = new HashMap<>();
@@ -71,6 +77,7 @@ class TargetDialog extends Dialog {
         fields.put("timeout", timeout);
         fields.put("goldenPath", golden);
         fields.put("settings", settings);
+        fields.put("cloudResource", cloudResource);
         Button save = new Button("Save", e -> {
             try {
                 TargetDraft draft = draft();
@@ -103,6 +110,7 @@ class TargetDialog extends Dialog {
             }
         }
         return new TargetDraft(key.getValue(), name.getValue(), kind.getValue(), map, Durations.parse(interval.getValue()),
-                Durations.parse(timeout.getValue()), enabled.getValue(), group.getValue(), golden.getValue());
+                Durations.parse(timeout.getValue()), enabled.getValue(), group.getValue(), golden.getValue(),
+                cloudResource.getValue());
     }
 }

@@ -47,6 +47,8 @@ public final class FakeCloudRun {
     private final Set<String> deniedPermissions = ConcurrentHashMap.newKeySet();
     private final AtomicLong clock = new AtomicLong(1_700_000_000L);
     private final Faults faults;
+    /** Whether a connector (full name) exists and is READY; FakeGoogle wires it to FakeVpcAccess. */
+    private volatile java.util.function.Predicate<String> connectorReady = name -> true;
 
     FakeCloudRun(Faults faults) {
         this.faults = faults;
@@ -72,6 +74,23 @@ public final class FakeCloudRun {
 
     public Service get(String name) {
         return services.get(name);
+    }
+
+    void connectorReady(java.util.function.Predicate<String> check) {
+        connectorReady = check;
+    }
+
+    /**
+     * A template pointing at a missing or unready connector is refused ("VPC connector is not ready
+     * yet or does not exist", terraform-provider-google#7111; the exact status code is unverified).
+     */
+    private void checkConnector(Service current, Service wanted) {
+        String connector = wanted.getTemplate().getVpcAccess().getConnector();
+        if (!connector.isEmpty() && !connector.equals(current.getTemplate().getVpcAccess().getConnector())
+                && !connectorReady.test(connector)) {
+            throw Status.FAILED_PRECONDITION.withDescription("VPC connector " + connector
+                    + " is not ready yet or does not exist").asRuntimeException();
+        }
     }
 
     public void failNextOperation(String message) {
@@ -107,6 +126,7 @@ public final class FakeCloudRun {
         FakeRunTraffic.validate(wanted, revisionNames(current.getName()));
         String named = wanted.getTemplate().getRevision();
         String namedFull = current.getName() + "/revisions/" + named;
+        checkConnector(current, wanted);
         boolean newRevision = !wanted.getTemplate().equals(current.getTemplate());
         if (!named.isEmpty() && revisionTemplates.containsKey(namedFull)) {
             // Revisions are immutable: a template naming an existing revision must equal it. Cloud Console

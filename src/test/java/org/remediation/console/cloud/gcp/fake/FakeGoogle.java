@@ -71,6 +71,8 @@ public final class FakeGoogle implements AutoCloseable {
         http.createContext("/compute/v1/", compute::handle);
         http.setExecutor(Executors.newCachedThreadPool());
         http.start();
+        run.connectorReady(name -> vpcAccess.get(name) != null
+                && vpcAccess.get(name).getState() == Connector.State.READY);
         seed(certificateExpiry);
     }
 
@@ -123,6 +125,8 @@ public final class FakeGoogle implements AutoCloseable {
         RevisionTemplate.Builder template = RevisionTemplate.newBuilder()
                 .setScaling(RevisionScaling.newBuilder().setMinInstanceCount(0).setMaxInstanceCount(10))
                 .setTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(300))
+                .setVpcAccess(com.google.cloud.run.v2.VpcAccess.newBuilder().setConnector(CONNECTOR)
+                        .setEgress(com.google.cloud.run.v2.VpcAccess.VpcEgress.PRIVATE_RANGES_ONLY))
                 .addContainers(Container.newBuilder().setImage("gcr.io/" + PROJECT + "/" + name)
                         .setResources(ResourceRequirements.newBuilder().putLimits("cpu", "1").putLimits("memory", "512Mi"))
                         .addPorts(ContainerPort.newBuilder().setContainerPort(8080))

@@ -1,6 +1,9 @@
 package org.remediation.console.cloud.gcp.fake;
 
 import com.google.cloud.vpcaccess.v1.Connector;
+import com.google.cloud.vpcaccess.v1.CreateConnectorRequest;
+import com.google.cloud.vpcaccess.v1.DeleteConnectorRequest;
+import com.google.longrunning.Operation;
 import com.google.cloud.vpcaccess.v1.GetConnectorRequest;
 import com.google.cloud.vpcaccess.v1.ListConnectorsRequest;
 import com.google.cloud.vpcaccess.v1.ListConnectorsResponse;
@@ -17,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Serverless VPC Access: the published gRPC service (get, list) plus the REST PATCH of a connector
  * and REST polling of its operation, with Google's limits (min 2–9, max 3–10, min &lt; max, no
- * decrease in place).
+ * decrease in place); CreateConnector and DeleteConnector as long-running operations (CREATING /
+ * DELETING while they run) with the id pattern, ALREADY_EXISTS and overlapping /28 ranges refused.
  */
 public final class FakeVpcAccess extends VpcAccessServiceGrpc.VpcAccessServiceImplBase {
 
@@ -69,6 +73,111 @@ public final class FakeVpcAccess extends VpcAccessServiceGrpc.VpcAccessServiceIm
         connectors.values().stream().filter(c -> c.getName().startsWith(request.getParent() + "/"))
                 .sorted(java.util.Comparator.comparing(Connector::getName)).forEach(b::addConnectors);
         response.onNext(b.build());
+        response.onCompleted();
+    }
+
+    /** Google's connector id rule, as its error quotes it: "Connector ID must follow the pattern …". */
+    static final java.util.regex.Pattern CONNECTOR_ID = java.util.regex.Pattern.compile("^[a-z][-a-z0-9]{0,23}[a-z0-9]$");
+
+    @Override
+    public void createConnector(CreateConnectorRequest request, StreamObserver<Operation> response) {
+        if (faults.grpcFault("CreateConnector " + request.getParent() + "/connectors/" + request.getConnectorId(), response)) {
+            return;
+        }
+        try {
+            response.onNext(create(request));
+            response.onCompleted();
+        } catch (io.grpc.StatusRuntimeException e) {
+            response.onError(e);
+        }
+    }
+
+    private synchronized Operation create(CreateConnectorRequest request) {
+        String name = request.getParent() + "/connectors/" + request.getConnectorId();
+        if (!CONNECTOR_ID.matcher(request.getConnectorId()).matches()) {
+            throw Status.INVALID_ARGUMENT.withDescription("Connector ID must follow the pattern "
+                    + CONNECTOR_ID.pattern()).asRuntimeException();
+        }
+        if (connectors.containsKey(name)) {
+            throw Status.ALREADY_EXISTS.withDescription("Resource '" + name + "' already exists").asRuntimeException();
+        }
+        Connector wanted = request.getConnector();
+        String problem = Connector.getDefaultInstance().equals(wanted) ? "connector is required" : rangeProblem(wanted);
+        if (problem == null) {
+            problem = problem(wanted.toBuilder().setMinInstances(0).setMaxInstances(0).build(), wanted.toBuilder());
+        }
+        if (problem != null) {
+            throw Status.INVALID_ARGUMENT.withDescription(problem).asRuntimeException();
+        }
+        String opName = request.getParent() + "/operations/" + operations.nextId();
+        Connector creating = wanted.toBuilder().setName(name).setState(Connector.State.CREATING).build();
+        connectors.put(name, creating);
+        operations.start(opName, () -> connectors.put(name, creating.toBuilder().setState(Connector.State.READY).build()),
+                () -> connectors.remove(name));
+        return Operation.newBuilder().setName(opName).setDone(false).build();
+    }
+
+    /**
+     * A connector needs an unused /28 (unless it names a subnet) that overlaps no other connector's
+     * range (https://cloud.google.com/vpc/docs/configure-serverless-vpc-access; the status code of an
+     * overlap is unverified: modelled as INVALID_ARGUMENT at create time).
+     */
+    private String rangeProblem(Connector wanted) {
+        if (!wanted.getSubnet().getName().isEmpty()) {
+            return null;
+        }
+        String range = wanted.getIpCidrRange();
+        if (!range.matches("\\d{1,3}(\\.\\d{1,3}){3}/28")) {
+            return "ip_cidr_range must be a /28 range such as 10.8.0.0/28 (got '" + range + "')";
+        }
+        for (Connector other : connectors.values()) {
+            if (other.getNetwork().equals(wanted.getNetwork()) && overlaps(other.getIpCidrRange(), range)) {
+                return "ip_cidr_range " + range + " overlaps the range " + other.getIpCidrRange() + " of " + other.getName();
+            }
+        }
+        return null;
+    }
+
+    private static boolean overlaps(String a, String b) {
+        long[] x = cidr(a);
+        long[] y = cidr(b);
+        return x != null && y != null && x[0] <= y[1] && y[0] <= x[1];
+    }
+
+    private static long[] cidr(String text) {
+        String[] parts = text.split("/");
+        if (parts.length != 2) {
+            return null;
+        }
+        long ip = 0;
+        for (String octet : parts[0].split("\\.")) {
+            ip = ip * 256 + Long.parseLong(octet);
+        }
+        long size = 1L << (32 - Integer.parseInt(parts[1]));
+        long start = ip & ~(size - 1);
+        return new long[] {start, start + size - 1};
+    }
+
+    /** Google deletes a connector even while services use it (their egress then fails). */
+    @Override
+    public void deleteConnector(DeleteConnectorRequest request, StreamObserver<Operation> response) {
+        if (faults.grpcFault("DeleteConnector " + request.getName(), response)) {
+            return;
+        }
+        synchronized (this) {
+            Connector current = connectors.get(request.getName());
+            if (current == null) {
+                response.onError(Status.NOT_FOUND.withDescription("Resource '" + request.getName() + "' was not found")
+                        .asRuntimeException());
+                return;
+            }
+            String opName = request.getName().substring(0, request.getName().indexOf("/connectors/"))
+                    + "/operations/" + operations.nextId();
+            connectors.put(request.getName(), current.toBuilder().setState(Connector.State.DELETING).build());
+            operations.start(opName, () -> connectors.remove(request.getName()),
+                    () -> connectors.put(request.getName(), current));
+            response.onNext(Operation.newBuilder().setName(opName).setDone(false).build());
+        }
         response.onCompleted();
     }
 
