@@ -111,14 +111,14 @@ final class VpcAccessAdapter {
                     + e.getMessage(), e);
         }
         String parent = "projects/" + project + "/locations/" + ref.location();
-        com.google.longrunning.Operation op = calls.call(API, () -> clients.vpcAccess.get().createConnectorCallable()
+        com.google.longrunning.Operation op = calls.mutate(API, () -> clients.vpcAccess.get().createConnectorCallable()
                 .call(com.google.cloud.vpcaccess.v1.CreateConnectorRequest.newBuilder().setParent(parent)
                         .setConnectorId(ref.name()).setConnector(c).build()));
         return new OperationId(OperationId.Api.VPCACCESS, ref.location(), op.getName());
     }
 
     OperationId delete(ResourceRef ref) {
-        com.google.longrunning.Operation op = calls.call(API, () -> clients.vpcAccess.get().deleteConnectorCallable()
+        com.google.longrunning.Operation op = calls.mutate(API, () -> clients.vpcAccess.get().deleteConnectorCallable()
                 .call(com.google.cloud.vpcaccess.v1.DeleteConnectorRequest.newBuilder().setName(connectorName(ref)).build()));
         return new OperationId(OperationId.Api.VPCACCESS, ref.location(), op.getName());
     }

@@ -112,7 +112,8 @@ public final class FakeVpcAccess extends VpcAccessServiceGrpc.VpcAccessServiceIm
         String opName = request.getParent() + "/operations/" + operations.nextId();
         Connector creating = wanted.toBuilder().setName(name).setState(Connector.State.CREATING).build();
         connectors.put(name, creating);
-        operations.start(opName, () -> connectors.put(name, creating.toBuilder().setState(Connector.State.READY).build()),
+        operations.start(opName, name, "google.cloud.vpcaccess.v1.VpcAccessService.CreateConnector",
+                () -> connectors.put(name, creating.toBuilder().setState(Connector.State.READY).build()),
                 () -> connectors.remove(name));
         return Operation.newBuilder().setName(opName).setDone(false).build();
     }
@@ -174,8 +175,8 @@ public final class FakeVpcAccess extends VpcAccessServiceGrpc.VpcAccessServiceIm
             String opName = request.getName().substring(0, request.getName().indexOf("/connectors/"))
                     + "/operations/" + operations.nextId();
             connectors.put(request.getName(), current.toBuilder().setState(Connector.State.DELETING).build());
-            operations.start(opName, () -> connectors.remove(request.getName()),
-                    () -> connectors.put(request.getName(), current));
+            operations.start(opName, request.getName(), "google.cloud.vpcaccess.v1.VpcAccessService.DeleteConnector",
+                    () -> connectors.remove(request.getName()), () -> connectors.put(request.getName(), current));
             response.onNext(Operation.newBuilder().setName(opName).setDone(false).build());
         }
         response.onCompleted();
