@@ -71,7 +71,8 @@ class ActionExecutor {
         this.clock = clock;
         this.properties = properties;
         this.tx = new TransactionTemplate(txm);
-        this.steps = new StepRunner(gateway, store, journal, clock, tx, applying, this::finish, properties.busyWait());
+        this.steps = new StepRunner(gateway, store, journal, clock, tx, applying, this::finish, properties.busyWait(),
+                properties.operationTimeout());
     }
 
     ActionRecord execute(long id, String actor) {
@@ -328,10 +329,10 @@ class ActionExecutor {
             if (a.status() == ActionStatus.RUNNING) {
                 throw new ActionRefusedException("Action #" + id + " is still running; its lock goes when it ends.");
             }
-            if (!store.lockHolder(a.resource()).map(h -> h == id).orElse(false)) {
+            if (!store.holdsAnyLock(id)) {
                 throw new ActionRefusedException("Action #" + id + " holds no lock on " + a.resource() + ".");
             }
-            store.unlock(a.resource(), id);
+            store.unlockAll(id); // a stepped action holds one per touched resource
             journal.step(a, actor, "unlocked", "Lock on " + a.resource() + " released by " + actor + ": " + reason.trim(),
                     null, null);
             return store.find(id).orElseThrow();
@@ -339,7 +340,7 @@ class ActionExecutor {
     }
 
     boolean holdsLock(long id) {
-        return store.find(id).map(a -> store.lockHolder(a.resource()).map(h -> h == id).orElse(false)).orElse(false);
+        return store.holdsAnyLock(id);
     }
 
     private ActionRefusedException busy(ActionRecord a, long holder) {
@@ -369,7 +370,11 @@ class ActionExecutor {
             return;
         }
         Duration elapsed = Duration.between(a.startedAt() == null ? clock.instant() : a.startedAt(), clock.instant());
-        boolean overdue = elapsed.compareTo(properties.operationTimeout()) > 0;
+        boolean isStepped = catalog.get(a.kind()) instanceof SteppedAction;
+        Instant stepStart = isStepped ? store.stepStartedAt(a.id()) : null;
+        // a stepped action's operation timeout counts per step, not from the start of the whole sequence
+        boolean overdue = Duration.between(stepStart != null ? stepStart : a.startedAt() == null ? clock.instant()
+                : a.startedAt(), clock.instant()).compareTo(properties.operationTimeout()) > 0;
         if (a.operationId() == null && catalog.get(a.kind()) instanceof SteppedAction stepped) {
             steps.resume(a, stepped); // between two steps, or a crash before a step's operation id was stored
             return;
@@ -395,7 +400,9 @@ class ActionExecutor {
             status = gateway.poll(new OperationHandle(a.operationId(), a.resource(), a.startedAt()));
         } catch (CloudException e) {
             if (overdue || e.kind() == CloudException.Kind.NOT_FOUND) {
-                boolean idle = runningQuietly(a).map(Optional::isEmpty).orElse(false);
+                // a stepped action's operation runs on another resource than a.resource(): keep its locks,
+                // each is released when its own resource is idle
+                boolean idle = !isStepped && runningQuietly(a).map(Optional::isEmpty).orElse(false);
                 finish(a, ActionStatus.FAILED, "Lost track of operation " + a.operationId() + " (" + e.getMessage()
                         + "); outcome unknown: check the resource before retrying." + (idle ? ""
                         : " The resource stays locked until no operation runs on it."), readQuietly(a), SystemActor.NAME, idle);

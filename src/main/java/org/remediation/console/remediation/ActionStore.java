@@ -141,6 +141,10 @@ class ActionStore {
     }
 
     /** Releases every lock the action holds (a stepped action locks each resource it touches). */
+    boolean holdsAnyLock(long actionId) {
+        return jdbc.queryForObject("select count(*) from remediation_lock where action_id = ?", Long.class, actionId) > 0;
+    }
+
     void unlockAll(long actionId) {
         jdbc.update("delete from remediation_lock where action_id = ?", actionId);
     }

@@ -153,6 +153,11 @@ final class RunEnvAction extends RunTemplateAction {
                     return RollbackPlan.impossible(e.getKey().substring(ENV_PREFIX.length())
                             + " changed and its previous value was never read by the console; restore it with gcloud.");
                 }
+                if (e.getValue().contains(",")) {
+                    // the set= parameter is comma-separated: such a value would come back as two variables
+                    return RollbackPlan.impossible(e.getKey().substring(ENV_PREFIX.length())
+                            + "'s previous value holds a comma, which this action cannot set; restore it with gcloud.");
+                }
                 set.add(e.getKey().substring(ENV_PREFIX.length()) + "=" + e.getValue());
             }
         }

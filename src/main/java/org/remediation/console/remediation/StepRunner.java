@@ -35,10 +35,12 @@ final class StepRunner {
     private final Set<Long> applying;
     private final Finisher finisher;
     private final Duration busyWait;
+    private final Duration stepTimeout;
 
     StepRunner(CloudGateway gateway, ActionStore store, ActionJournal journal, Clock clock, TransactionTemplate tx,
-               Set<Long> applying, Finisher finisher, Duration busyWait) {
+               Set<Long> applying, Finisher finisher, Duration busyWait, Duration stepTimeout) {
         this.busyWait = busyWait;
+        this.stepTimeout = stepTimeout;
         this.gateway = gateway;
         this.store = store;
         this.journal = journal;
@@ -66,6 +68,12 @@ final class StepRunner {
         since = since != null ? since : a.startedAt() != null ? a.startedAt() : clock.instant();
         if (Duration.between(since, clock.instant()).compareTo(ActionExecutor.APPLY_GRACE) < 0) {
             return; // the process that started the step may still be waiting for the cloud's answer
+        }
+        if (Duration.between(since, clock.instant()).compareTo(stepTimeout) > 0) {
+            // e.g. in place but never verified (the service not Ready, traffic pinned elsewhere, the new
+            // connector in ERROR): the step does not stay "running" forever
+            fail(a, action, step, "did not complete within " + stepTimeout + " (" + verifyQuietly(a, action, step) + ").");
+            return;
         }
         try {
             if (action.stepUnderWay(gateway, a.preview(), step)) {
@@ -165,6 +173,15 @@ final class StepRunner {
         int count = action.stepCount(a.preview());
         finisher.finish(a, ActionStatus.FAILED, "Step " + (step + 1) + "/" + count + " (" + action.stepLabel(a.preview(), step)
                 + ") " + why + " Steps before it stay in place; roll back or finish by hand.", read(a), SystemActor.NAME);
+    }
+
+    private String verifyQuietly(ActionRecord a, SteppedAction action, int step) {
+        try {
+            List<String> problems = action.verifyStep(gateway, a.preview(), step);
+            return problems.isEmpty() ? "verified only now" : String.join("; ", problems);
+        } catch (CloudException e) {
+            return "could not be checked: " + e.getMessage();
+        }
     }
 
     private @Nullable ResourceState read(ActionRecord a) {

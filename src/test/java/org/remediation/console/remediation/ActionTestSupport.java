@@ -15,7 +15,7 @@ import org.remediation.console.support.As;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Shared steps for remediation integration tests. */
-final class ActionTestSupport {
+public final class ActionTestSupport {
 
     static final ResourceRef CONNECTOR = new ResourceRef(ResourceKind.VPC_CONNECTOR, "us-central1", "staging-connector");
     static final ResourceRef DATABASE = new ResourceRef(ResourceKind.SQL_INSTANCE, "us-central1", "netra-staging-db");
@@ -39,9 +39,9 @@ final class ActionTestSupport {
      * severity, and the demo's INC-1278 is an open P0, so without it every action would wait for a second
      * person. The tests of the approval rule itself use INC-1278 or leave the link out.
      */
-    static final String P3_INCIDENT = "INC-3000003";
+    public static final String P3_INCIDENT = "INC-3000003";
 
-    static void ensureP3Incident(IncidentService incidents, RunbookService runbooks) {
+    public static void ensureP3Incident(IncidentService incidents, RunbookService runbooks) {
         As.user("commander", Role.COMMANDER, () -> {
             if (incidents.find(P3_INCIDENT).isEmpty()) {
                 runbooks.importAsIncident(P3_INCIDENT, runbooks.templateYaml("inc-1278"));

@@ -164,6 +164,34 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
         };
     }
 
+    /**
+     * Every Cloud Run service in the configured regions and the configured ones, listed live: Google
+     * deletes a connector that services still use, so "who uses it" must not depend on which services
+     * the console was told to show. A region that cannot be listed is reported as unread.
+     */
+    @Override
+    public org.remediation.console.cloud.Topology topology() {
+        java.util.Set<ResourceRef> services = new java.util.LinkedHashSet<>();
+        List<ResourceRef> unread = new ArrayList<>();
+        resources().stream().filter(r -> r.kind() == ResourceKind.RUN_SERVICE).forEach(services::add);
+        for (String region : props.regions()) {
+            try {
+                run.list(region).forEach(name -> services.add(new ResourceRef(ResourceKind.RUN_SERVICE, region, name)));
+            } catch (CloudException e) {
+                unread.add(new ResourceRef(ResourceKind.RUN_SERVICE, region, "(every service: " + e.kind() + ")"));
+            }
+        }
+        List<org.remediation.console.cloud.Topology.ConnectorLink> links = new ArrayList<>();
+        for (ResourceRef ref : services) {
+            try {
+                org.remediation.console.cloud.Topology.linkOf(read(ref)).ifPresent(links::add);
+            } catch (CloudException e) {
+                unread.add(ref);
+            }
+        }
+        return new org.remediation.console.cloud.Topology(links, unread);
+    }
+
     @Override
     public Optional<OperationStatus> runningOperation(ResourceRef ref) {
         return switch (ref.kind()) {

@@ -51,6 +51,14 @@ class GcpTopologyTest {
     }
 
     @Test
+    void aServiceTheConsoleWasNotConfiguredToShowStillCountsAsAUserOfTheConnector() {
+        // Google deletes a connector in use; connector-delete must see every service in the region
+        google.addUnconfiguredService("netra-worker");
+        assertThat(gateway.resources()).extracting(ResourceRef::name).doesNotContain("netra-worker");
+        assertThat(gateway.topology().servicesUsing(CONNECTOR)).extracting(ResourceRef::name).contains("netra-worker");
+    }
+
+    @Test
     void topologyLinksEveryStagingServiceToTheConnector() {
         Topology topology = gateway.topology();
 

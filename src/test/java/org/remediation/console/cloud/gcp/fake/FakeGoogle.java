@@ -121,6 +121,11 @@ public final class FakeGoogle implements AutoCloseable {
      * which was deployed by a tool that leaves naming to Cloud Run), plain and Secret Manager
      * environment variables, Cloud Run's default TCP startup probe, and a tag on the older revision.
      */
+    /** Adds a service the console was not configured to show, on the staging connector. */
+    public void addUnconfiguredService(String name) {
+        run.put(runService(name), List.of(name + "-00001-abc", name + "-00002-def"));
+    }
+
     private static Service runService(String name) {
         RevisionTemplate.Builder template = RevisionTemplate.newBuilder()
                 .setScaling(RevisionScaling.newBuilder().setMinInstanceCount(0).setMaxInstanceCount(10))
