@@ -71,7 +71,7 @@ class ActionExecutor {
         this.clock = clock;
         this.properties = properties;
         this.tx = new TransactionTemplate(txm);
-        this.steps = new StepRunner(gateway, store, journal, clock, tx, applying, this::finish, properties.busyWait(),
+        this.steps = new StepRunner(gateway, store, journal, clock, tx, applying, this::finishSteps, properties.busyWait(),
                 properties.operationTimeout());
     }
 
@@ -488,6 +488,11 @@ class ActionExecutor {
 
     ActionRecord finish(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after, String actor) {
         return finish(a, outcome, message, after, actor, true);
+    }
+
+    private ActionRecord finishSteps(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after,
+                                     String actor, boolean releaseLocks) {
+        return finish(a, outcome, message, after, actor, releaseLocks);
     }
 
     /** Ends the action; {@code releaseLock} false keeps the resource locked until it is known to be idle. */

@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class StepRunner {
 
     interface Finisher {
-        ActionRecord finish(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after, String actor);
+        /** {@code releaseLocks} false keeps the touched resources locked until each is known to be idle. */
+        ActionRecord finish(ActionRecord a, ActionStatus outcome, String message, @Nullable ResourceState after, String actor,
+                            boolean releaseLocks);
     }
 
     private final CloudGateway gateway;
@@ -69,14 +71,22 @@ final class StepRunner {
         if (Duration.between(since, clock.instant()).compareTo(ActionExecutor.APPLY_GRACE) < 0) {
             return; // the process that started the step may still be waiting for the cloud's answer
         }
+        boolean underWay;
+        try {
+            underWay = action.stepUnderWay(gateway, a.preview(), step);
+        } catch (CloudException e) {
+            return; // the cloud cannot be read now; the next round tries again
+        }
         if (Duration.between(since, clock.instant()).compareTo(stepTimeout) > 0) {
             // e.g. in place but never verified (the service not Ready, traffic pinned elsewhere, the new
-            // connector in ERROR): the step does not stay "running" forever
-            fail(a, action, step, "did not complete within " + stepTimeout + " (" + verifyQuietly(a, action, step) + ").");
+            // connector in ERROR), or still settling: the action does not stay "running" forever, but a
+            // step still under way keeps its resources locked until they are idle
+            fail(a, action, step, "did not complete within " + stepTimeout + (underWay ? " and is still under way"
+                    : " (" + verifyQuietly(a, action, step) + ")") + ".", !underWay);
             return;
         }
         try {
-            if (action.stepUnderWay(gateway, a.preview(), step)) {
+            if (underWay) {
                 return; // sent before the restart; its effect is still settling
             }
             if (action.verifyStep(gateway, a.preview(), step).isEmpty()) {
@@ -95,7 +105,8 @@ final class StepRunner {
         int next = step + 1;
         if (next >= count) {
             journal.step(a, SystemActor.NAME, "step", "Step " + (step + 1) + "/" + count + " verified: " + label + ".", null, null);
-            finisher.finish(a, ActionStatus.SUCCEEDED, "Verified: all " + count + " steps are in place.", read(a), SystemActor.NAME);
+            finisher.finish(a, ActionStatus.SUCCEEDED, "Verified: all " + count + " steps are in place.", read(a), SystemActor.NAME,
+                    true);
             return;
         }
         boolean moved = Boolean.TRUE.equals(tx.execute(s -> {
@@ -170,9 +181,14 @@ final class StepRunner {
     }
 
     private void fail(ActionRecord a, SteppedAction action, int step, String why) {
+        fail(a, action, step, why, true);
+    }
+
+    private void fail(ActionRecord a, SteppedAction action, int step, String why, boolean releaseLocks) {
         int count = action.stepCount(a.preview());
         finisher.finish(a, ActionStatus.FAILED, "Step " + (step + 1) + "/" + count + " (" + action.stepLabel(a.preview(), step)
-                + ") " + why + " Steps before it stay in place; roll back or finish by hand.", read(a), SystemActor.NAME);
+                + ") " + why + " Steps before it stay in place; roll back or finish by hand.", read(a), SystemActor.NAME,
+                releaseLocks);
     }
 
     private String verifyQuietly(ActionRecord a, SteppedAction action, int step) {

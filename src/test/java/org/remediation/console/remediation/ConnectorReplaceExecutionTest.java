@@ -154,6 +154,32 @@ class ConnectorReplaceExecutionTest {
         assertThat(users(NEW)).extracting(ResourceRef::name).containsExactlyInAnyOrderElementsOf(SERVICES);
     }
 
+    /** A step whose operation never ends does not keep the action running forever; its resources stay locked. */
+    @Test
+    void aStepStillUnderWayAfterTheOperationTimeoutFailsTheActionButKeepsItsLocks() {
+        ResourceRef frontend = new ResourceRef(ResourceKind.RUN_SERVICE, "us-central1", "netra-frontend");
+        ActionRecord a = request(service, "operator", ActionKind.CONNECTOR_REPLACE, CONNECTOR, PARAMS);
+        awaitDone(gateway.create(NEW, Map.of(Attributes.NETWORK, "staging-vpc", Attributes.IP_CIDR_RANGE, "10.166.240.0/28",
+                Attributes.MACHINE_TYPE, "e2-micro", Attributes.MIN_INSTANCES, "2", Attributes.MAX_INSTANCES, "3")));
+        org.remediation.console.support.As.user("admin", org.remediation.console.security.Role.ADMIN,
+                () -> sandbox.setFault(frontend.toString(), org.remediation.console.cloud.sandbox.Fault.HANG));
+        gateway.apply(new CloudChange(frontend, Map.of(Attributes.VPC_CONNECTOR, NEW.name()), gateway.read(frontend).fingerprint()));
+        org.remediation.console.support.As.user("admin", org.remediation.console.security.Role.ADMIN,
+                () -> sandbox.clearFault(frontend.toString()));
+        crashedAt(a, 1, null);
+        clock.advance(ActionExecutor.APPLY_GRACE.plusMinutes(1));
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(400)).until(() -> true);
+        assertThat(org.remediation.console.support.As.user("viewer", org.remediation.console.security.Role.VIEWER,
+                () -> service.get(a.id())).status()).as("under way: waited for").isEqualTo(ActionStatus.RUNNING);
+
+        clock.advance(java.time.Duration.ofMinutes(31));
+        ActionRecord failed = awaitEnd(service, a.id());
+        assertThat(failed.status()).isEqualTo(ActionStatus.FAILED);
+        assertThat(failed.resultMessage()).contains("did not complete within").contains("still under way");
+        assertThat(jdbc.queryForObject("select count(*) from remediation_lock where action_id = ? and resource_ref = ?",
+                Long.class, a.id(), frontend.toString())).as("the hung move keeps its service locked").isEqualTo(1);
+    }
+
     private void crashedAt(ActionRecord a, int step, String operationId) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.update("update remediation_action set status = 'RUNNING', started_at = ?, step_index = ?, step_started_at = ?, "
