@@ -34,6 +34,16 @@ final class GcpProbes {
         return allLoopback ? "none (every endpoint is a local fake)" : "Application Default Credentials";
     }
 
+    /**
+     * Lists the running operations on the first resource of these kinds: the console does that to name
+     * what a busy resource is busy with, to find a change whose answer was lost and to release a kept
+     * lock, so a missing list permission must show here rather than as a lock that never goes.
+     */
+    private static void operations(ApiCheck check, GcpCloudGateway g, List<ResourceRef> refs, ResourceKind... kinds) {
+        of(refs, kinds).stream().findFirst().ifPresent(ref ->
+                check.probe("list operations on " + ref, () -> g.runningOperation(ref)));
+    }
+
     private static List<ResourceRef> of(List<ResourceRef> refs, ResourceKind... kinds) {
         List<ResourceKind> wanted = List.of(kinds);
         return refs.stream().filter(r -> wanted.contains(r.kind())).toList();
@@ -47,6 +57,7 @@ final class GcpProbes {
         for (ResourceRef ref : of(refs, ResourceKind.VPC_CONNECTOR)) {
             check.probe(ref.toString(), () -> g.vpcAccess.read(ref));
         }
+        operations(check, g, refs, ResourceKind.VPC_CONNECTOR);
         check.note("vpcaccess.connectors.update cannot be checked in advance (no testIamPermissions): "
                 + "it needs roles/vpcaccess.admin");
         return check.result();
@@ -59,6 +70,7 @@ final class GcpProbes {
         for (ResourceRef ref : of(refs, ResourceKind.SQL_INSTANCE)) {
             check.probe(ref.toString(), () -> g.sqlAdmin.read(ref));
         }
+        operations(check, g, refs, ResourceKind.SQL_INSTANCE);
         check.note("cloudsql.instances.update cannot be checked in advance (no testIamPermissions): "
                 + "it needs roles/cloudsql.editor");
         return check.result();
@@ -71,6 +83,7 @@ final class GcpProbes {
             check.probe(ref + " testIamPermissions",
                     () -> g.run.missingPermissions(ref, RUN_PERMISSIONS).forEach(check::missing));
         }
+        operations(check, g, refs, ResourceKind.RUN_SERVICE);
         return check.result();
     }
 
@@ -86,6 +99,7 @@ final class GcpProbes {
         for (ResourceRef ref : of(refs, ResourceKind.BACKEND_SERVICE)) {
             check.probe(ref.toString(), () -> g.compute.readBackendService(ref));
         }
+        operations(check, g, refs, ResourceKind.HEALTH_CHECK, ResourceKind.BACKEND_SERVICE);
         for (ResourceRef ref : of(refs, ResourceKind.SSL_CERTIFICATE)) {
             check.probe(ref.toString(), () -> g.compute.readSslCertificate(ref));
         }
