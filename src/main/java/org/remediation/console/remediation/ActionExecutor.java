@@ -6,10 +6,8 @@ import static org.remediation.console.remediation.ActionStore.columns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs actions: takes the resource's lock, starts the cloud operation, tracks it to the end,
  * verifies the re-read state and releases the lock. Tracking works from persisted rows only, so an
- * action started before a restart is reconciled by the same code.
+ * action started before a restart is reconciled by the same code. Sending and its retries are
+ * {@link ChangeSender}'s, locks that outlive an action {@link KeptLocks}', stepped actions
+ * {@link StepRunner}'s.
  */
 @Component
 class ActionExecutor {
@@ -49,13 +49,13 @@ class ActionExecutor {
     private final WatchWindow watch;
     private final TaskTicks taskTicks;
     private final ApplyRetries retries;
-    /** How often a lock kept by a finished action is checked against the provider's running operations. */
-    static final Duration IDLE_CHECK = Duration.ofSeconds(15);
-    private final Map<Long, Instant> nextIdleCheck = new ConcurrentHashMap<>();
+    static final Duration IDLE_CHECK = KeptLocks.IDLE_CHECK;
     /** Actions whose apply call is in progress in this process (their operation id is not stored yet). */
     private final Set<Long> applying = ConcurrentHashMap.newKeySet();
     /** Moves stepped actions (connector-replace) from one step's operation to the next. */
     private final StepRunner steps;
+    private final ChangeSender sender;
+    private final KeptLocks locks;
 
     ActionExecutor(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal,
                    ActionRequests requests, Clock clock, RemediationProperties properties, PlatformTransactionManager txm, WatchWindow watch,
@@ -73,182 +73,18 @@ class ActionExecutor {
         this.tx = new TransactionTemplate(txm);
         this.steps = new StepRunner(gateway, store, journal, clock, tx, applying, this::finishSteps, properties.busyWait(),
                 properties.operationTimeout());
+        this.sender = new ChangeSender(catalog, gateway, store, journal, clock, tx, retries, properties, steps, applying,
+                this::finishSteps);
+        this.locks = new KeptLocks(gateway, store, journal, clock, tx);
     }
 
     ActionRecord execute(long id, String actor) {
         applying.add(id);
         try {
             ActionRecord started = tx.execute(s -> begin(id, actor)).orThrow();
-            return send(started, 1, started.startedAt() == null ? clock.instant() : started.startedAt(), actor);
+            return sender.send(started, 1, started.startedAt() == null ? clock.instant() : started.startedAt(), actor);
         } finally {
             applying.remove(id);
-        }
-    }
-
-    /**
-     * Sends the change once and acts on the answer. This is the one retry layer for changes (the
-     * adapters send each change exactly once): "not now" is retried later with backoff, and a lost
-     * answer is settled by looking for the operation it may have started before anything is decided.
-     */
-    private ActionRecord send(ActionRecord a, int attempt, Instant firstAt, String actor) {
-        OperationHandle handle;
-        try {
-            handle = catalog.get(a.kind()).apply(gateway, a.preview(), requestId(a));
-        } catch (CloudException e) {
-            if (catalog.get(a.kind()) instanceof SteppedAction stepped && steps.defer(a, stepped, 0, e)) {
-                return store.find(a.id()).orElseThrow(); // the step runner looks at the resources and carries on
-            }
-            return switch (e.kind()) {
-                // the adapters send a change once and call an unclear answer OUTCOME_UNKNOWN, so these
-                // came before anything was sent (busy, rate limited, or the pre-read failed)
-                case BUSY, RATE_LIMITED, UNAVAILABLE, INTERNAL_ERROR, DEADLINE_EXCEEDED -> notNow(a, attempt, firstAt, e);
-                case OUTCOME_UNKNOWN -> reconcile(a, attempt, firstAt, e.getMessage(), true);
-                // a later sending that finds the resource moved: maybe by an earlier sending of ours
-                case CONFLICT -> attempt > 1 ? reconcile(a, attempt, firstAt, "The resource changed between sendings ("
-                        + e.getMessage() + ").", false) : finish(a, ActionStatus.FAILED, "The cloud refused the change ("
-                        + e.kind() + "): " + e.getMessage(), readQuietly(a), actor, true);
-                default -> finish(a, ActionStatus.FAILED, "The cloud refused the change (" + e.kind() + "): "
-                        + e.getMessage(), readQuietly(a), actor, true);
-            };
-        }
-        return accepted(a, handle.id(), "Cloud operation " + handle.id() + " accepted"
-                + (attempt > 1 ? " (sending " + attempt + ")." : "."), actor);
-    }
-
-    /** Stable per action, so a re-sent change carries the request id of the first sending. */
-    static String requestId(ActionRecord a) {
-        return UUID.nameUUIDFromBytes(("remediation-action/" + a.id() + "/" + a.requestedAt() + "/"
-                + a.preview().fingerprint()).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private ActionRecord accepted(ActionRecord a, String operationId, String message, String actor) {
-        return accepted(a, operationId, message, actor, false, 0, clock.instant());
-    }
-
-    /** Stores the operation to track; {@code adopted}: found by listing, so it may not be this change's. */
-    private ActionRecord accepted(ActionRecord a, String operationId, String message, String actor, boolean adopted,
-                                  int attempts, Instant firstAt) {
-        return tx.execute(s -> {
-            retries.clear(a.id());
-            if (!store.update(a.id(), ActionStatus.RUNNING, columns("operation_id", operationId))) {
-                // Closed elsewhere while this sending was under way; the operation runs all the same.
-                store.tryLock(a.resource(), a.id(), clock.instant());
-                journal.step(a, SystemActor.NAME, "late-operation", "The cloud accepted this change (operation "
-                        + operationId + ") after the action had been closed. " + a.resource() + " stays locked until no"
-                        + " operation runs on it; check the resource.", null, null);
-                return store.find(a.id()).orElseThrow();
-            }
-            if (adopted) {
-                retries.markAdopted(a.id(), attempts, firstAt);
-            }
-            store.addStep(new ActionStep(a.id(), clock.instant(), actor, "operation", message));
-            journal.changed(a.id(), ActionStatus.RUNNING, a.progress(), "operation accepted");
-            return store.find(a.id()).orElseThrow();
-        });
-    }
-
-    /** The cloud said "not now" (busy, rate limited): nothing was changed. Wait, bounded; then fail naming the blocker. */
-    private ActionRecord notNow(ActionRecord a, int attempt, Instant firstAt, CloudException e) {
-        boolean busy = e.kind() == CloudException.Kind.BUSY;
-        boolean limited = e.kind() == CloudException.Kind.RATE_LIMITED;
-        String blocker = busy ? runningQuietly(a).flatMap(o -> o).map(OperationStatus::message).orElse(e.getMessage())
-                : e.getMessage();
-        String waiting = busy ? "Busy: " + blocker : limited ? "Rate limited: " + blocker
-                : "Nothing was sent: the resource could not be read first (" + blocker + ")";
-        String giveUp = (busy ? "The resource stayed busy" : limited ? "The cloud kept refusing the change as rate limited"
-                : "The resource could not be read before sending")
-                + " for " + org.remediation.console.base.HumanTime.duration(Duration.between(firstAt, clock.instant())) + " (" + attempt
-                + (attempt == 1 ? " attempt): " : " attempts): ") + blocker
-                + ". Nothing was changed; run the action again when that has finished.";
-        return retryLater(a, attempt, firstAt, ApplyRetries.Reason.RESEND, waiting, giveUp, true);
-    }
-
-    /**
-     * A change whose answer was lost (or whose answer the console did not store before it stopped):
-     * look for an operation on the resource first, then at the resource itself.
-     */
-    private ActionRecord reconcile(ActionRecord a, int attempt, Instant firstAt, String why, boolean resendIfUnchanged) {
-        Optional<OperationStatus> running;
-        ResourceState live = null;
-        try {
-            running = gateway.runningOperation(a.resource());
-            if (running.isEmpty()) {
-                live = gateway.read(a.resource());
-            }
-        } catch (CloudException e) {
-            return retryLater(a, attempt, firstAt, ApplyRetries.Reason.RECHECK, why + " The console cannot check the"
-                    + " resource yet (" + e.getMessage() + ")", why + " The resource could not be checked since ("
-                    + e.getMessage() + "); outcome unknown. It stays locked until it is known to be idle.", false);
-        }
-        if (running.isPresent()) {
-            return accepted(a, running.get().id(), why + " Found " + running.get().message()
-                    + " on the resource: tracking it.", SystemActor.NAME, true, attempt, firstAt);
-        }
-        if (catalog.get(a.kind()).verify(live, a.desired()).isEmpty()) {
-            return finish(a, ActionStatus.SUCCEEDED, why + " No operation is running and the re-read resource shows the"
-                    + " change in place.", live, SystemActor.NAME, true);
-        }
-        if (!live.fingerprint().equals(a.preview().fingerprint())) {
-            return finish(a, ActionStatus.FAILED, why + " No operation is running, but the resource now reads "
-                    + live.attributes() + ", neither as previewed nor as desired: outcome unknown. Check it and preview"
-                    + " again.", live, SystemActor.NAME, true);
-        }
-        if (!resendIfUnchanged) {
-            return finish(a, ActionStatus.FAILED, why + " No operation is running and the resource is unchanged: the"
-                    + " change was not made.", live, SystemActor.NAME, true);
-        }
-        return retryLater(a, attempt, firstAt, ApplyRetries.Reason.RESEND, why + " No operation is running and the"
-                + " resource is unchanged, so the change was not accepted", why + " The change was never accepted and"
-                + " the time to retry it is up; nothing was changed.", true);
-    }
-
-    /** Schedules the next sending or check with backoff, within {@code console.remediation.busy-wait}. */
-    private ActionRecord retryLater(ActionRecord a, int attempt, Instant firstAt, ApplyRetries.Reason reason,
-                                    String waiting, String giveUp, boolean idleWhenGivingUp) {
-        Instant now = clock.instant();
-        Duration pause = pause(attempt);
-        if (store.find(a.id()).map(r -> r.status() != ActionStatus.RUNNING).orElse(true)) {
-            return store.find(a.id()).orElseThrow(); // closed meanwhile (another tracker): nothing to schedule
-        }
-        if (now.plus(pause).isAfter(firstAt.plus(properties.busyWait()))) {
-            return finish(a, ActionStatus.FAILED, giveUp, readQuietly(a), SystemActor.NAME, idleWhenGivingUp);
-        }
-        String message = waiting + " — " + (reason == ApplyRetries.Reason.RESEND ? "retrying" : "checking again")
-                + " in " + pause.toSeconds() + " s.";
-        return tx.execute(s -> {
-            retries.schedule(a.id(), attempt, now.plus(pause), reason, firstAt);
-            journal.step(a, SystemActor.NAME, "waiting", message, null, null);
-            journal.changed(a.id(), ActionStatus.RUNNING, a.progress(), message);
-            return store.find(a.id()).orElseThrow();
-        });
-    }
-
-    /** 5 s, 10 s, 20 s, 40 s, then every 60 s. */
-    static Duration pause(int attempt) {
-        return Duration.ofSeconds(Math.min(60, 5L << Math.min(4, Math.max(0, attempt - 1))));
-    }
-
-    /** Takes a due retry (once across replicas) and sends again or looks again. */
-    private void resume(ActionRecord a, ApplyRetries.Pending pending) {
-        Instant now = clock.instant();
-        if (pending.retryAt() == null || now.isBefore(pending.retryAt())
-                || !retries.claim(pending, now.plus(APPLY_GRACE))) {
-            return;
-        }
-        applying.add(a.id());
-        try {
-            if (pending.reason() == ApplyRetries.Reason.RESEND) {
-                send(a, pending.attempts() + 1, pending.firstAt(), SystemActor.NAME);
-            } else if (pending.attempts() == 0) {
-                // the first sending's lease ran out: its process died (or stalled) before storing an answer
-                reconcile(a, 1, pending.firstAt(), "The sending did not report back within " + APPLY_GRACE.toMinutes()
-                        + " minutes (the console stopped or stalled).", false);
-            } else {
-                reconcile(a, pending.attempts(), pending.firstAt(), "Checking again whether the change was accepted.",
-                        true);
-            }
-        } finally {
-            applying.remove(a.id());
         }
     }
 
@@ -273,7 +109,7 @@ class ActionExecutor {
                     + ". Preview it again and ask for a new approval.");
         }
         store.lockHolder(a.resource()).ifPresent(holder -> {
-            throw busy(a, holder);
+            throw locks.busy(a, holder);
         });
         ResourceState live = gateway.read(a.resource());
         if (!live.fingerprint().equals(a.preview().fingerprint())) {
@@ -281,7 +117,7 @@ class ActionExecutor {
             return ActionRequests.Outcome.refused(ActionRequests.staleMessage(a));
         }
         if (!store.tryLock(a.resource(), id, now)) {
-            throw busy(a, store.lockHolder(a.resource()).orElse(-1L));
+            throw locks.busy(a, store.lockHolder(a.resource()).orElse(-1L));
         }
         if (catalog.get(a.kind()) instanceof SteppedAction stepped) {
             ActionRequests.Outcome refused = lockTouched(a, stepped, live, now); // every resource the steps change, for the whole sequence
@@ -308,56 +144,12 @@ class ActionExecutor {
         }
         for (org.remediation.console.cloud.ResourceRef ref : stepped.touched(a.preview())) {
             if (!store.tryLock(ref, a.id(), now)) {
-                throw busy(a, store.lockHolder(ref).orElse(-1L));
+                throw locks.busy(a, store.lockHolder(ref).orElse(-1L));
             }
         }
         return null;
     }
 
-
-    /**
-     * Releases by hand a lock that a finished action kept because the provider could not say whether
-     * an operation still runs (e.g. listing operations is not permitted). Audited with the reason.
-     */
-    ActionRecord releaseLock(long id, String actor, String reason) {
-        if (reason.isBlank()) {
-            throw new org.remediation.console.base.InvalidInputException("reason",
-                    "Say why the lock may go (e.g. 'checked in the Cloud Console: no operation running').");
-        }
-        return tx.execute(s -> {
-            ActionRecord a = store.lock(id).orElseThrow(() -> ActionRequests.notFound(id));
-            if (a.status() == ActionStatus.RUNNING) {
-                throw new ActionRefusedException("Action #" + id + " is still running; its lock goes when it ends.");
-            }
-            if (!store.holdsAnyLock(id)) {
-                throw new ActionRefusedException("Action #" + id + " holds no lock on " + a.resource() + ".");
-            }
-            store.unlockAll(id); // a stepped action holds one per touched resource
-            journal.step(a, actor, "unlocked", "Lock on " + a.resource() + " released by " + actor + ": " + reason.trim(),
-                    null, null);
-            return store.find(id).orElseThrow();
-        });
-    }
-
-    boolean holdsLock(long id) {
-        return store.holdsAnyLock(id);
-    }
-
-    private ActionRefusedException busy(ActionRecord a, long holder) {
-        ActionRecord other = store.find(holder).orElse(null);
-        if (other != null && other.status() != ActionStatus.RUNNING) {
-            return new ActionRefusedException(a.resource() + " is still locked by action #" + holder + ", which has ended"
-                    + " while an operation it started may still run there. The lock goes once the cloud lists no operation"
-                    + " on the resource (checked every " + IDLE_CHECK.toSeconds() + " s); a COMMANDER can release it on"
-                    + " action #" + holder + " after checking.");
-        }
-        return busyRunning(a, holder);
-    }
-
-    private static ActionRefusedException busyRunning(ActionRecord a, long holder) {
-        return new ActionRefusedException(a.resource() + " is busy: action #" + holder + " is already changing it. "
-                + "Only one action may run on a resource at a time; wait until it finishes, then preview #" + a.id() + " again.");
-    }
 
     /** Polls one running action and moves it on; safe to call repeatedly, from any replica, after restarts. */
     void track(ActionRecord snapshot) {
@@ -382,12 +174,12 @@ class ActionExecutor {
         if (a.operationId() == null) {
             Optional<ApplyRetries.Pending> pending = retries.of(a.id());
             if (pending.isPresent()) {
-                resume(a, pending.get());
+                sender.resume(a, pending.get());
             } else if (elapsed.compareTo(APPLY_GRACE) >= 0) {
                 // The console stopped between taking the lock and storing the cloud's answer.
                 applying.add(a.id());
                 try {
-                    reconcile(a, 1, a.startedAt() == null ? clock.instant() : a.startedAt(),
+                    sender.reconcile(a, 1, a.startedAt() == null ? clock.instant() : a.startedAt(),
                             "The console stopped before it stored the cloud's answer.", false);
                 } finally {
                     applying.remove(a.id());
@@ -402,7 +194,7 @@ class ActionExecutor {
             if (overdue || e.kind() == CloudException.Kind.NOT_FOUND) {
                 // a stepped action's operation runs on another resource than a.resource(): keep its locks,
                 // each is released when its own resource is idle
-                boolean idle = !isStepped && runningQuietly(a).map(Optional::isEmpty).orElse(false);
+                boolean idle = !isStepped && Quietly.running(gateway, a).map(Optional::isEmpty).orElse(false);
                 finish(a, ActionStatus.FAILED, "Lost track of operation " + a.operationId() + " (" + e.getMessage()
                         + "); outcome unknown: check the resource before retrying." + (idle ? ""
                         : " The resource stays locked until no operation runs on it."), readQuietly(a), SystemActor.NAME, idle);
@@ -422,7 +214,7 @@ class ActionExecutor {
                     && after.fingerprint().equals(a.preview().fingerprint())) {
                 // the operation found after a lost answer was someone else's (a backup, maintenance)
                 store.update(a.id(), ActionStatus.RUNNING, columns("operation_id", null));
-                retryLater(a, adopted.get().attempts(), adopted.get().firstAt(), ApplyRetries.Reason.RESEND,
+                sender.retryLater(a, adopted.get().attempts(), adopted.get().firstAt(), ApplyRetries.Reason.RESEND,
                         "Operation " + a.operationId() + " ended without this change: it was not this change's, which"
                         + " was never accepted", "The change was never accepted and the time to retry it is up;"
                         + " nothing was changed.", true);
@@ -437,38 +229,6 @@ class ActionExecutor {
                     + " resource stays locked until the operation ends.", readQuietly(a), SystemActor.NAME, false);
         } else if (status.progressPercent() != a.progress()) {
             progress(a, status);
-        }
-    }
-
-    /**
-     * Releases the locks that finished actions kept because an operation was still running on their
-     * resource, once the provider lists none there.
-     */
-    void releaseIdleLocks() {
-        Instant now = clock.instant();
-        List<ActionStore.HeldLock> heldLocks = store.locksOfFinishedActions();
-        nextIdleCheck.keySet().retainAll(heldLocks.stream().map(ActionStore.HeldLock::actionId).toList());
-        for (ActionStore.HeldLock held : heldLocks) {
-            // one list call per held lock every IDLE_CHECK, not per tracker tick (API quotas)
-            Instant due = nextIdleCheck.getOrDefault(held.actionId(), now);
-            if (now.isBefore(due)) {
-                continue;
-            }
-            nextIdleCheck.put(held.actionId(), now.plus(IDLE_CHECK));
-            Optional<OperationStatus> running;
-            try {
-                running = gateway.runningOperation(held.resource());
-            } catch (CloudException e) {
-                continue; // unknown: keep the lock
-            }
-            if (running.isEmpty()) {
-                nextIdleCheck.remove(held.actionId());
-                tx.executeWithoutResult(s -> {
-                    store.unlock(held.resource(), held.actionId());
-                    store.find(held.actionId()).ifPresent(done -> journal.step(done, SystemActor.NAME, "unlocked",
-                            "No operation runs on " + held.resource() + " any more; its lock is released.", null, null));
-                });
-            }
         }
     }
 
@@ -541,20 +301,20 @@ class ActionExecutor {
         });
     }
 
-    /** The operation running on the action's resource; empty when the provider could not be asked. */
-    private Optional<Optional<OperationStatus>> runningQuietly(ActionRecord a) {
-        try {
-            return Optional.of(gateway.runningOperation(a.resource()));
-        } catch (CloudException e) {
-            return Optional.empty();
-        }
+    private @Nullable ResourceState readQuietly(ActionRecord a) {
+        return Quietly.read(gateway, a);
     }
 
-    private @Nullable ResourceState readQuietly(ActionRecord a) {
-        try {
-            return gateway.read(a.resource());
-        } catch (CloudException e) {
-            return null;
-        }
+    /** Releases a kept lock by hand (see {@link KeptLocks#releaseLock}). */
+    ActionRecord releaseLock(long id, String actor, String reason) {
+        return locks.releaseLock(id, actor, reason);
+    }
+
+    boolean holdsLock(long id) {
+        return locks.holdsLock(id);
+    }
+
+    void releaseIdleLocks() {
+        locks.releaseIdleLocks();
     }
 }

@@ -105,7 +105,7 @@ final class StepRunner {
         int next = step + 1;
         if (next >= count) {
             journal.step(a, SystemActor.NAME, "step", "Step " + (step + 1) + "/" + count + " verified: " + label + ".", null, null);
-            finisher.finish(a, ActionStatus.SUCCEEDED, "Verified: all " + count + " steps are in place.", read(a), SystemActor.NAME,
+            finisher.finish(a, ActionStatus.SUCCEEDED, "Verified: all " + count + " steps are in place.", Quietly.read(gateway, a), SystemActor.NAME,
                     true);
             return;
         }
@@ -187,7 +187,7 @@ final class StepRunner {
     private void fail(ActionRecord a, SteppedAction action, int step, String why, boolean releaseLocks) {
         int count = action.stepCount(a.preview());
         finisher.finish(a, ActionStatus.FAILED, "Step " + (step + 1) + "/" + count + " (" + action.stepLabel(a.preview(), step)
-                + ") " + why + " Steps before it stay in place; roll back or finish by hand.", read(a), SystemActor.NAME,
+                + ") " + why + " Steps before it stay in place; roll back or finish by hand.", Quietly.read(gateway, a), SystemActor.NAME,
                 releaseLocks);
     }
 
@@ -197,14 +197,6 @@ final class StepRunner {
             return problems.isEmpty() ? "verified only now" : String.join("; ", problems);
         } catch (CloudException e) {
             return "could not be checked: " + e.getMessage();
-        }
-    }
-
-    private @Nullable ResourceState read(ActionRecord a) {
-        try {
-            return gateway.read(a.resource());
-        } catch (CloudException e) {
-            return null;
         }
     }
 }
