@@ -5,5 +5,9 @@ package org.remediation.console.probe;
  * constant here and registering a {@link Probe} bean for it; nothing else needs to change.
  */
 public enum ProbeKind {
-    HTTP, TCP, REDIS, POSTGRES, DNS, TLS, WEBSOCKET, CLOUD_RESOURCE
+    HTTP, TCP, REDIS, POSTGRES, DNS, TLS, WEBSOCKET, CLOUD_RESOURCE,
+    /** A Cloud Monitoring time series (or the sandbox's), read through {@link org.remediation.console.cloud.CloudMetrics}. */
+    GCP_METRIC,
+    /** An instant PromQL query against a Prometheus HTTP API. */
+    PROMETHEUS
 }

@@ -13,9 +13,16 @@ import org.remediation.console.base.egress.EgressPolicy;
  * @param secrets resolves a credential reference ({@code secret:name}) to its value; throws
  *     {@link IllegalStateException} when the reference does not resolve
  * @param egress where the run may connect: every probe resolves its host through it
+ * @param interval the target's interval (a Cloud Monitoring read aligns over it, so each point counts once)
  */
 public record ProbeRequest(String targetKey, Map<String, String> settings, Duration timeout,
-                           Function<String, String> secrets, Clock clock, EgressPolicy egress) {
+                           Function<String, String> secrets, Clock clock, EgressPolicy egress, Duration interval) {
+
+    /** With a one-minute interval (kinds that do not read it). */
+    public ProbeRequest(String targetKey, Map<String, String> settings, Duration timeout,
+                        Function<String, String> secrets, Clock clock, EgressPolicy egress) {
+        this(targetKey, settings, timeout, secrets, clock, egress, Duration.ofMinutes(1));
+    }
 
     /** Under the default egress policy (link-local and unspecified addresses refused). */
     public ProbeRequest(String targetKey, Map<String, String> settings, Duration timeout,

@@ -24,6 +24,12 @@ import org.jspecify.annotations.Nullable;
 public record ProbeResult(String targetKey, Instant startedAt, Duration duration, Outcome outcome,
                           @Nullable String errorClass, @Nullable String error, Map<String, Object> measurements) {
 
+    /**
+     * Where a metric probe ({@link ProbeKind#GCP_METRIC}, {@link ProbeKind#PROMETHEUS}) records the run's
+     * value. Window statistics read it in place of the duration ({@link #figure()}).
+     */
+    public static final String METRIC_VALUE = "metricValue";
+
     public ProbeResult {
         measurements = Collections.unmodifiableMap(new LinkedHashMap<>(measurements));
     }
@@ -31,5 +37,19 @@ public record ProbeResult(String targetKey, Instant startedAt, Duration duration
     /** Duration in milliseconds with microsecond precision. */
     public double durationMs() {
         return duration.toNanos() / 1_000_000.0;
+    }
+
+    /** The metric value of a metric probe's run, or null (other kinds, failed reads). */
+    public @Nullable Double metricValue() {
+        return measurements.get(METRIC_VALUE) instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /**
+     * What window statistics rank for this run: a metric probe's value, otherwise the duration in ms.
+     * A failed run has none that counts ({@code WindowStats} counts it apart).
+     */
+    public double figure() {
+        Double v = metricValue();
+        return v == null ? durationMs() : v;
     }
 }

@@ -54,7 +54,8 @@ class SchedulerLifecycle implements SmartLifecycle {
                             EgressPolicy egress, Clock clock, Consumer<ProbeResult> done) {
         ProbeRequest request;
         try {
-            request = new ProbeRequest(t.key(), self.resolve(t.settings()), t.timeout(), credentials::resolve, clock, egress);
+            request = new ProbeRequest(t.key(), self.resolve(t.settings()), t.timeout(), credentials::resolve, clock, egress,
+                    t.interval());
         } catch (IllegalStateException e) {
             done.accept(new ProbeResult(t.key(), clock.instant(), Duration.ZERO, Outcome.ERROR, "self-unknown",
                     e.getMessage(), java.util.Map.of()));

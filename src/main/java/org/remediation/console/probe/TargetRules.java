@@ -36,6 +36,10 @@ final class TargetRules {
         p.check(name.length() <= 200, "name", "The name is too long (max 200 characters).");
         ProbeKind kind = kind(d.kind(), runner, p);
         checkTiming(d.interval(), d.timeout(), p);
+        if (kind == ProbeKind.GCP_METRIC && d.interval() != null && d.interval().compareTo(Duration.ofSeconds(60)) < 0) {
+            p.add("interval", "A Cloud Monitoring target reads one alignment period per run, its interval, and Google"
+                    + " requires at least 60 s (got " + Durations.format(d.interval()) + ").");
+        }
         String group = d.group() == null ? "" : d.group().strip();
         p.check(GROUP.matcher(group).matches(), "group",
                 "A group tag is required: lowercase letters, digits and dashes (e.g. backend, redis).");

@@ -19,4 +19,23 @@ class GcpConfiguration {
     GcpCloudGateway gcpCloudGateway(GcpProperties properties, Clock clock) {
         return new GcpCloudGateway(properties, clock);
     }
+
+    /** Cloud Monitoring reads for GCP_METRIC probes. */
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "console.cloud.provider", havingValue = "gcp")
+    org.remediation.console.cloud.CloudMetrics gcpMetrics() {
+        return new org.remediation.console.cloud.CloudMetrics() {
+            @Override
+            public String name() {
+                return "gcp";
+            }
+
+            @Override
+            public org.remediation.console.cloud.MetricAnswer read(org.remediation.console.cloud.MetricQuery query) {
+                throw new org.remediation.console.cloud.CloudException(org.remediation.console.cloud.CloudException.Kind.UNAVAILABLE,
+                        "Cloud Monitoring reads are being built (issue 18).");
+            }
+        };
+    }
 }

@@ -19,6 +19,11 @@ class SandboxConfiguration {
     }
 
     @Bean
+    org.remediation.console.cloud.CloudMetrics sandboxMetrics() {
+        return new SandboxMetrics();
+    }
+
+    @Bean
     SandboxSeeder sandboxSeeder(SandboxStore store, Clock clock, SandboxProperties properties,
                                 org.remediation.console.audit.AuditService audit, PlatformTransactionManager txm) {
         return new SandboxSeeder(store, clock, properties, audit, txm);
