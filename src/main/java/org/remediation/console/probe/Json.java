@@ -24,4 +24,16 @@ final class Json {
     static Map<String, Object> readMap(String json) {
         return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
+
+    /**
+     * As {@link #readMap}, but text that does not parse (a row written before measurements were kept
+     * whole, cut at the column's size) reads as no measurements instead of failing the whole query.
+     */
+    static Map<String, Object> readMapLeniently(String json) {
+        try {
+            return readMap(json);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
 }

@@ -9,5 +9,10 @@ public enum ProbeKind {
     /** A Cloud Monitoring time series (or the sandbox's), read through {@link org.remediation.console.cloud.CloudMetrics}. */
     GCP_METRIC,
     /** An instant PromQL query against a Prometheus HTTP API. */
-    PROMETHEUS
+    PROMETHEUS;
+
+    /** A kind whose runs carry a value ({@link ProbeResult#METRIC_VALUE}) rather than a latency to judge. */
+    public boolean isMetric() {
+        return this == GCP_METRIC || this == PROMETHEUS;
+    }
 }

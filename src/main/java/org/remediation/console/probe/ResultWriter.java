@@ -35,6 +35,8 @@ class ResultWriter {
     static final int MAX_HELD_BATCHES = 200;
     /** And never more than this many results (about 30 MiB of heap). */
     static final int MAX_HELD_RESULTS = 100_000;
+    /** The measurements column's size. */
+    static final int MEASUREMENTS_CHARS = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
 
@@ -122,14 +124,19 @@ class ResultWriter {
             return;
         }
         jdbc.batchUpdate("insert into probe_result (target_key, started_at, duration_ms, outcome, error_class, "
-                + "error_message, measurements) values (?, ?, ?, ?, ?, ?, ?)", batch, 200, (ps, r) -> {
+                + "error_message, measurements, metric_value) values (?, ?, ?, ?, ?, ?, ?, ?)", batch, 200, (ps, r) -> {
                     ps.setString(1, r.targetKey());
                     ps.setTimestamp(2, Timestamp.from(r.startedAt()));
                     ps.setDouble(3, r.durationMs());
                     ps.setString(4, r.outcome().name());
                     ps.setString(5, r.errorClass());
                     ps.setString(6, r.error() == null ? null : truncate(r.error(), 500));
-                    ps.setString(7, truncate(Json.write(r.measurements()), 2000));
+                    ps.setString(7, MeasurementsText.of(r.measurements(), MEASUREMENTS_CHARS));
+                    if (r.metricValue() == null) {
+                        ps.setNull(8, java.sql.Types.DOUBLE);
+                    } else {
+                        ps.setDouble(8, r.metricValue());
+                    }
                 });
     }
 

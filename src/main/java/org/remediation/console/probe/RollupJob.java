@@ -81,7 +81,8 @@ class RollupJob {
             return 0;
         }
         Map<String, Map<Instant, Bucket>> buckets = new TreeMap<>();
-        jdbc.query("select target_key, started_at, duration_ms, outcome, measurements from probe_result "
+        // a metric probe's value ranks where other kinds' durations do (ProbeResult.figure)
+        jdbc.query("select target_key, started_at, coalesce(metric_value, duration_ms), outcome, measurements from probe_result "
                         + "where started_at >= ? and started_at < ?",
                 rs -> {
                     Instant minute = rs.getTimestamp(2).toInstant().truncatedTo(ChronoUnit.MINUTES);
@@ -91,7 +92,7 @@ class RollupJob {
                     b.add((float) rs.getDouble(3), failed);
                     String json = rs.getString(5);
                     if (!failed && json != null && json.contains("Ms\"")) {
-                        Json.readMap(json).forEach((name, v) -> {
+                        Json.readMapLeniently(json).forEach((name, v) -> {
                             String timing = Tally.timingName(name);
                             if (timing != null && v instanceof Number n) {
                                 b.timing(timing, n.floatValue());

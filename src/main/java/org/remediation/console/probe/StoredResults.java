@@ -177,7 +177,7 @@ class StoredResults {
         List<RawRun> boundary = new ArrayList<>();
         Tally raw = new Tally();
         long wholeFromMs = k.wholeFrom().toEpochMilli();
-        jdbc.query("select 0, started_at, duration_ms, outcome, measurements, cast(null as integer), cast(null as integer), "
+        jdbc.query("select 0, started_at, coalesce(metric_value, duration_ms), outcome, measurements, cast(null as integer), cast(null as integer), "
                         + "cast(null as integer), cast(null as varchar), cast(null as varchar), cast(null as double precision) "
                         + "from probe_result where target_key = ? and ((started_at >= ? and started_at < ?) "
                         + "or (started_at >= ? and started_at < ?)) "
@@ -245,14 +245,19 @@ class StoredResults {
                     intervals.put(rs.getString(1), rs.getLong(2));
                 });
         Map<String, List<ProbeResult>> results = new TreeMap<>();
-        jdbc.query("select target_key, started_at, duration_ms, outcome, error_class, error_message, measurements "
-                + "from probe_result where started_at >= ? order by target_key, started_at", rs -> {
+        jdbc.query("select target_key, started_at, duration_ms, outcome, error_class, error_message, measurements, "
+                + "metric_value from probe_result where started_at >= ? order by target_key, started_at", rs -> {
                     String key = rs.getString(1);
                     if (intervals.containsKey(key)) {
+                        Map<String, Object> measurements = new LinkedHashMap<>(
+                                rs.getString(7) == null ? Map.of() : Json.readMapLeniently(rs.getString(7)));
+                        double value = rs.getDouble(8);
+                        if (!rs.wasNull()) { // the column is the source of truth for a metric probe's value
+                            measurements.put(ProbeResult.METRIC_VALUE, value);
+                        }
                         results.computeIfAbsent(key, x -> new ArrayList<>()).add(new ProbeResult(key,
                                 rs.getTimestamp(2).toInstant(), Duration.ofNanos(Math.round(rs.getDouble(3) * 1_000_000)),
-                                Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                                rs.getString(7) == null ? Map.of() : Json.readMap(rs.getString(7))));
+                                Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), measurements));
                     }
                 }, ts(from));
         List<Warm> warm = new ArrayList<>();
@@ -340,7 +345,7 @@ class StoredResults {
             Map<String, Double> timings = new TreeMap<>();
             String json = rs.getString(5);
             if (json != null && json.contains("Ms\"")) {
-                Json.readMap(json).forEach((name, v) -> {
+                Json.readMapLeniently(json).forEach((name, v) -> {
                     String timing = Tally.timingName(name);
                     if (timing != null && v instanceof Number n) {
                         timings.put(timing, (double) n.floatValue());

@@ -81,7 +81,7 @@ final class TargetHistory {
             completeFromMs = Math.max(completeFromMs, startMillis[next] + 1); // the oldest sample leaves memory
         }
         startMillis[next] = r.startedAt().toEpochMilli();
-        durationMs[next] = (float) r.durationMs();
+        durationMs[next] = (float) r.figure(); // a metric probe's value ranks where a latency would
         outcome[next] = (byte) r.outcome().ordinal();
         values[next] = countable(r.measurements());
         firstSeenMs = Math.min(firstSeenMs, startMillis[next]);

@@ -35,13 +35,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * context restarted on the same database. Every statistic of the 5m, 1h and 2h windows (each rank of
  * the latencies, counts, coverage, named timings), {@code up-for}, states and their "since" must read
  * the same before and after. The 2h window reaches past the raw retention (90m here) into rollups.
+ * A metric probe's values (issue 18) rank where latencies do, through memory, raw rows and rollups,
+ * even when its measurements (a long raw answer) had to be shortened to fit their column.
  */
 class RestartEvidenceTest {
 
     static final Instant NOW = Instant.parse("2026-11-30T12:00:30Z");
     static final Instant START = NOW.minus(Duration.ofHours(3));
     static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(2));
-    static final List<String> TARGETS = List.of("steady", "failing", "fresh", "db");
+    static final List<String> TARGETS = List.of("steady", "failing", "fresh", "db", "metric");
 
     @TempDir
     Path dir;
@@ -124,6 +126,20 @@ class RestartEvidenceTest {
         assertThat(before.get("steady up-for")).isEqualTo("state=UP upFor=PT8M10S");
         assertThat(before.get("failing up-for")).startsWith("state=DOWN since=" + START.plusSeconds(20));
         assertThat(before.get("db 2h connect")).startsWith("samples=718 ");
+        for (String w : List.of("5m", "1h", "2h")) {
+            // ranked values lie within 40–95 (rollups read within 0.1 %), never near the runs' 300 ms
+            String[] range = before.get("metric " + w + " values").split("\\.\\.| of ");
+            assertThat(Double.parseDouble(range[0])).as(w).isBetween(40.0, 95.1);
+            assertThat(Double.parseDouble(range[1])).as(w).isBetween(40.0, 95.1);
+            assertThat(Integer.parseInt(range[2])).as(w).isGreaterThan(20);
+        }
+        try (ConfigurableApplicationContext ctx = start(url, user)) {
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            List<String> stored = jdbc.queryForList("select measurements from probe_result where target_key = 'metric' "
+                    + "and metric_value is not null", String.class);
+            assertThat(stored).isNotEmpty().allSatisfy(json -> assertThat(Json.readMap(json))
+                    .containsEntry("shortened", true).containsKey(ProbeResult.METRIC_VALUE).doesNotContainKey("raw"));
+        }
     }
 
     private ConfigurableApplicationContext start(String url, String user) {
@@ -149,7 +165,12 @@ class RestartEvidenceTest {
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         Map<String, ProbeTarget> targets = new LinkedHashMap<>();
         for (String key : TARGETS) {
-            ProbeTarget t = new ProbeTarget(key, key, key.equals("db") ? ProbeKind.POSTGRES : ProbeKind.HTTP, Map.of(),
+            ProbeKind kind = switch (key) {
+                case "db" -> ProbeKind.POSTGRES;
+                case "metric" -> ProbeKind.GCP_METRIC;
+                default -> ProbeKind.HTTP;
+            };
+            ProbeTarget t = new ProbeTarget(key, key, kind, Map.of(),
                     Duration.ofSeconds(10), Duration.ofSeconds(5), false, "restart", null, 0);
             targets.put(key, t);
             jdbc.update("insert into probe_target (target_key, name, kind, settings_json, interval_ms, timeout_ms, enabled, "
@@ -157,6 +178,7 @@ class RestartEvidenceTest {
                     key, key, t.kind().name(), Timestamp.from(START), Timestamp.from(START));
         }
         Random random = new Random(13);
+        Random values = new Random(18); // the metric's own, so the other targets' streams stay as they were
         for (Instant at = START; !at.isAfter(NOW); at = at.plusSeconds(10)) {
             clock.set(at);
             long minutesAgo = Duration.between(at, NOW).toMinutes();
@@ -166,6 +188,10 @@ class RestartEvidenceTest {
                             random.nextBoolean() ? 3 : 5000, Map.of());
                     case "fresh" -> minutesAgo >= 10 && at.isBefore(NOW.minus(Duration.ofMinutes(10))) ? null
                             : result(t, at, Outcome.UP, 20 + random.nextInt(80), Map.of());
+                    // values 40–95 % read in 300 ms: statistics must rank the values, never the 300 ms
+                    case "metric" -> values.nextInt(7) == 0 ? result(t, at, Outcome.DOWN, 300, Map.of())
+                            : result(t, at, Outcome.UP, 300, Map.of(ProbeResult.METRIC_VALUE, 40.0 + values.nextInt(56),
+                                    "unit", "%", "raw", "{\"timeSeries\": [" + "x".repeat(2500) + "]}"));
                     case "db" -> random.nextInt(10) == 0 ? result(t, at, Outcome.DOWN, 2, Map.of("connectMs", 1.5))
                             : result(t, at, Outcome.UP, 0, Map.of("connectMs", 5 + random.nextInt(400) + random.nextDouble(),
                                     "queryMs", 1 + random.nextInt(30) + random.nextDouble()));
@@ -207,6 +233,9 @@ class RestartEvidenceTest {
                 String name = key + " " + Durations.format(w);
                 WindowStats s = statistics.window(key, NOW.minus(w), NOW).orElseThrow();
                 all.put(name, fingerprint(s));
+                if (key.equals("metric")) {
+                    all.put(name + " values", s.latencies().atRank(1) + ".." + s.maxMs() + " of " + s.latencies().count());
+                }
                 s.timings().forEach((timing, t) -> all.put(name + " " + timing, "samples=" + t.samples() + " successes="
                         + t.successes() + " ranks=" + ranks(t.latencies())));
                 ProbeMeasurements.WindowStats c = criteria.window(key, null, NOW.minus(w), NOW);
