@@ -283,7 +283,7 @@ public class CriteriaService {
     CriterionStatus status(CriterionRow r) {
         CriterionSpec spec = engine.spec(r.definition());
         String threshold = spec instanceof MeasuredCriterion c ? c.thresholdText()
-                + (c.statistic().windowed() ? (c.statistic().isCount() ? " per " : " over ")
+                + (c.statistic().windowed() ? (c.statistic().isCount() || c.statistic().isSum() ? " per " : " over ")
                 + Tokens.formatDuration(c.window()) : "") : spec.thresholdText();
         Evaluation live = engine.latest(r.id()).filter(e -> e.state() == r.state()).orElse(null);
         return new CriterionStatus(r.owner(), r.label(), r.definition(), r.manual(), r.state(), r.since(),

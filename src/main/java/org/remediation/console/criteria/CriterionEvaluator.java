@@ -108,11 +108,17 @@ public final class CriterionEvaluator {
             case UP -> up(m.status(target), now);
             case UP_FOR -> upFor(c, m.status(target), now);
             case ATTRIBUTE -> attribute(c, m.latest(target, c.attribute() == null ? "" : c.attribute()), now);
-            default -> c.improvement() ? Baselines.improvement(c, target, m, now, phaseStart)
-                    : c.statistic().isCount() || c.statistic() == Statistic.CONCURRENT_SUCCESS
-                    ? counted(c, Counts.measure(c, target, m, now.minus(c.window()), now,
-                    Counts.failuresHigh(c.comparison())), now)
-                    : windowed(c, m.window(target, c.measurement(), now.minus(c.window()), now), now);
+            default -> {
+                MetricUnits.Scale scale = MetricUnits.scale(c, target, m);
+                if (scale.problem() != null) {
+                    yield Evaluation.noData("unit?", 0, scale.problem(), now);
+                }
+                yield c.improvement() ? Baselines.improvement(c, target, m, now, phaseStart)
+                        : c.statistic().isCount() || c.statistic() == Statistic.CONCURRENT_SUCCESS
+                        ? counted(c, Counts.measure(c, target, m, now.minus(c.window()), now,
+                        Counts.failuresHigh(c.comparison())), now)
+                        : windowed(c, m.window(target, c.measurement(), now.minus(c.window()), now), scale, now);
+            }
         };
     }
 
@@ -142,8 +148,8 @@ public final class CriterionEvaluator {
                         + " over " + s.samples() + " runs in the last " + window + s.note(), now);
     }
 
-    private static Evaluation windowed(MeasuredCriterion c, WindowStats s, Instant now) {
-        Evaluation e = judged(c, s, now);
+    private static Evaluation windowed(MeasuredCriterion c, WindowStats s, MetricUnits.Scale scale, Instant now) {
+        Evaluation e = judged(c, s, scale, now);
         String covers = coverage(c, s, now);
         return covers.isEmpty() ? e : new Evaluation(e.state(), e.value(), e.valueText(), e.samples(),
                 e.detail() + "; " + covers, e.at());
@@ -163,14 +169,17 @@ public final class CriterionEvaluator {
 
     static final String COVERS = "covers ";
 
-    private static Evaluation judged(MeasuredCriterion c, WindowStats s, Instant now) {
+    private static Evaluation judged(MeasuredCriterion c, WindowStats s, MetricUnits.Scale scale, Instant now) {
         String window = Tokens.formatDuration(c.window());
         Evaluation few = tooFew(c, s.samples(), "in the last " + window, now);
         if (few != null) {
             return few;
         }
+        if (c.statistic().isSum()) {
+            return MetricUnits.sum(c, s, scale, window, now);
+        }
         if (c.statistic().isLatency()) {
-            return latency(c, s, window, now);
+            return latency(c, s, scale, window, now);
         }
         @Nullable Double value = c.statistic() == Statistic.SUCCESS_RATE ? s.successRatePercent() : s.availabilityPercent();
         if (value == null) {
@@ -184,18 +193,22 @@ public final class CriterionEvaluator {
                         + " samples in the last " + window, now);
     }
 
-    /** Latency with failed runs on the failing side of the threshold ({@link LatencySli}). */
-    private static Evaluation latency(MeasuredCriterion c, WindowStats s, String window, Instant now) {
+    /**
+     * Latency, or a metric probe's value, with failed runs on the failing side of the threshold
+     * ({@link LatencySli}).
+     */
+    private static Evaluation latency(MeasuredCriterion c, WindowStats s, MetricUnits.Scale scale, String window,
+                                      Instant now) {
         double value = LatencySli.value(c.statistic(), c.comparison(), s);
         long failed = s.samples() - s.successes();
         String failures = failed + " of " + s.samples() + " runs failed";
         if (LatencySli.decidedByFailures(value)) {
             return new Evaluation(CriterionState.NOT_MET, null, failures, s.samples(), c.statistic().word()
-                    + " counts failed runs as too slow: " + failures + ", so " + c.thresholdText()
-                    + " cannot hold over the last " + window, now);
+                    + (scale.metric() ? " counts failed reads as missing the threshold: " : " counts failed runs as too slow: ")
+                    + failures + ", so " + c.thresholdText() + " cannot hold over the last " + window, now);
         }
-        boolean ok = c.comparison().test(value, c.thresholdValue());
-        String text = Values.format(c, value);
+        boolean ok = c.comparison().test(value, scale.threshold(c));
+        String text = scale.metric() ? scale.format(value) : Values.format(c, value);
         return new Evaluation(ok ? CriterionState.MET : CriterionState.NOT_MET, value, text, s.samples(),
                 text + (ok ? " meets " : " does not meet ") + c.thresholdText() + " over " + s.samples()
                         + " samples in the last " + window + (failed == 0 ? "" : " (" + failures + ")"), now);

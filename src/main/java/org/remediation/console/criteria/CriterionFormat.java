@@ -51,7 +51,7 @@ final class CriterionFormat {
                     b.append(' ').append(c.counted());
                 }
                 b.append(' ').append(c.statistic().word()).append(' ').append(c.thresholdText())
-                        .append(c.statistic().isCount() ? " per " : " over ").append(Tokens.formatDuration(c.window()));
+                        .append(c.statistic().isCount() || c.statistic().isSum() ? " per " : " over ").append(Tokens.formatDuration(c.window()));
                 if (c.minSamples() > 1) {
                     b.append(" min ").append(c.minSamples());
                 }

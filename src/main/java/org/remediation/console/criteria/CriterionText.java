@@ -17,8 +17,8 @@ import org.remediation.console.criteria.Tokens.Type;
  */
 public final class CriterionText {
 
-    private static final String STATISTICS = "a statistic (success-rate, availability, p50, p95, p99, max, avg,"
-            + " failures count, concurrent-success, up, up-for) or a measured attribute";
+    private static final String STATISTICS = "a statistic (success-rate, availability, p50, p95, p99, max, min, avg,"
+            + " count, failures count, concurrent-success, up, up-for) or a measured attribute";
     private static final String COUNTED = "'failures' or '<measurement>=<value>' (e.g. status=503) before";
     private static final String COMPARATOR = "a comparator (<, <=, =, >=, >)";
     private static final Set<String> RESERVED = Set.of("over", "per", "min", "all", "any", "up", "up-for", "group",
@@ -162,6 +162,9 @@ public final class CriterionText {
                 }
                 return windowed(subject, null, what.is("count") ? Statistic.COUNT : Statistic.RATE, null, null);
             }
+            if (t.is("count") && bareCount()) {
+                return windowed(subject, null, Statistic.SUM, null, null); // a metric probe's values summed
+            }
             Optional<Statistic> stat = Statistic.ofWord(t.text());
             if (stat.isPresent()) {
                 if (stat.get().isCount()) {
@@ -200,6 +203,13 @@ public final class CriterionText {
             throw Tokens.fail(after == null ? t : after, after == null
                     ? COMPARATOR + " after the attribute " + t.quoted()
                     : "a statistic (success-rate, availability, p50, p95, p99, max, avg) or " + COMPARATOR);
+        }
+
+        /** After the target, {@code count} followed by a comparator or 'improved': the sum of a metric's values. */
+        private boolean bareCount() {
+            Token next = in.peek();
+            return next != null && (next.is("improved")
+                    || (next.type() == Type.SYMBOL && Comparison.ofSymbol(next.text()).isPresent()));
         }
 
         private Subject subject() {
@@ -272,8 +282,8 @@ public final class CriterionText {
                 if (stat.isRate() && (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(100)) > 0)) {
                     throw Tokens.fail(numberToken, "a percentage between 0 and 100");
                 }
-                if (stat.isLatency() && n.signum() < 0) {
-                    throw Tokens.fail(numberToken, "a latency of zero or more");
+                if ((stat.isLatency() || stat.isSum()) && n.signum() < 0) {
+                    throw Tokens.fail(numberToken, "a value of zero or more");
                 }
                 if ((stat == Statistic.COUNT || stat == Statistic.CONCURRENT_SUCCESS)
                         && (n.signum() < 0 || n.stripTrailingZeros().scale() > 0)) {
@@ -285,7 +295,8 @@ public final class CriterionText {
             int min = 1;
             boolean sawWindow = false;
             boolean sawMin = false;
-            String options = "'" + (stat.isCount() ? "per" : "over") + " <window>', 'min <samples>', " + stopWords();
+            String options = "'" + (stat.isCount() || stat.isSum() ? "per" : "over") + " <window>', 'min <samples>', "
+                    + stopWords();
             while (!atStop()) {
                 Token opt = in.word(options);
                 if ((opt.is("over") || opt.is("per")) && !sawWindow) {
@@ -308,15 +319,23 @@ public final class CriterionText {
 
         private String unit(Statistic stat) {
             Token u = in.peek();
-            if (stat.isLatency()) {
+            if (stat.isLatency() || stat.isSum()) {
+                // ms or s for a latency; a metric's own unit (%, By, req …) for a metric probe's value; none
+                // is ms for a latency and the metric's unit for a metric (checked when evaluated)
                 if (u != null && (u.is("ms") || u.is("s"))) {
                     in.next("");
                     return u.text().toLowerCase();
                 }
-                if (!optionOrStop(u)) {
-                    throw Tokens.fail(u, "a latency unit (ms or s)");
+                if (u != null && (u.text().equals("%") || (u.type() == Type.WORD && !optionOrStop(u)
+                        && !RESERVED.contains(u.text().toLowerCase())))) {
+                    in.next("");
+                    return u.text();
                 }
-                return "ms";
+                if (!optionOrStop(u)) {
+                    throw Tokens.fail(u, "a unit (ms or s for a latency, the metric's unit such as % for a metric) or "
+                            + "'over <window>'");
+                }
+                return "";
             }
             if (!stat.isRate()) {
                 return ""; // counts have no unit; anything else fails as an unexpected option

@@ -47,6 +47,7 @@ final class LatencySli {
             case P95 -> 0.95;
             case P99 -> 0.99;
             case MAX -> 1.0;
+            case MIN -> 0.0; // rank 1
             default -> throw new IllegalArgumentException(statistic + " is not a latency statistic");
         };
     }

@@ -44,7 +44,11 @@ public record MeasuredCriterion(Subject subject, @Nullable String measurement, S
         return attribute == null ? "failures" : attribute + "=" + matchValue;
     }
 
-    /** The threshold in the statistic's canonical unit: ms for latency, % for rates, seconds for up-for. */
+    /**
+     * The threshold in the statistic's canonical unit: ms for latency (none written means ms), % for
+     * rates, seconds for up-for. A metric probe's threshold is its number as written, in the metric's
+     * unit ({@link #threshold()}).
+     */
     public double thresholdValue() {
         double n = threshold.amount();
         if (improvement) {

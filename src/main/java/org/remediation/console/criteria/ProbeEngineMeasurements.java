@@ -123,6 +123,18 @@ class ProbeEngineMeasurements implements ProbeMeasurements, ApplicationListener<
     }
 
     @Override
+    public Optional<String> metricUnit(String targetKey) {
+        return allTargets().stream().filter(t -> t.key().equals(targetKey) && t.kind().isMetric()).findFirst()
+                .map(t -> {
+                    String set = t.settings().get("unit");
+                    if (set != null && !set.isBlank()) {
+                        return set.strip();
+                    }
+                    return latest(targetKey, "unit").map(LatestValue::value).orElse(""); // the unit the API reported
+                });
+    }
+
+    @Override
     public boolean targetExists(String targetKey) {
         return allTargets().stream().anyMatch(t -> t.key().equals(targetKey));
     }

@@ -36,6 +36,14 @@ public interface ProbeMeasurements {
      */
     boolean targetExists(String targetKey);
 
+    /**
+     * The unit of a metric probe's values ({@code %}, {@code By}; empty text when it names none), or
+     * empty for other kinds, whose window figures are latencies in ms.
+     */
+    default Optional<String> metricUnit(String targetKey) {
+        return Optional.empty();
+    }
+
     /** Keys of the enabled targets in a group, in a stable order; empty for an unknown group. */
     List<String> targetsInGroup(String group);
 

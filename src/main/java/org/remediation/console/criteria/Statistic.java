@@ -11,6 +11,8 @@ public enum Statistic {
     P95("p95", true),
     P99("p99", true),
     MAX("max", true),
+    /** The smallest value of the window; a failed run counts as missing the threshold ({@link LatencySli}). */
+    MIN("min", true),
     /** Mean latency of the window's runs; any failed run means it cannot hold ({@link LatencySli}). */
     AVG("avg", true),
     /**
@@ -18,6 +20,12 @@ public enum Statistic {
      * ({@code status=503 count}); {@link MeasuredCriterion#attribute()} says which.
      */
     COUNT("count", true),
+    /**
+     * A metric probe's values summed over the window ({@code lb-5xx count < 1 per 1h}): each run reads
+     * one alignment period, its interval, so the sum counts each point once. Written as a bare
+     * {@code count} after the target; any failed read decides it, as for {@link #AVG}.
+     */
+    SUM("count", true),
     /** The same as {@link #COUNT} as a share of the window's runs, 0–100 %. */
     RATE("rate", true),
     /** Successful requests of a run that sent several at once (HTTP setting {@code concurrency}); the worst run decides. */
@@ -47,8 +55,17 @@ public enum Statistic {
         return windowed;
     }
 
+    /**
+     * A statistic over the runs' figures: latency in ms, or a metric probe's value in its unit
+     * (ProbeResult.figure); failed runs sit on the failing side of the threshold.
+     */
     public boolean isLatency() {
-        return this == P50 || this == P95 || this == P99 || this == MAX || this == AVG;
+        return this == P50 || this == P95 || this == P99 || this == MAX || this == MIN || this == AVG;
+    }
+
+    /** Over a metric probe's values only: the sum of the window. */
+    public boolean isSum() {
+        return this == SUM;
     }
 
     /** A percentage, 0–100. */
@@ -63,10 +80,11 @@ public enum Statistic {
 
     /** True when a smaller value is better (latencies, failure counts and rates); "improved" means smaller. */
     public boolean lowerIsBetter() {
-        return isLatency() || isCount();
+        return isLatency() || isCount() || isSum();
     }
 
     static Optional<Statistic> ofWord(String word) {
-        return Arrays.stream(values()).filter(s -> !s.word.isEmpty() && s.word.equalsIgnoreCase(word)).findFirst();
+        // "count" is COUNT here; the parser makes a bare "count" after the target a SUM
+        return Arrays.stream(values()).filter(s -> !s.word.isEmpty() && s != SUM && s.word.equalsIgnoreCase(word)).findFirst();
     }
 }

@@ -24,7 +24,7 @@ final class Trends {
             case P99 -> SeriesStatistic.P99;
             case MAX -> SeriesStatistic.MAX;
             case AVAILABILITY, UP, UP_FOR -> SeriesStatistic.AVAILABILITY;
-            case ATTRIBUTE, AVG, COUNT, RATE, CONCURRENT_SUCCESS -> null; // no per-minute series of these yet
+            case ATTRIBUTE, AVG, MIN, SUM, COUNT, RATE, CONCURRENT_SUCCESS -> null; // no per-minute series of these yet
         };
         if (stat == null) {
             return List.of();

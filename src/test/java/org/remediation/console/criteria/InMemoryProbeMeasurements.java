@@ -46,6 +46,19 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
     private final java.util.Set<String> broken = ConcurrentHashMap.newKeySet();
 
     /** Reading the target's window fails (a database error, an undecodable rollup). */
+    private final Map<String, String> metricUnits = new ConcurrentHashMap<>();
+
+    /** Makes {@code target} a metric probe whose values are in {@code unit}: its "latencies" are its values. */
+    public InMemoryProbeMeasurements metric(String target, String unit) {
+        metricUnits.put(target, unit);
+        return this;
+    }
+
+    @Override
+    public Optional<String> metricUnit(String targetKey) {
+        return Optional.ofNullable(metricUnits.get(targetKey));
+    }
+
     public InMemoryProbeMeasurements broken(String target) {
         broken.add(target);
         return this;
