@@ -9,5 +9,10 @@ public enum ProbeKind {
     /** A Cloud Monitoring time series (or the sandbox's), read through {@link org.remediation.console.cloud.CloudMetrics}. */
     GCP_METRIC,
     /** An instant PromQL query against a Prometheus HTTP API. */
-    PROMETHEUS
+    PROMETHEUS;
+
+    /** A run yields a value in the target's unit ({@link ProbeResult#METRIC_VALUE}), not a latency. */
+    public boolean isMetric() {
+        return this == GCP_METRIC || this == PROMETHEUS;
+    }
 }
