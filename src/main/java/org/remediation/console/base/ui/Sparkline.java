@@ -23,11 +23,22 @@ public class Sparkline extends Div {
     }
 
     public final void setValues(List<@Nullable Double> values, @Nullable Double threshold) {
-        getElement().setProperty("innerHTML", svg(values, threshold, width, height));
+        setValues(values, threshold, "");
+    }
+
+    /** As above, the threshold line labelled with {@code thresholdText} ({@code 70 %}) when not empty. */
+    public final void setValues(List<@Nullable Double> values, @Nullable Double threshold, String thresholdText) {
+        getElement().setProperty("innerHTML", svg(values, threshold, thresholdText, width, height));
     }
 
     /** The SVG markup; pure, so it is easy to test. */
     public static String svg(List<@Nullable Double> values, @Nullable Double threshold, int width, int height) {
+        return svg(values, threshold, "", width, height);
+    }
+
+    /** The SVG markup with the threshold line labelled {@code thresholdText} (nothing when empty). */
+    public static String svg(List<@Nullable Double> values, @Nullable Double threshold, String thresholdText,
+                             int width, int height) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Double v : values) {
@@ -39,7 +50,7 @@ public class Sparkline extends Div {
         long known = values.stream().filter(java.util.Objects::nonNull).count();
         String label = known == 0 ? "Trend: no values yet"
                 : "Trend of " + known + " values from " + fmt(min) + " to " + fmt(max)
-                        + (threshold == null ? "" : ", threshold " + fmt(threshold));
+                        + (threshold == null ? "" : ", threshold " + (thresholdText.isEmpty() ? fmt(threshold) : thresholdText));
         if (threshold != null) {
             min = Math.min(min, threshold);
             max = Math.max(max, threshold);
@@ -55,6 +66,13 @@ public class Sparkline extends Div {
             b.append("<line class=\"sparkline-threshold\" x1=\"0\" x2=\"").append(width).append("\" y1=\"")
                     .append(fmt(y)).append("\" y2=\"").append(fmt(y))
                     .append("\" stroke=\"currentColor\" stroke-opacity=\"0.4\" stroke-dasharray=\"3 3\"/>");
+            if (!thresholdText.isEmpty()) {
+                // above the line unless that leaves the box
+                double ty = y < 10 ? y + 9 : y - 2;
+                b.append("<text class=\"sparkline-threshold-label\" x=\"").append(width - 1).append("\" y=\"")
+                        .append(fmt(ty)).append("\" text-anchor=\"end\" font-size=\"8\" fill=\"currentColor\">")
+                        .append(escape(thresholdText)).append("</text>");
+            }
         }
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
@@ -87,14 +105,22 @@ public class Sparkline extends Div {
      * highlight (may be null). Empty input gives an empty box with a dashed base line.
      */
     public static String svg(double[] values, boolean[] failed, int width, int height) {
-        StringBuilder sb = open(width, height, "sparkline", describe("Latency of the last", values, failed, "ms"));
+        return svg(values, failed, "Latency of the last", "ms", width, height);
+    }
+
+    /**
+     * As above, naming what is drawn ({@code "Values of the last"}) and its unit. A NaN value is a run
+     * without one (a failed metric read): the line breaks and its red dot sits on the base line.
+     */
+    public static String svg(double[] values, boolean[] failed, String what, String unit, int width, int height) {
+        StringBuilder sb = open(width, height, "sparkline", describe(what, values, failed, unit));
         if (values.length == 0) {
             sb.append(line(0, height - 1, width, height - 1, "spark-empty"));
             return sb.append("</svg>").toString();
         }
         double max = 0;
         for (double v : values) {
-            max = Math.max(max, v);
+            max = Double.isNaN(v) ? max : Math.max(max, v);
         }
         max = max <= 0 ? 1 : max;
         double step = values.length == 1 ? 0 : (double) (width - 2) / (values.length - 1);
@@ -102,16 +128,28 @@ public class Sparkline extends Div {
         StringBuilder dots = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             double x = 1 + i * step;
-            double y = height - 1 - (values[i] / max) * (height - 3);
-            points.append(fmt(x)).append(',').append(fmt(y)).append(' ');
+            boolean none = Double.isNaN(values[i]);
+            double y = none ? height - 1 : height - 1 - (Math.max(0, values[i]) / max) * (height - 3);
+            if (none) {
+                sparkFlush(sb, points);
+            } else {
+                points.append(fmt(x)).append(',').append(fmt(y)).append(' ');
+            }
             if (failed != null && i < failed.length && failed[i]) {
                 dots.append("<circle class=\"spark-fail\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y))
                         .append("\" r=\"1.8\"/>");
             }
         }
-        sb.append("<polyline class=\"spark-line\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.3\" points=\"")
-                .append(points.toString().strip()).append("\"/>").append(dots);
-        return sb.append("</svg>").toString();
+        sparkFlush(sb, points);
+        return sb.append(dots).append("</svg>").toString();
+    }
+
+    private static void sparkFlush(StringBuilder sb, StringBuilder points) {
+        if (!points.isEmpty()) {
+            sb.append("<polyline class=\"spark-line\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.3\" points=\"")
+                    .append(points.toString().strip()).append("\"/>");
+            points.setLength(0);
+        }
     }
 
     /** Opens an SVG that screen readers announce as one image named {@code label}. */
@@ -128,17 +166,19 @@ public class Sparkline extends Div {
             return what.replaceAll(" of( the last)?$", "") + ": no runs yet";
         }
         double min = Double.POSITIVE_INFINITY;
-        double max = 0;
+        double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (!Double.isNaN(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
         }
         int failures = 0;
         for (int i = 0; failed != null && i < failed.length && i < values.length; i++) {
             failures += failed[i] ? 1 : 0;
         }
-        return what + " " + values.length + (values.length == 1 ? " run: " : " runs: ") + whole(min) + " to "
-                + whole(max) + " " + unit + ", " + failures + " failed";
+        String range = min > max ? "no values" : whole(min) + " to " + whole(max) + (unit.isEmpty() ? "" : " " + unit);
+        return what + " " + values.length + (values.length == 1 ? " run: " : " runs: ") + range + ", " + failures + " failed";
     }
 
     private static String whole(double v) {

@@ -20,12 +20,22 @@ public final class SvgChart {
 
     public static String svg(long[] times, double[] values, boolean[] failed, @Nullable Double threshold, String unit,
                              int width, int height) {
-        StringBuilder sb = Sparkline.open(width, height, "svg-chart", label(values, failed, threshold, unit));
+        return svg(times, values, failed, threshold, unit, "Latency chart of", width, height);
+    }
+
+    /**
+     * As above, naming what is plotted ({@code "Value chart of"} for a metric target, whose values
+     * are in {@code unit}). A NaN value is a run without one (a failed metric read): the line breaks
+     * there and its red dot sits on the time axis.
+     */
+    public static String svg(long[] times, double[] values, boolean[] failed, @Nullable Double threshold, String unit,
+                             String what, int width, int height) {
+        StringBuilder sb = Sparkline.open(width, height, "svg-chart", label(what, values, failed, threshold, unit));
         int plotW = width - LEFT - RIGHT;
         int plotH = height - TOP - BOTTOM;
         double max = threshold == null ? 0 : threshold * 1.1;
         for (double v : values) {
-            max = Math.max(max, v);
+            max = Double.isNaN(v) ? max : Math.max(max, v);
         }
         max = niceCeiling(max <= 0 ? 1 : max);
         // axes
@@ -35,7 +45,7 @@ public final class SvgChart {
             double v = max * i / 4;
             double y = TOP + plotH - plotH * i / 4.0;
             sb.append(Sparkline.line(LEFT, y, LEFT + plotW, y, "chart-grid"));
-            sb.append(text(LEFT - 4, y + 4, "end", Sparkline.fmt(v).replace(".0", "") + (i == 4 ? " " + unit : "")));
+            sb.append(text(LEFT - 4, y + 4, "end", i == 4 ? withUnit(v, unit) : plain(v)));
         }
         if (times.length == 0) {
             sb.append(text(LEFT + plotW / 2.0, TOP + plotH / 2.0, "middle", "No results yet"));
@@ -52,26 +62,48 @@ public final class SvgChart {
         StringBuilder dots = new StringBuilder();
         for (int i = 0; i < times.length; i++) {
             double x = LEFT + plotW * (double) (times[i] - t0) / (t1 - t0);
-            double y = TOP + plotH - plotH * Math.min(values[i], max) / max;
-            points.append(Sparkline.fmt(x)).append(',').append(Sparkline.fmt(y)).append(' ');
+            boolean none = Double.isNaN(values[i]);
+            double y = none ? TOP + plotH : TOP + plotH - plotH * Math.max(0, Math.min(values[i], max)) / max;
+            if (none) {
+                flush(sb, points);
+            } else {
+                points.append(Sparkline.fmt(x)).append(',').append(Sparkline.fmt(y)).append(' ');
+            }
             if (failed[i]) {
                 dots.append("<circle class=\"chart-fail\" cx=\"").append(Sparkline.fmt(x)).append("\" cy=\"")
                         .append(Sparkline.fmt(y)).append("\" r=\"2.5\"/>");
             }
         }
-        sb.append("<polyline class=\"chart-line\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" points=\"")
-                .append(points.toString().strip()).append("\"/>").append(dots);
+        flush(sb, points);
+        sb.append(dots);
         if (threshold != null) {
             double y = TOP + plotH - plotH * threshold / max;
             sb.append(Sparkline.line(LEFT, y, LEFT + plotW, y, "chart-threshold"));
-            sb.append(text(LEFT + plotW - 2, y - 3, "end", "threshold " + Sparkline.fmt(threshold).replace(".0", "") + " " + unit));
+            sb.append(text(LEFT + plotW - 2, y - 3, "end", "threshold " + withUnit(threshold, unit)));
         }
         return sb.append("</svg>").toString();
     }
 
-    private static String label(double[] values, boolean[] failed, @Nullable Double threshold, String unit) {
-        String figures = Sparkline.describe("Latency chart of", values, failed, unit);
-        return threshold == null ? figures : figures + "; threshold " + Sparkline.fmt(threshold).replace(".0", "") + " " + unit;
+    private static String label(String what, double[] values, boolean[] failed, @Nullable Double threshold, String unit) {
+        String figures = Sparkline.describe(what, values, failed, unit);
+        return threshold == null ? figures : figures + "; threshold " + withUnit(threshold, unit);
+    }
+
+    private static void flush(StringBuilder sb, StringBuilder points) {
+        if (!points.isEmpty()) {
+            sb.append("<polyline class=\"chart-line\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" points=\"")
+                    .append(points.toString().strip()).append("\"/>");
+            points.setLength(0);
+        }
+    }
+
+    private static String plain(double v) {
+        return Sparkline.fmt(v).replace(".0", "");
+    }
+
+    /** {@code 70 %}, {@code 250 ms}; a unitless value alone ({@code 80}). */
+    private static String withUnit(double v, String unit) {
+        return unit.isEmpty() ? plain(v) : plain(v) + " " + unit;
     }
 
     private static String text(double x, double y, String anchor, String s) {

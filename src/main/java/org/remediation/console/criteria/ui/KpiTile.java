@@ -78,8 +78,9 @@ public class KpiTile extends Div {
         return "kpi-" + state.name().toLowerCase();
     }
 
-    void trend(List<@Nullable Double> values, @Nullable Double thresholdValue) {
-        trend.setValues(values, thresholdValue);
+    /** The last hour's trend with the threshold line, labelled {@code thresholdText} (e.g. {@code 70 %}). */
+    void trend(List<@Nullable Double> values, @Nullable Double thresholdValue, String thresholdText) {
+        trend.setValues(values, thresholdValue, thresholdText);
     }
 
     public String valueText() {

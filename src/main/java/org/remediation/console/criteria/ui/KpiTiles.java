@@ -16,6 +16,8 @@ import org.remediation.console.criteria.CriteriaService;
 import org.remediation.console.criteria.CriterionOwner;
 import org.remediation.console.criteria.CriterionStateChanged;
 import org.remediation.console.criteria.CriterionStatus;
+import org.remediation.console.criteria.CriterionText;
+import org.remediation.console.criteria.MeasuredCriterion;
 import org.remediation.console.base.HumanTime;
 
 /**
@@ -104,12 +106,25 @@ public class KpiTiles extends Div {
             return;
         }
         CriterionOwner owner = CriterionOwner.kpi(incidentKey, s.owner().criterionKey());
-        tile.trend(criteria.trend(owner), thresholdOf(s));
+        tile.trend(criteria.trend(owner), thresholdOf(s), thresholdLabel(s));
         tile.recovering(criteria.recovering(owner).map(r -> "Recovering: last " + HumanTime.duration(r.span())
                 + " OK, window still " + HumanTime.duration(r.window())).orElse(""));
     }
 
     private @Nullable Double thresholdOf(CriterionStatus s) {
         return criteria.thresholdValue(s.owner()).orElse(null);
+    }
+
+    /**
+     * The threshold as written ({@code 70 %}, {@code 5 s}, {@code 80}) to label its line: a metric's
+     * threshold is in the metric's unit, a latency's is drawn in ms but read as the criterion says.
+     */
+    static String thresholdLabel(CriterionStatus s) {
+        try {
+            return CriterionText.parse(s.text()) instanceof MeasuredCriterion c && !c.improvement()
+                    && !c.threshold().isWord() ? c.threshold().display() : "";
+        } catch (IllegalArgumentException e) {
+            return ""; // stored definitions parse; should the grammar move on, the line stays, unlabelled
+        }
     }
 }

@@ -1,16 +1,22 @@
 package org.remediation.console.probe.ui;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.HumanTime;
 import org.remediation.console.base.LiveEvents;
@@ -19,6 +25,7 @@ import org.remediation.console.base.ui.StatusBadge;
 import org.remediation.console.base.ui.SvgChart;
 import org.remediation.console.base.ui.SvgImage;
 import org.remediation.console.probe.HealthState;
+import org.remediation.console.probe.ProbeResult;
 import org.remediation.console.probe.ProbeResultRecorded;
 import org.remediation.console.probe.ProbeStatistics;
 import org.remediation.console.probe.ProbeTarget;
@@ -27,7 +34,11 @@ import org.remediation.console.probe.Samples;
 import org.remediation.console.probe.TargetStatus;
 import org.remediation.console.probe.WindowStats;
 
-/** One target: state, window statistics, history chart with threshold, timing breakdown, errors, state changes. */
+/**
+ * One target: state, window statistics, history chart with threshold, timing breakdown, errors, state
+ * changes. A metric target's figures and chart read in its unit, and it shows the query, the last
+ * run's series and its raw answer as the API gave it (truncated when stored).
+ */
 @Route("probes/:key")
 @PageTitle("Probe · Remediation Console")
 @PermitAll
@@ -40,7 +51,13 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
     private final Span since = new Span();
     private final Span resource = new Span();
     private final Div windows = new Div();
+    private final H3 chartTitle = new H3("Latency history");
     private final SvgImage chart = new SvgImage("");
+    private final Div metric = new Div();
+    private final Pre query = new Pre();
+    private final UnorderedList series = new UnorderedList();
+    private final Pre raw = new Pre();
+    private final Details rawDetails = new Details("Last raw answer (truncated to 600 characters)", raw);
     private final RecentRuns runs = new RecentRuns();
     private final StateChangeList changes = new StateChangeList();
     private @Nullable ProbeTarget target;
@@ -51,7 +68,15 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         addClassName("page");
         windows.addClassName("probe-windows");
         resource.setId("probe-cloud-resource");
-        add(new Div(title, badge, since), resource, windows, new H3("Latency history"), chart,
+        query.setId("probe-metric-query");
+        series.setId("probe-metric-series");
+        raw.setId("probe-metric-raw");
+        raw.addClassName("probe-raw");
+        rawDetails.setId("probe-metric-raw-details");
+        metric.setId("probe-metric");
+        metric.add(new H3("Query"), query, new H3("Series of the last run"), series, rawDetails);
+        metric.setVisible(false);
+        add(new Div(title, badge, since), resource, windows, chartTitle, chart, metric,
                 new H3("Recent runs (timing breakdown)"), runs, new H3("State changes"), changes);
         LiveSubscription.bind(this, live, ProbeResultRecorded.class, e -> {
             if (target != null && target.key().equals(e.result().targetKey())) {
@@ -86,19 +111,54 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         since.setText(status == null || status.since() == null ? " no results yet"
                 : " for " + HumanTime.duration(status.sinceChange()) + " · healthy streak "
                 + HumanTime.duration(status.consecutiveSuccess()));
+        ProbeResult latest = status == null ? null : status.last();
+        String unit = ProbeFormat.unit(t, latest);
         windows.removeAll();
         for (Duration w : new Duration[] {Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(60)}) {
-            windows.add(windowCard(w, statistics.window(t.key(), w).orElse(null)));
+            windows.add(windowCard(t, unit, w, statistics.window(t.key(), w).orElse(null)));
         }
         Samples samples = statistics.samples(t.key(), 720);
-        String threshold = t.settings().get("degradedAboveMs");
-        chart.setSvg(SvgChart.svg(samples.startEpochMs(), samples.durationMs(), samples.failed(),
-                threshold == null ? null : Double.valueOf(threshold), "ms", 900, 220));
-        runs.show(statistics.recentResults(t.key(), 30));
+        if (t.kind().isMetric()) {
+            chartTitle.setText(unit.isEmpty() ? "Value history" : "Value history (" + unit + ")");
+            chart.setSvg(SvgChart.svg(samples.startEpochMs(), ProbeFormat.plotted(t, samples), samples.failed(), null,
+                    unit, "Value chart of", 900, 220));
+            showMetric(t, latest);
+        } else {
+            String threshold = t.settings().get("degradedAboveMs");
+            chart.setSvg(SvgChart.svg(samples.startEpochMs(), samples.durationMs(), samples.failed(),
+                    threshold == null ? null : Double.valueOf(threshold), "ms", 900, 220));
+        }
+        runs.show(statistics.recentResults(t.key(), 30), unit);
         changes.show(statistics.stateChanges(t.key(), 20));
     }
 
-    private static Div windowCard(Duration window, @Nullable WindowStats w) {
+    /** Query, series and raw answer of the latest run; a failed read keeps the query and raw it had. */
+    private void showMetric(ProbeTarget t, @Nullable ProbeResult latest) {
+        Map<String, Object> m = latest == null ? Map.of() : latest.measurements();
+        metric.setVisible(true);
+        query.setText(m.get("query") instanceof String q ? q : queryFromSettings(t));
+        series.removeAll();
+        if (m.get("series") instanceof List<?> list && !list.isEmpty()) {
+            list.forEach(line -> series.add(new ListItem(String.valueOf(line))));
+        } else {
+            series.add(new ListItem(latest == null ? "no runs yet"
+                    : latest.error() != null ? "none: " + latest.error() : "none"));
+        }
+        raw.setText(m.get("raw") instanceof String r && !r.isEmpty() ? r : "(no answer recorded)");
+    }
+
+    /** Before the first run: the query as the settings write it (filters and PromQL hold no secrets). */
+    static String queryFromSettings(ProbeTarget t) {
+        Map<String, String> s = t.settings();
+        if (s.containsKey("filter")) {
+            return s.get("filter") + " | " + s.getOrDefault("aligner", "ALIGN_MEAN")
+                    + (s.containsKey("reducer") ? " " + s.get("reducer") : "")
+                    + (s.containsKey("groupBy") ? " by " + s.get("groupBy") : "");
+        }
+        return s.getOrDefault("query", "(no query set)");
+    }
+
+    private static Div windowCard(ProbeTarget t, String unit, Duration window, @Nullable WindowStats w) {
         Div card = new Div();
         card.addClassName("probe-window");
         card.add(new Span("Last " + window.toMinutes() + " min"));
@@ -107,8 +167,8 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
             return card;
         }
         card.add(new Span(w.samples() + " samples · success " + ProbeFormat.percent(w.successRate())),
-                new Span("p50 " + ProbeFormat.ms(w.p50Ms()) + " · p95 " + ProbeFormat.ms(w.p95Ms())
-                        + " · p99 " + ProbeFormat.ms(w.p99Ms()) + " · max " + ProbeFormat.ms(w.maxMs())));
+                new Span("p50 " + ProbeFormat.figure(t, unit, w.p50Ms()) + " · p95 " + ProbeFormat.figure(t, unit, w.p95Ms())
+                        + " · p99 " + ProbeFormat.figure(t, unit, w.p99Ms()) + " · max " + ProbeFormat.figure(t, unit, w.maxMs())));
         return card;
     }
 }

@@ -3,18 +3,23 @@ package org.remediation.console.probe.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.ui.Sparkline;
 import org.remediation.console.base.ui.SvgImage;
 import org.remediation.console.base.ui.StyleSwitch;
 import org.remediation.console.base.ui.Texts;
 import org.remediation.console.probe.HealthState;
+import org.remediation.console.probe.ProbeResult;
 import org.remediation.console.probe.ProbeStatistics;
 import org.remediation.console.probe.ProbeTarget;
 import org.remediation.console.probe.Samples;
 import org.remediation.console.probe.TargetStatus;
 import org.remediation.console.probe.WindowStats;
 
-/** One target on the dashboard: state colour, last latency, p95 and success rate over 15 min, sparkline. */
+/**
+ * One target on the dashboard: state colour, last latency, p95 and success rate over 15 min, sparkline.
+ * A metric target shows its latest value in its unit instead, and a failed latest read as a failure.
+ */
 class ProbeTile extends Div {
 
     private static final java.util.List<String> STATE_CLASSES =
@@ -72,13 +77,32 @@ class ProbeTile extends Div {
         HealthState s = !target.enabled() ? HealthState.UNKNOWN : status == null ? HealthState.UNKNOWN : status.state();
         StyleSwitch.select(this, STATE_CLASSES, ProbeFormat.css(s));
         Texts.set(state, target.enabled() ? s.name() : "DISABLED");
-        Texts.set(last, status == null || status.last() == null ? "—" : ProbeFormat.ms(status.last().durationMs()));
+        @Nullable ProbeResult latest = status == null ? null : status.last();
+        String unit = ProbeFormat.unit(target, latest);
+        Texts.set(last, lastText(latest, unit));
+        last.getElement().setAttribute("title", latest != null && latest.error() != null ? latest.error() : "");
         WindowStats w = statistics.window(target.key(), WINDOW).orElse(null);
-        Texts.set(p95, w == null ? "—" : ProbeFormat.ms(w.p95Ms()));
+        Texts.set(p95, w == null ? "—" : ProbeFormat.figure(target, unit, w.p95Ms()));
         Texts.set(success, w == null ? "—" : ProbeFormat.percent(w.successRate()));
         Samples samples = statistics.samples(target.key(), 40);
-        spark.setSvg(Sparkline.svg(samples.durationMs(), samples.failed(), 160, 28));
+        spark.setSvg(target.kind().isMetric()
+                ? Sparkline.svg(ProbeFormat.plotted(target, samples), samples.failed(), "Values of the last", unit, 160, 28)
+                : Sparkline.svg(samples.durationMs(), samples.failed(), 160, 28));
         return s;
+    }
+
+    /** The latest run's figure; for a metric target a failed read says so, never the value before it. */
+    private String lastText(@Nullable ProbeResult latest, String unit) {
+        if (latest == null) {
+            return "—";
+        }
+        if (!target.kind().isMetric()) {
+            return ProbeFormat.ms(latest.durationMs());
+        }
+        if (latest.outcome().isFailure() || latest.metricValue() == null) {
+            return "failed" + (latest.errorClass() == null ? "" : ": " + latest.errorClass());
+        }
+        return ProbeFormat.value(latest.metricValue(), unit);
     }
 
     String lastText() {

@@ -14,14 +14,24 @@ class RecentRuns extends Grid<ProbeResult> {
         addColumn(r -> HumanTime.clock(r.startedAt())).setHeader("Start (UTC)").setAutoWidth(true);
         addColumn(r -> r.outcome().name()).setHeader("Outcome").setAutoWidth(true);
         addColumn(r -> ProbeFormat.ms(r.durationMs())).setHeader("Total").setAutoWidth(true);
-        addColumn(RecentRuns::phases).setHeader("Phases").setAutoWidth(true);
+        addColumn(this::phasesOf).setHeader("Phases").setAutoWidth(true);
         addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Error");
         setAllRowsVisible(true);
         addClassName("probe-runs");
     }
 
-    void show(List<ProbeResult> results) {
+    private String unit = "";
+
+    /** The runs; {@code unit} is a metric target's (empty for others). */
+    void show(List<ProbeResult> results, String unit) {
+        this.unit = unit;
         setItems(results);
+    }
+
+    /** A metric run leads with its value (its run time stays in Total). */
+    private String phasesOf(ProbeResult r) {
+        String p = phases(r);
+        return r.metricValue() == null ? p : "value " + ProbeFormat.value(r.metricValue(), unit) + (p.isEmpty() ? "" : " · " + p);
     }
 
     static String phases(ProbeResult r) {

@@ -96,6 +96,25 @@ class KpiTilesTest extends KaribuTest {
         assertThat(tile.recoveringText()).as("failures in the last minute: no recovery to speak of").isEmpty();
     }
 
+    /** Issue 18: the trend's threshold line says what it stands for, as the criterion writes it. */
+    @Test
+    void theTrendsThresholdLineIsLabelledAsTheCriterionWritesIt() {
+        clock.set(T0);
+        login("viewer", Role.VIEWER);
+        As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, null, List.of(
+                new CriterionDefinition("db", "Database response", target + " p95 < 5 s over 15m min 3"),
+                new CriterionDefinition("ok", "Database reachable", target + " success-rate >= 99 % over 15m"))));
+        probes.results(target, T0.minus(Duration.ofMinutes(10)), Duration.ofSeconds(30), 10, true, 9_000);
+        probes.results(target, T0.minus(Duration.ofMinutes(4)), Duration.ofSeconds(30), 8, true, 200);
+        SystemActor.run(() -> criteria.reevaluateAll());
+        KpiTiles tiles = new KpiTiles(criteria, live, incident);
+        UI.getCurrent().add(tiles);
+        // the line is drawn at 5000 (the trend is in ms) and reads as written
+        assertThat(tiles.tile("db").trendSvg()).contains("sparkline-threshold\"").contains(">5 s</text>")
+                .contains("threshold 5 s\"");
+        assertThat(tiles.tile("ok").trendSvg()).contains(">99 %</text>");
+    }
+
     @Test
     void aGroupTileHeadlinesTheFigureAndNamesTheStepThatDecidedUnderneath() {
         clock.set(T0);
