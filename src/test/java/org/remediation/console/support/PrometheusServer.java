@@ -64,11 +64,15 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus scraping one exporter path per job, without authentication. */
     public static PrometheusServer start(String... jobs) throws Exception {
-        return start(null, null, jobs);
+        return launch(null, null, jobs);
     }
 
-    /** As {@link #start(String...)}, with the API behind basic authentication for {@code user}/{@code password}. */
-    public static PrometheusServer start(@Nullable String user, @Nullable String password, String... jobs) throws Exception {
+    /** As {@link #start(String...)}, with the API (and readiness) behind basic authentication for {@code user}/{@code password}. */
+    public static PrometheusServer startWithBasicAuth(String user, String password, String... jobs) throws Exception {
+        return launch(user, password, jobs);
+    }
+
+    private static PrometheusServer launch(@Nullable String user, @Nullable String password, String... jobs) throws Exception {
         Path dir = Files.createTempDirectory("prometheus-test");
         Map<String, Map<String, String>> values = new ConcurrentHashMap<>();
         HttpServer exporter = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
@@ -101,7 +105,7 @@ public final class PrometheusServer implements AutoCloseable {
         try {
             for (int attempt = 1; ; attempt++) { // the free port can be taken between finding and binding it
                 int port = freePort();
-                Process p = launch(dir, port, authorization != null);
+                Process p = process(dir, port, authorization != null);
                 PrometheusServer server = new PrometheusServer(dir, exporter, values, port, authorization, p);
                 if (server.awaitReady()) {
                     return server;
@@ -118,7 +122,7 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    private static Process launch(Path dir, int port, boolean auth) throws IOException {
+    private static Process process(Path dir, int port, boolean auth) throws IOException {
         List<String> cmd = new java.util.ArrayList<>(List.of(BINARY,
                 "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"),
