@@ -120,6 +120,31 @@ class PrometheusProbeTest {
         assertThat(r.measurements()).containsEntry("unit", "req/s");
     }
 
+    /** The 5xx-share example of docs/probes.md, as written there. */
+    @Test
+    void theDocumentedFiveHundredsShareReadsZeroWithout5xxAndFailsWithoutTraffic() throws Exception {
+        String q = "(sum(rate(http_requests_total{job=\"worker\",code=~\"5..\"}[5m])) or vector(0))"
+                + " / sum(rate(http_requests_total{job=\"worker\"}[5m]))";
+        String[] share = {"expect", "scalar", "scale", "100", "unit", "%"};
+        assertThat(run(q, share).errorClass()).as("no requests at all: no value, not 0 %").isEqualTo("no-series");
+        prometheus.set("worker", "http_requests_total{code=\"200\"}", "100");
+        prometheus.await("http_requests_total", "\"100\"]");
+        prometheus.set("worker", "http_requests_total{code=\"200\"}", "200");
+        prometheus.await("http_requests_total", "\"200\"]");
+        ProbeResult none = run(q, share);
+        assertThat(none.outcome()).as(none.error()).isEqualTo(Outcome.UP);
+        assertThat(none.metricValue()).isEqualTo(0.0);
+        prometheus.set("worker", "http_requests_total{code=\"500\"}", "0");
+        prometheus.await("http_requests_total{code=\"500\"}", "\"0\"]");
+        prometheus.set("worker", "http_requests_total{code=\"500\"}", "50");
+        prometheus.set("worker", "http_requests_total{code=\"200\"}", "250");
+        prometheus.await("http_requests_total{code=\"500\"}", "\"50\"]");
+        ProbeResult some = run(q, share);
+        assertThat(some.outcome()).as(some.error()).isEqualTo(Outcome.UP);
+        assertThat(some.metricValue()).isBetween(1.0, 99.0);
+        assertThat(some.measurements()).containsEntry("unit", "%");
+    }
+
     @Test
     void aRangeVectorIsDownWithAHintAtInstantQueries() throws Exception {
         prometheus.set("api", "temperature", "21");
