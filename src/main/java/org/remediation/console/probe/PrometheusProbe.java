@@ -172,8 +172,10 @@ public class PrometheusProbe implements Probe {
         if (answer == null || !answer.has("status")) {
             run.put("query", described);
             run.put("raw", MetricValues.truncate(raw));
-            return run.finish(Outcome.DOWN, r.status() >= 500 ? "server-error" : "not-prometheus",
-                    "HTTP " + r.status() + " without a Prometheus API answer (is the url the Prometheus base URL?)");
+            return r.status() >= 500
+                    ? run.finish(Outcome.DOWN, "unexpected-status", "HTTP " + r.status() + " from " + Failures.redact(req.setting("url", "")))
+                    : run.finish(Outcome.DOWN, "not-prometheus", "HTTP " + r.status()
+                            + " without a Prometheus API answer (is the url the Prometheus base URL?)");
         }
         List<String> warnings = new ArrayList<>();
         answer.path("warnings").forEach(w -> warnings.add(scrub(w.asString(), secrets)));
@@ -184,6 +186,10 @@ public class PrometheusProbe implements Probe {
             run.put("query", described);
             run.put("raw", MetricValues.truncate(raw));
             String type = answer.path("errorType").asString("error");
+            if (type.equals("timeout")) { // Prometheus stopped at the timeout the probe asked for
+                return run.finish(Outcome.TIMEOUT, "timeout", "Prometheus stopped evaluating the query at the "
+                        + req.timeout().toMillis() + " ms timeout: " + scrub(answer.path("error").asString(""), secrets));
+            }
             return run.finish(Outcome.DOWN, "prometheus-" + type.toLowerCase(Locale.ROOT).replace('_', '-'),
                     "Prometheus answered " + type + " (HTTP " + r.status() + "): " + scrub(answer.path("error").asString(""), secrets));
         }

@@ -176,6 +176,18 @@ class PrometheusProbeTest {
     }
 
     @Test
+    void aQueryHeavierThanTheTimeoutIsATimeout() throws Exception {
+        // A month of one-second subquery steps: far more than a second of evaluation; Prometheus is
+        // told the same timeout, so it stops too (503 "query timed out in expression evaluation").
+        Map<String, String> s = Map.of("url", prometheus.url(), "query", "count(count_over_time(vector(1)[30d:1s]))");
+        ProbeResult r = RunnerCut.run(probe, Loopback.request(s, Duration.ofSeconds(1)));
+        assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(r.errorClass()).isEqualTo("timeout");
+        assertThat(r.metricValue()).isNull();
+        assertThat(r.duration()).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aStoppedPrometheusFailsEveryRunWithoutAValue() throws Exception {
         try (PrometheusServer own = PrometheusServer.start("solo")) {
             own.set("solo", "alive", "1");
