@@ -16,6 +16,11 @@ import org.remediation.console.base.Problems;
  * number to judge (no series, NaN, an error, no answer at all) is a failed run that carries no value,
  * so it can never count as a good measurement. A subclass arranges each answer on its real or fake
  * source and returns the settings that read it; the cases here are the same for every kind.
+ *
+ * <p>JUnit makes a new instance per case, so an adapter may keep per-case state: a kind whose source
+ * is not a setting (GCP_METRIC reads through a {@code CloudMetrics} bean) can have {@link #unreachable()}
+ * point the client that {@link #probe()} builds at a closed port. Override {@link #request} to give
+ * the run another interval or secrets.
  */
 abstract class MetricProbeContract {
 
