@@ -1,11 +1,5 @@
 package org.remediation.console.probe;
 
-import java.io.BufferedInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.Socket;
 import java.net.URI;
 import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
@@ -117,38 +111,19 @@ public class HttpProbe implements Probe {
         String url = req.setting("url", "");
         try {
             URI uri = URI.create(url);
-            boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-            String host = uri.getHost();
-            int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
             byte[] request;
             try {
-                request = request(req, uri, host, port, tls);
+                request = request(req, uri, uri.getHost(), HttpExchange.port(uri), HttpExchange.tls(uri));
             } catch (MissingCredential missing) {
                 return run.finish(Outcome.ERROR, "missing-credential", missing.getMessage());
             } catch (IllegalStateException refused) { // a header stored before the rules that refuse it
                 return run.finish(Outcome.ERROR, "refused-setting", refused.getMessage());
             }
-            InetSocketAddress address = req.egress().resolve(host, port);
-            run.phase("dnsMs");
-            Socket socket = new Socket(Proxy.NO_PROXY); // direct: no SOCKS layer between the probe and its target
-            try (socket) {
-                socket.connect(address, run.remainingMillis());
-                run.phase("connectMs");
-                Socket channel = socket;
-                if (tls) {
-                    channel = Tls.wrap(socket, host, port, run.remainingMillis(), Boolean.parseBoolean(req.setting("insecure", "false")));
-                    run.phase("tlsMs");
-                }
-                channel.setSoTimeout(run.remainingMillis());
-                OutputStream out = channel.getOutputStream();
-                out.write(request);
-                out.flush();
-                InputStream in = new BufferedInputStream(channel.getInputStream());
-                HttpResponseReader.Response response = HttpResponseReader.read(in, channel, run);
-                run.put("status", response.status());
-                run.put("totalMs", run.elapsedMs());
-                return judge(req, run, response);
-            }
+            HttpResponseReader.Response response = HttpExchange.send(req, run, uri, request,
+                    Boolean.parseBoolean(req.setting("insecure", "false")), HttpResponseReader.BODY_LIMIT);
+            run.put("status", response.status());
+            run.put("totalMs", run.elapsedMs());
+            return judge(req, run, response);
         } catch (Exception e) {
             run.put("totalMs", run.elapsedMs());
             return run.failed(e, url);

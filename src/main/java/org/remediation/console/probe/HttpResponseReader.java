@@ -8,18 +8,23 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Reads an HTTP/1.1 response: status line, headers, and up to 64 KiB of body for matching. */
+/** Reads an HTTP/1.1 response: status line, headers, and up to 64 KiB of body for matching (or a limit given). */
 final class HttpResponseReader {
 
-    private static final int BODY_LIMIT = 64 * 1024;
+    static final int BODY_LIMIT = 64 * 1024;
 
-    record Response(int status, String body) {
+    /** @param cut whether the body was longer than the limit and only its start is kept */
+    record Response(int status, String body, boolean cut) {
     }
 
     private HttpResponseReader() {
     }
 
     static Response read(InputStream in, Socket socket, Run run) throws IOException {
+        return read(in, socket, run, BODY_LIMIT);
+    }
+
+    static Response read(InputStream in, Socket socket, Run run, int bodyLimit) throws IOException {
         int first = in.read();
         if (first < 0) {
             throw new EOFException("the server closed the connection without answering");
@@ -43,18 +48,19 @@ final class HttpResponseReader {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (status == 204 || status == 304 || contentLength == 0) {
-            return new Response(status, "");
+            return new Response(status, "", false);
         }
         socket.setSoTimeout(run.remainingMillis());
+        long total = 0;
         if (chunked) {
             for (long size = chunkSize(in); size > 0; size = chunkSize(in)) {
-                copy(in, body, size, socket, run);
+                total += copy(in, body, size, socket, run, bodyLimit);
                 line(in);
             }
         } else {
-            copy(in, body, contentLength, socket, run);
+            total = copy(in, body, contentLength, socket, run, bodyLimit);
         }
-        return new Response(status, body.toString(StandardCharsets.UTF_8));
+        return new Response(status, body.toString(StandardCharsets.UTF_8), total > body.size());
     }
 
     private static long chunkSize(InputStream in) throws IOException {
@@ -63,11 +69,12 @@ final class HttpResponseReader {
         return Long.parseLong((semi < 0 ? l : l.substring(0, semi)).strip(), 16);
     }
 
-    /** Copies {@code length} bytes (or until EOF when negative), keeping only the first 64 KiB. */
-    private static void copy(InputStream in, ByteArrayOutputStream body, long length, Socket socket, Run run)
+    /** Copies {@code length} bytes (or until EOF when negative), keeping only the first {@code limit}; returns how many were read. */
+    private static long copy(InputStream in, ByteArrayOutputStream body, long length, Socket socket, Run run, int limit)
             throws IOException {
         byte[] buf = new byte[8192];
         long left = length < 0 ? Long.MAX_VALUE : length;
+        long read = 0;
         while (left > 0) {
             socket.setSoTimeout(run.remainingMillis());
             int n = in.read(buf, 0, (int) Math.min(buf.length, left));
@@ -75,12 +82,14 @@ final class HttpResponseReader {
                 if (length >= 0) {
                     throw new EOFException("the response body ended early");
                 }
-                return;
+                return read;
             }
-            int keep = Math.max(0, Math.min(n, BODY_LIMIT - body.size()));
+            int keep = Math.max(0, Math.min(n, limit - body.size()));
             body.write(buf, 0, keep);
             left -= n;
+            read += n;
         }
+        return read;
     }
 
     private static String line(InputStream in) throws IOException {

@@ -102,7 +102,8 @@ class HostileEgressTest {
                 new RedisProbe(), Map.of("host", "127.0.0.1", "port", port),
                 new TlsProbe(), Map.of("host", "127.0.0.1", "port", port),
                 new PostgresProbe(), Map.of("host", "127.0.0.1", "port", port, "database", "postgres", "user", "secret:pg-user"),
-                new WebSocketProbe(), Map.of("url", "ws://127.0.0.1:" + port + "/"));
+                new WebSocketProbe(), Map.of("url", "ws://127.0.0.1:" + port + "/"),
+                new PrometheusProbe(), Map.of("url", "http://127.0.0.1:" + port, "query", "up"));
         runs.forEach((probe, settings) -> {
             ProbeResult r = probe.run(request(settings, NO_LOOPBACK));
             assertThat(r.errorClass()).as(probe.kind() + ": " + r.error()).isEqualTo("egress-denied");

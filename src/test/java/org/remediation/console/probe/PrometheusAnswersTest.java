@@ -1,0 +1,85 @@
+package org.remediation.console.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Answers a real Prometheus gives only under load or behind a proxy, served on loopback in the
+ * shapes of its HTTP API (docs: prometheus.io/docs/prometheus/latest/querying/api/, "Format overview":
+ * 503 for a query that timed out or was aborted, an envelope with status, errorType, error, warnings;
+ * the timeout text is what Prometheus 2.42 answers with {@code timeout=1ms}).
+ */
+class PrometheusAnswersTest {
+
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private ProbeResult answer(int status, String body) throws Exception {
+        server = HttpServer.create(new InetSocketAddress(Loopback.LOCAL, 0), 5);
+        server.createContext("/", ex -> {
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        return new PrometheusProbe().run(Loopback.request(Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "query", "up"), Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aQueryPrometheusTimedOutIsATimeout() throws Exception {
+        ProbeResult r = answer(503, "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out in expression evaluation\"}");
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(r.errorClass()).isEqualTo("timeout");
+        assertThat(r.error()).contains("5000 ms").contains("query timed out in expression evaluation");
+        assertThat(r.metricValue()).isNull();
+    }
+
+    @Test
+    void aProxysBadGatewayIsAnUnexpectedStatus() throws Exception {
+        ProbeResult r = answer(502, "<html>Bad Gateway</html>");
+        assertThat(r.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(r.errorClass()).isEqualTo("unexpected-status");
+        assertThat(r.error()).startsWith("HTTP 502 from http://127.0.0.1:");
+        assertThat((String) r.measurements().get("raw")).contains("Bad Gateway");
+    }
+
+    @Test
+    void aPageThatIsNotThePrometheusApiSaysSo() throws Exception {
+        ProbeResult r = answer(404, "404 page not found");
+        assertThat(r.errorClass()).isEqualTo("not-prometheus");
+        assertThat(r.error()).contains("base URL");
+    }
+
+    @Test
+    void warningsAreKeptWithTheValue() throws Exception {
+        ProbeResult r = answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"
+                + "{\"job\":\"api\"},\"value\":[1700000000.000,\"3\"]}]},\"warnings\":[\"partial response: store b down\"]}");
+        assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.UP);
+        assertThat(r.metricValue()).isEqualTo(3.0);
+        assertThat(r.measurements().get("warnings")).asList().containsExactly("partial response: store b down");
+    }
+
+    @Test
+    void aHungPrometheusTimesOutAtTheTargetsTimeout() throws Exception {
+        ProbeResult r = RunnerCut.run(new PrometheusProbe(), Loopback.request(Map.of("url",
+                "http://127.0.0.1:" + Loopback.silentTcpPort(), "query", "up"), Duration.ofSeconds(1)));
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(r.error()).contains("within 1000 ms");
+        assertThat(r.metricValue()).isNull();
+    }
+}
