@@ -107,7 +107,11 @@ public final class FakeMonitoring extends MetricServiceGrpc.MetricServiceImplBas
     FakeMonitoring(Faults faults, String project) {
         this.faults = faults;
         this.project = project;
-        // Google's metrics list (https://cloud.google.com/monitoring/api/metrics_gcp)
+        // Google's metrics lists: LB request_count (DELTA, INT64, 1, https_lb_rule; response_code_class an INT64
+        // label 200/300/400/500/0) and num_backends (GAUGE, INT64, 1, cloudsql_database; label database) as
+        // documented (metrics_gcp, sql/docs/postgres/admin-api/metrics); the connector CPU (a GAUGE
+        // distribution of 0-1 ratios, unit assumed 10^2.% like Google's other utilisations) and Run's
+        // instance_count (GAUGE INT64, label state) were not found in the stored lists.
         describe(VPC_CONNECTOR_CPU, MetricKind.GAUGE, ValueType.DISTRIBUTION, "10^2.%");
         describe(LB_REQUEST_COUNT, MetricKind.DELTA, ValueType.INT64, "1");
         describe(RUN_INSTANCE_COUNT, MetricKind.GAUGE, ValueType.INT64, "1");
