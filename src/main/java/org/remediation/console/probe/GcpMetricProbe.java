@@ -37,7 +37,7 @@ public class GcpMetricProbe implements Probe {
 
     private final CloudMetrics metrics;
 
-    GcpMetricProbe(CloudMetrics metrics) {
+    public GcpMetricProbe(CloudMetrics metrics) {
         this.metrics = metrics;
     }
 

@@ -25,6 +25,8 @@ import com.google.cloud.compute.v1.RegionOperationsClient;
 import com.google.cloud.compute.v1.RegionOperationsSettings;
 import com.google.cloud.compute.v1.SslCertificatesClient;
 import com.google.cloud.compute.v1.SslCertificatesSettings;
+import com.google.cloud.monitoring.v3.MetricServiceClient;
+import com.google.cloud.monitoring.v3.MetricServiceSettings;
 import com.google.cloud.redis.v1.CloudRedisClient;
 import com.google.cloud.redis.v1.CloudRedisSettings;
 import com.google.cloud.run.v2.RevisionsClient;
@@ -60,6 +62,7 @@ final class GcpClients implements AutoCloseable {
     final Lazy<ServicesClient> runServices = lazy(this::newRunServices);
     final Lazy<RevisionsClient> runRevisions = lazy(this::newRunRevisions);
     final Lazy<CloudRedisClient> redis = lazy(this::newRedis);
+    final Lazy<MetricServiceClient> monitoring = lazy(this::newMonitoring);
     final Lazy<HealthChecksClient> healthChecks = lazy(() -> create(() -> HealthChecksClient.create(
             compute(HealthChecksSettings.newBuilder().applyToAllUnaryMethods(noGaxRetries())).build())));
     final Lazy<RegionHealthChecksClient> regionHealthChecks = lazy(() -> create(() -> RegionHealthChecksClient.create(
@@ -151,6 +154,12 @@ final class GcpClients implements AutoCloseable {
         CloudRedisSettings.Builder b = CloudRedisSettings.newBuilder().applyToAllUnaryMethods(noGaxRetries());
         grpc(b, props.endpoints().redis());
         return create(() -> CloudRedisClient.create(b.build()));
+    }
+
+    private MetricServiceClient newMonitoring() {
+        MetricServiceSettings.Builder b = MetricServiceSettings.newBuilder().applyToAllUnaryMethods(noGaxRetries());
+        grpc(b, props.endpoints().monitoring());
+        return create(() -> MetricServiceClient.create(b.build()));
     }
 
     private void grpc(ClientSettings.Builder<?, ?> b, String endpoint) {

@@ -30,6 +30,7 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
     final CloudRunAdapter run;
     final ComputeAdapter compute;
     final RedisAdapter redis;
+    final MonitoringAdapter monitoring;
 
     public GcpCloudGateway(GcpProperties props, Clock clock) {
         this(props, clock, Thread::sleep);
@@ -48,6 +49,7 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
         this.run = new CloudRunAdapter(clients, calls, props);
         this.compute = new ComputeAdapter(clients, calls, props);
         this.redis = new RedisAdapter(clients, calls, props);
+        this.monitoring = new MonitoringAdapter(clients, calls, props);
     }
 
     @Override
@@ -58,6 +60,11 @@ public class GcpCloudGateway implements CloudGateway, AutoCloseable {
     @Override
     public String project() {
         return props.project();
+    }
+
+    /** Cloud Monitoring reads (GCP_METRIC probes); its client is closed with this gateway. */
+    public org.remediation.console.cloud.CloudMetrics metrics() {
+        return monitoring;
     }
 
     public GcpProperties properties() {

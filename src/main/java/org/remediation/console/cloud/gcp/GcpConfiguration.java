@@ -1,6 +1,7 @@
 package org.remediation.console.cloud.gcp;
 
 import java.time.Clock;
+import org.remediation.console.cloud.CloudMetrics;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,22 +21,12 @@ class GcpConfiguration {
         return new GcpCloudGateway(properties, clock);
     }
 
-    /** Cloud Monitoring reads for GCP_METRIC probes. */
+    /** Cloud Monitoring reads for GCP_METRIC probes (MonitoringAdapter). */
     @Bean
     @Primary
     @ConditionalOnProperty(name = "console.cloud.provider", havingValue = "gcp")
-    org.remediation.console.cloud.CloudMetrics gcpMetrics() {
-        return new org.remediation.console.cloud.CloudMetrics() {
-            @Override
-            public String name() {
-                return "gcp";
-            }
-
-            @Override
-            public org.remediation.console.cloud.MetricAnswer read(org.remediation.console.cloud.MetricQuery query) {
-                throw new org.remediation.console.cloud.CloudException(org.remediation.console.cloud.CloudException.Kind.UNAVAILABLE,
-                        "Cloud Monitoring reads are being built (issue 18).");
-            }
-        };
+    CloudMetrics gcpMetrics(GcpCloudGateway gateway) {
+        // the gateway owns the Monitoring client and closes it with the others
+        return gateway.metrics();
     }
 }

@@ -1,7 +1,9 @@
 package org.remediation.console.cloud.gcp;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.remediation.console.cloud.MetricQuery;
 import org.remediation.console.cloud.ResourceKind;
 import org.remediation.console.cloud.ResourceRef;
 
@@ -15,6 +17,8 @@ final class GcpProbes {
     static final List<String> RUN_PERMISSIONS = List.of("run.services.get", "run.services.update", "run.revisions.list");
     static final List<String> HEALTH_CHECK_PERMISSIONS = List.of("compute.healthChecks.get", "compute.healthChecks.update");
 
+    static final String DIAGNOSTIC_METRIC = "metric.type = \"run.googleapis.com/container/instance_count\"";
+
     private GcpProbes() {
     }
 
@@ -23,12 +27,12 @@ final class GcpProbes {
         List<ResourceRef> refs = gateway.resources();
         return new GcpDiagnosisReport(now, props.project(), true, credentials(props),
                 List.of(vpcAccess(gateway, refs), sqlAdmin(gateway, refs), run(gateway, refs), compute(gateway, refs),
-                        redis(gateway, refs)));
+                        redis(gateway, refs), monitoring(gateway, now)));
     }
 
     private static String credentials(GcpProperties props) {
         GcpProperties.Endpoints e = props.endpoints();
-        boolean allLoopback = List.of(e.vpcAccess(), e.vpcAccessRest(), e.sqlAdmin(), e.run(), e.compute()).stream()
+        boolean allLoopback = List.of(e.vpcAccess(), e.vpcAccessRest(), e.sqlAdmin(), e.run(), e.compute(), e.monitoring()).stream()
                 .allMatch(GcpProperties.Endpoints::isLoopback)
                 && (props.resources().redisInstances().isEmpty() || GcpProperties.Endpoints.isLoopback(e.redis()));
         return allLoopback ? "none (every endpoint is a local fake)" : "Application Default Credentials";
@@ -106,6 +110,18 @@ final class GcpProbes {
         if (!of(refs, ResourceKind.SSL_CERTIFICATE).isEmpty()) {
             check.probe("list certificates", g.compute::listSslCertificates);
         }
+        return check.result();
+    }
+
+    /**
+     * One time-series read of a Google-defined metric (its descriptor exists in every project): an
+     * empty answer is fine, a 403 names monitoring.timeSeries.list, so GCP_METRIC probes' access shows here.
+     */
+    private static ApiDiagnosis monitoring(GcpCloudGateway g, Instant now) {
+        ApiCheck check = new ApiCheck(MonitoringAdapter.API, "Cloud Monitoring (metric probes)");
+        MetricQuery query = new MetricQuery(DIAGNOSTIC_METRIC, "ALIGN_MEAN", "REDUCE_NONE", List.of(),
+                Duration.ofMinutes(1), now.minus(Duration.ofMinutes(4)));
+        check.probe("list time series of " + query.metricType(), () -> g.monitoring.read(query));
         return check.result();
     }
 

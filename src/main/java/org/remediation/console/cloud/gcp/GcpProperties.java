@@ -67,6 +67,7 @@ public record GcpProperties(
      * @param run           gRPC {@code host:port} of the Cloud Run Admin API v2
      * @param compute       base URL of the Compute Engine API
      * @param redis         gRPC {@code host:port} of the Memorystore for Redis API v1
+     * @param monitoring    gRPC {@code host:port} of the Cloud Monitoring API v3 (GCP_METRIC probes)
      */
     public record Endpoints(
             @DefaultValue("") String vpcAccess,
@@ -74,7 +75,8 @@ public record GcpProperties(
             @DefaultValue("") String sqlAdmin,
             @DefaultValue("") String run,
             @DefaultValue("") String compute,
-            @DefaultValue("") String redis) {
+            @DefaultValue("") String redis,
+            @DefaultValue("") String monitoring) {
 
         /** True when an override points at this machine: such endpoints get no credentials. */
         public static boolean isLoopback(String endpoint) {

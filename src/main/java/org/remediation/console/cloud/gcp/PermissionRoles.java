@@ -34,7 +34,8 @@ public final class PermissionRoles {
             Map.entry("compute.regionHealthChecks.update", "roles/compute.loadBalancerAdmin"),
             Map.entry("compute.backendServices.update", "roles/compute.loadBalancerAdmin"),
             Map.entry("redis.instances.get", "roles/redis.viewer"),
-            Map.entry("redis.instances.list", "roles/redis.viewer"));
+            Map.entry("redis.instances.list", "roles/redis.viewer"),
+            Map.entry("monitoring.timeSeries.list", "roles/monitoring.viewer"));
 
     private PermissionRoles() {
     }
@@ -53,6 +54,7 @@ public final class PermissionRoles {
             case "cloudsql" -> read ? "roles/cloudsql.viewer" : "roles/cloudsql.editor";
             case "vpcaccess" -> read ? "roles/vpcaccess.viewer" : "roles/vpcaccess.admin";
             case "redis" -> read ? "roles/redis.viewer" : "roles/redis.editor";
+            case "monitoring" -> read ? "roles/monitoring.viewer" : "roles/monitoring.editor";
             default -> "a role that includes " + permission;
         };
     }
@@ -65,6 +67,7 @@ public final class PermissionRoles {
                 "roles/run.developer", "read Cloud Run services and revisions, change resources and traffic",
                 "roles/iam.serviceAccountUser", "on the Cloud Run runtime service account, to deploy revisions",
                 "roles/compute.loadBalancerAdmin", "read and change health checks and backend services, read certificates",
-                "roles/redis.viewer", "read Memorystore for Redis instances (state, host, port, network); never changes them");
+                "roles/redis.viewer", "read Memorystore for Redis instances (state, host, port, network); never changes them",
+                "roles/monitoring.viewer", "read Cloud Monitoring time series for GCP_METRIC probes (monitoring.timeSeries.list)");
     }
 }

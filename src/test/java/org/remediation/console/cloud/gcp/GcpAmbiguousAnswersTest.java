@@ -85,7 +85,7 @@ class GcpAmbiguousAnswersTest {
         GcpProperties noLoopback = new GcpProperties(props.project(), props.regions(), props.resources(),
                 new GcpProperties.Endpoints(props.endpoints().vpcAccess(), props.endpoints().vpcAccessRest(),
                         "https://sqladmin.googleapis.com/", props.endpoints().run(), props.endpoints().compute(),
-                        props.endpoints().redis()),
+                        props.endpoints().redis(), props.endpoints().monitoring()),
                 props.polling(), props.retry(), props.callTimeout());
         try (GcpCloudGateway withoutCredentials = new GcpCloudGateway(noLoopback, Clock.systemUTC(), pauses::add)) {
             CloudException e = catchThrowableOfType(CloudException.class, () -> withoutCredentials.read(SQL));

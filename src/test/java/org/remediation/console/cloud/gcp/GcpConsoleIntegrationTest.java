@@ -71,7 +71,8 @@ class GcpConsoleIntegrationTest extends KaribuTest {
         assertThat(report.enabled()).isTrue();
         assertThat(report.credentials()).contains("none");
         assertThat(report.apis()).extracting(ApiDiagnosis::api).containsExactly("vpcaccess.googleapis.com",
-                "sqladmin.googleapis.com", "run.googleapis.com", "compute.googleapis.com", "redis.googleapis.com");
+                "sqladmin.googleapis.com", "run.googleapis.com", "compute.googleapis.com", "redis.googleapis.com",
+                "monitoring.googleapis.com");
         assertThat(report.apis()).allSatisfy(a -> assertThat(a.status()).isEqualTo(ApiDiagnosis.Status.OK));
         assertThat(report.allOk()).isTrue();
     }
@@ -129,7 +130,7 @@ class GcpConsoleIntegrationTest extends KaribuTest {
         _get(GcpDiagnosticsView.class);
         @SuppressWarnings("unchecked")
         Grid<ApiDiagnosis> apis = _get(Grid.class, spec -> spec.withId("gcp-apis"));
-        assertThat(GridKt._size(apis)).isEqualTo(5);
+        assertThat(GridKt._size(apis)).isEqualTo(6);
         GOOGLE.faults().inject("GetConnector", Fault.permissionDenied("vpcaccess.connectors.get"));
         _click(_get(Button.class, spec -> spec.withId("gcp-run-checks")));
         // the grid follows the report's live event, delivered through ui.access: let queued UI work run

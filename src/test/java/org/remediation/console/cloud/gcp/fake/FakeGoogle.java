@@ -37,7 +37,7 @@ import org.remediation.console.cloud.gcp.GcpProperties;
 
 /**
  * All fake Google servers on loopback, seeded with the #1278 staging topology: one gRPC server
- * (VPC Access, Cloud Run, Memorystore for Redis, long-running operations) and one HTTP server (VPC Access REST PATCH,
+ * (VPC Access, Cloud Run, Memorystore for Redis, Cloud Monitoring, long-running operations) and one HTTP server (VPC Access REST PATCH,
  * Cloud SQL Admin, Compute). {@code FakeGoogle.start().gateway(clock)} is a working
  * {@link GcpCloudGateway} against them; {@link #springProperties()} points a console at them.
  */
@@ -57,12 +57,13 @@ public final class FakeGoogle implements AutoCloseable {
     private final FakeSqlAdmin sqlAdmin = new FakeSqlAdmin(faults);
     private final FakeCompute compute = new FakeCompute(faults);
     private final FakeRedis redis = new FakeRedis(faults);
+    private final FakeMonitoring monitoring = new FakeMonitoring(faults, PROJECT);
     private final Server grpc;
     private final HttpServer http;
 
     private FakeGoogle(Instant certificateExpiry) throws IOException {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(vpcAccess).addService(redis);
+                .addService(vpcAccess).addService(redis).addService(monitoring);
         run.bindables().forEach(builder::addService);
         grpc = builder.build().start();
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -178,6 +179,10 @@ public final class FakeGoogle implements AutoCloseable {
         return redis;
     }
 
+    public FakeMonitoring monitoring() {
+        return monitoring;
+    }
+
     public String grpcEndpoint() {
         return "127.0.0.1:" + grpc.getPort();
     }
@@ -197,7 +202,7 @@ public final class FakeGoogle implements AutoCloseable {
                         List.of("netra-backend-hc"), List.of("netra-backend-bs"), List.of("netra-staging-cert"),
                         List.of("netra-staging-redis")),
                 new GcpProperties.Endpoints(grpcEndpoint(), httpEndpoint(), httpEndpoint(), grpcEndpoint(),
-                        "http://127.0.0.1:" + http.getAddress().getPort(), grpcEndpoint()),
+                        "http://127.0.0.1:" + http.getAddress().getPort(), grpcEndpoint(), grpcEndpoint()),
                 new GcpProperties.Polling(Duration.ofMillis(20), Duration.ofSeconds(10)),
                 new GcpProperties.Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), 2.0), callTimeout);
     }
@@ -227,6 +232,7 @@ public final class FakeGoogle implements AutoCloseable {
         m.put("console.gcp.endpoints.run", p.endpoints().run());
         m.put("console.gcp.endpoints.compute", p.endpoints().compute());
         m.put("console.gcp.endpoints.redis", p.endpoints().redis());
+        m.put("console.gcp.endpoints.monitoring", p.endpoints().monitoring());
         m.put("console.gcp.call-timeout", "10s");
         m.put("console.gcp.retry.initial-backoff", "50ms");
         return m;

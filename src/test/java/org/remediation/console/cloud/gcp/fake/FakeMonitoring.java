@@ -1,0 +1,488 @@
+package org.remediation.console.cloud.gcp.fake;
+
+import com.google.api.Metric;
+import com.google.api.MetricDescriptor.MetricKind;
+import com.google.api.MetricDescriptor.ValueType;
+import com.google.api.MonitoredResource;
+import com.google.api.Distribution;
+import com.google.monitoring.v3.Aggregation;
+import com.google.monitoring.v3.Aggregation.Aligner;
+import com.google.monitoring.v3.Aggregation.Reducer;
+import com.google.monitoring.v3.ListTimeSeriesRequest;
+import com.google.monitoring.v3.ListTimeSeriesResponse;
+import com.google.monitoring.v3.MetricServiceGrpc;
+import com.google.monitoring.v3.Point;
+import com.google.monitoring.v3.TimeInterval;
+import com.google.monitoring.v3.TimeSeries;
+import com.google.monitoring.v3.TypedValue;
+import com.google.protobuf.util.Durations;
+import com.google.protobuf.util.Timestamps;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cloud Monitoring v3 {@code ListTimeSeries} (google/monitoring/v3/metric_service.proto), the one RPC
+ * the console calls. Tests seed raw series per metric type and labels; the fake filters, aligns and
+ * reduces them the way the API documents and answers with Google's errors:
+ * <ul>
+ * <li>a filter must name one metric type (ListTimeSeriesRequest.filter: "The filter must specify a
+ * single metric type"); a malformed one is 400 "Field filter had an invalid value of …" (Monitoring API
+ * troubleshooting page, https://cloud.google.com/monitoring/api/troubleshooting; wording as quoted in
+ * googleapis/google-cloud-python#9903). The text after the colon is ours.</li>
+ * <li>a metric type with no descriptor is NOT_FOUND "Cannot find metric(s) that match type = …" (the
+ * message quoted in many Terraform/monitoring threads; clients treat it as code 5 NOT_FOUND).</li>
+ * <li>an aligner other than ALIGN_NONE needs an alignment period of at least 60 s, and a cross-series
+ * reducer needs such an aligner (google/monitoring/v3/common.proto: Aggregation.alignment_period "must
+ * be at least 60 seconds", ALIGN_NONE "Not valid if cross-series reduction is requested"); each aligner
+ * only applies to the metric kinds and value types common.proto names for it.</li>
+ * <li>interval.endTime is required ("Request was missing field interval.endTime", troubleshooting page)
+ * and the start must not be after the end (TimeInterval: "the start time must not be later than the
+ * end time").</li>
+ * <li>points come newest first (TimeSeries.points: "the data points of this time series … in reverse
+ * time order"); a series without points in the interval is left out, so nothing matching is an empty
+ * response — e.g. loadbalancing request_count has no series for a response_code_class nobody got.</li>
+ * <li>an unknown project is refused like a missing permission: the troubleshooting page says a
+ * misspelled project id answers "User is not authorized to access the project (or metric)".</li>
+ * </ul>
+ * Only {@code AND}-joined {@code =}/{@code !=} comparisons with quoted values are evaluated; other valid
+ * filter syntax (OR, starts_with, one_of) answers UNIMPLEMENTED so no test mistakes it for Google's answer.
+ */
+public final class FakeMonitoring extends MetricServiceGrpc.MetricServiceImplBase {
+
+    public static final String VPC_CONNECTOR_CPU = "vpcaccess.googleapis.com/connector/cpu/utilizations";
+    public static final String LB_REQUEST_COUNT = "loadbalancing.googleapis.com/https/request_count";
+    public static final String RUN_INSTANCE_COUNT = "run.googleapis.com/container/instance_count";
+    public static final String SQL_NUM_BACKENDS = "cloudsql.googleapis.com/database/postgresql/num_backends";
+
+    /** What the API knows of a metric type (its MetricDescriptor). */
+    public record Descriptor(MetricKind kind, ValueType valueType, String unit) {
+    }
+
+    /** One seeded raw series: points by end time; a distribution point is its samples. */
+    public static final class Series {
+        final String type;
+        final String resourceType;
+        final Map<String, String> resourceLabels;
+        final Map<String, String> metricLabels;
+        final TreeMap<Instant, double[]> points = new TreeMap<>();
+
+        Series(String type, String resourceType, Map<String, String> resourceLabels, Map<String, String> metricLabels) {
+            this.type = type;
+            this.resourceType = resourceType;
+            this.resourceLabels = Map.copyOf(resourceLabels);
+            this.metricLabels = Map.copyOf(metricLabels);
+        }
+
+        /** A point ending at {@code end}: one value, or a distribution's samples. */
+        public Series point(Instant end, double... values) {
+            points.put(end, values);
+            return this;
+        }
+    }
+
+    private static final Pattern CLAUSE = Pattern.compile(
+            "\\s*(?:AND\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*(!=|=|<=|>=|<|>|:)\\s*(?:\"([^\"]*)\"|(-?[0-9]+))\\s*");
+    private static final Pattern SELECTOR = Pattern.compile("metric\\.type|resource\\.type|project"
+            + "|(metric|resource|metadata\\.system_labels|metadata\\.user_labels)\\.labels?\\.[A-Za-z0-9_]+");
+
+    private final Faults faults;
+    private final String project;
+    private final Map<String, Descriptor> descriptors = new ConcurrentHashMap<>();
+    private final List<Series> series = new CopyOnWriteArrayList<>();
+    private final List<ListTimeSeriesRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile int maxPageSize = 1000;
+
+    FakeMonitoring(Faults faults, String project) {
+        this.faults = faults;
+        this.project = project;
+        // Google's metrics lists: LB request_count (DELTA, INT64, 1, https_lb_rule; response_code_class an INT64
+        // label 200/300/400/500/0) and num_backends (GAUGE, INT64, 1, cloudsql_database; label database) as
+        // documented (metrics_gcp, sql/docs/postgres/admin-api/metrics); the connector CPU (a GAUGE
+        // distribution of 0-1 ratios, unit assumed 10^2.% like Google's other utilisations) and Run's
+        // instance_count (GAUGE INT64, label state) were not found in the stored lists.
+        describe(VPC_CONNECTOR_CPU, MetricKind.GAUGE, ValueType.DISTRIBUTION, "10^2.%");
+        describe(LB_REQUEST_COUNT, MetricKind.DELTA, ValueType.INT64, "1");
+        describe(RUN_INSTANCE_COUNT, MetricKind.GAUGE, ValueType.INT64, "1");
+        describe(SQL_NUM_BACKENDS, MetricKind.GAUGE, ValueType.INT64, "1");
+    }
+
+    public void describe(String type, MetricKind kind, ValueType valueType, String unit) {
+        descriptors.put(type, new Descriptor(kind, valueType, unit));
+    }
+
+    /** Seeds a raw series of a described metric type. */
+    public Series series(String type, String resourceType, Map<String, String> resourceLabels,
+                         Map<String, String> metricLabels) {
+        if (!descriptors.containsKey(type)) {
+            throw new IllegalArgumentException("describe " + type + " first");
+        }
+        Series s = new Series(type, resourceType, resourceLabels, metricLabels);
+        series.add(s);
+        return s;
+    }
+
+    public void clear() {
+        series.clear();
+        requests.clear();
+    }
+
+    /** The server returns at most this many series per page (the proto lets it return fewer than asked). */
+    public void maxPageSize(int size) {
+        maxPageSize = size;
+    }
+
+    /** Every ListTimeSeries request received, in order (faulted ones included). */
+    public List<ListTimeSeriesRequest> requests() {
+        return new ArrayList<>(requests);
+    }
+
+    @Override
+    public void listTimeSeries(ListTimeSeriesRequest request, StreamObserver<ListTimeSeriesResponse> response) {
+        requests.add(request);
+        if (faults.grpcFault("ListTimeSeries " + request.getName() + " " + request.getFilter(), response)) {
+            return;
+        }
+        try {
+            List<TimeSeries> all = answer(request);
+            int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
+            int size = Math.min(maxPageSize, request.getPageSize() > 0 ? request.getPageSize() : Integer.MAX_VALUE);
+            int to = (int) Math.min(all.size(), (long) from + size);
+            ListTimeSeriesResponse.Builder b = ListTimeSeriesResponse.newBuilder().addAllTimeSeries(all.subList(from, to));
+            if (to < all.size()) {
+                b.setNextPageToken(Integer.toString(to));
+            }
+            response.onNext(b.build());
+            response.onCompleted();
+        } catch (io.grpc.StatusRuntimeException e) {
+            response.onError(e);
+        }
+    }
+
+    private List<TimeSeries> answer(ListTimeSeriesRequest r) {
+        if (!r.getName().equals("projects/" + project)) {
+            throw Status.PERMISSION_DENIED.withDescription("User is not authorized to access the project (or metric): "
+                    + r.getName()).asRuntimeException();
+        }
+        Map<String, String[]> clauses = parse(r.getFilter());
+        String[] type = clauses.get("metric.type");
+        if (type == null || !type[0].equals("=")) {
+            throw invalid("filter", r.getFilter(), "A time series filter must specify a single metric type with metric.type = \"…\".");
+        }
+        if (!r.getInterval().hasEndTime()) {
+            throw Status.INVALID_ARGUMENT.withDescription("Request was missing field interval.endTime.").asRuntimeException();
+        }
+        Instant end = instant(r.getInterval().getEndTime());
+        Instant start = r.getInterval().hasStartTime() ? instant(r.getInterval().getStartTime()) : end;
+        if (start.isAfter(end)) {
+            throw invalid("interval.startTime", start.toString(), "The start time must not be later than the end time.");
+        }
+        Aggregation a = r.getAggregation();
+        boolean aligned = a.getPerSeriesAligner() != Aligner.ALIGN_NONE;
+        long period = Durations.toSeconds(a.getAlignmentPeriod());
+        if (aligned && period < 60) {
+            throw invalid("aggregation.alignmentPeriod", period + "s", "The alignment period must be at least 60 seconds.");
+        }
+        if (a.getCrossSeriesReducer() != Reducer.REDUCE_NONE && !aligned) {
+            throw invalid("aggregation.perSeriesAligner", a.getPerSeriesAligner().name(),
+                    "A cross-series reducer requires a per-series aligner other than ALIGN_NONE.");
+        }
+        Descriptor d = descriptors.get(type[1]);
+        if (d == null) {
+            throw Status.NOT_FOUND.withDescription("Cannot find metric(s) that match type = \"" + type[1] + "\".")
+                    .asRuntimeException();
+        }
+        String aligner = a.getPerSeriesAligner().name();
+        if (aligned && !alignerValid(aligner, d)) {
+            throw invalid("aggregation.perSeriesAligner", aligner, "The aligner cannot be applied to a " + d.kind()
+                    + " metric with value type " + d.valueType() + ".");
+        }
+        List<TimeSeries> out = new ArrayList<>();
+        for (Series s : series) {
+            if (!s.type.equals(type[1]) || !matches(s, clauses)) {
+                continue;
+            }
+            TimeSeries ts = aligned ? align(s, d, a, start, end) : raw(s, d, start, end);
+            if (ts.getPointsCount() > 0) {
+                out.add(ts);
+            }
+        }
+        return a.getCrossSeriesReducer() == Reducer.REDUCE_NONE ? out : reduce(out, a);
+    }
+
+    /**
+     * Which aligner applies to which metric (common.proto, Aggregation.Aligner): percentiles only to
+     * distributions; mean, min, max, count, stddev only to numbers; delta and rate only to DELTA or
+     * CUMULATIVE metrics (rate numeric only); sum and next-older to both value kinds.
+     */
+    private static boolean alignerValid(String aligner, Descriptor d) {
+        boolean distribution = d.valueType() == ValueType.DISTRIBUTION;
+        boolean gauge = d.kind() == MetricKind.GAUGE;
+        return switch (aligner) {
+            case "ALIGN_MEAN", "ALIGN_MIN", "ALIGN_MAX", "ALIGN_COUNT", "ALIGN_STDDEV", "ALIGN_PERCENT_CHANGE" -> !distribution;
+            case "ALIGN_DELTA" -> !gauge;
+            case "ALIGN_RATE" -> !gauge && !distribution;
+            case "ALIGN_SUM", "ALIGN_NEXT_OLDER" -> true;
+            default -> aligner.startsWith("ALIGN_PERCENTILE") && distribution;
+        };
+    }
+
+    /**
+     * Comparisons joined by AND or by mere juxtaposition (Google's filter examples write
+     * {@code resource.type="x" metric.type="y"}, and dashboards use it widely).
+     */
+    private static Map<String, String[]> parse(String filter) {
+        Map<String, String[]> clauses = new LinkedHashMap<>();
+        long quotes = filter.chars().filter(c -> c == '"').count();
+        if (filter.isBlank() || quotes % 2 != 0) {
+            throw invalid("filter", filter, filter.isBlank() ? "The filter is empty." : "Unterminated string.");
+        }
+        if (filter.contains(" OR ") || filter.contains(" NOT ") || filter.contains("(")) {
+            throw Status.UNIMPLEMENTED.withDescription("FakeMonitoring evaluates only ANDed = and != comparisons: " + filter)
+                    .asRuntimeException();
+        }
+        Matcher m = CLAUSE.matcher(filter);
+        int at = 0;
+        while (at < filter.length() && !filter.substring(at).isBlank()) {
+            if (!m.find(at) || m.start() != at || !SELECTOR.matcher(m.group(1)).matches()) {
+                throw invalid("filter", filter, "Could not parse '" + filter.substring(at).strip() + "'.");
+            }
+            if (!m.group(2).equals("=") && !m.group(2).equals("!=")) {
+                throw Status.UNIMPLEMENTED.withDescription("FakeMonitoring evaluates only = and !=: " + m.group())
+                        .asRuntimeException();
+            }
+            // quoted strings, or bare integers for INT64 labels (metric.labels.response_code_class = 500)
+            String value = m.group(3) != null ? m.group(3) : m.group(4);
+            clauses.put(m.group(1).replace(".label.", ".labels."), new String[] {m.group(2), value});
+            at = m.end();
+        }
+        return clauses;
+    }
+
+    private boolean matches(Series s, Map<String, String[]> clauses) {
+        for (Map.Entry<String, String[]> c : clauses.entrySet()) {
+            String actual = label(s.resourceType, s.resourceLabels, s.metricLabels, c.getKey());
+            if (c.getKey().equals("metric.type")) {
+                continue;
+            }
+            if (c.getKey().equals("project")) {
+                actual = project;
+            }
+            boolean equal = c.getValue()[1].equals(actual);
+            if (equal != c.getValue()[0].equals("=")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static @Nullable String label(String resourceType, Map<String, String> resource, Map<String, String> metric,
+                                          String selector) {
+        if (selector.equals("resource.type")) {
+            return resourceType;
+        }
+        if (selector.startsWith("resource.labels.")) {
+            return resource.get(selector.substring("resource.labels.".length()));
+        }
+        if (selector.startsWith("metric.labels.")) {
+            return metric.get(selector.substring("metric.labels.".length()));
+        }
+        return null;
+    }
+
+    private static TimeSeries.Builder header(Series s, Descriptor d) {
+        return TimeSeries.newBuilder().setMetric(Metric.newBuilder().setType(s.type).putAllLabels(s.metricLabels))
+                .setResource(MonitoredResource.newBuilder().setType(s.resourceType).putAllLabels(s.resourceLabels))
+                .setMetricKind(d.kind()).setUnit(d.unit());
+    }
+
+    private static TimeSeries raw(Series s, Descriptor d, Instant start, Instant end) {
+        TimeSeries.Builder b = header(s, d).setValueType(d.valueType());
+        s.points.subMap(start, true, end, true).descendingMap().forEach((t, v) -> b.addPoints(Point.newBuilder()
+                .setInterval(TimeInterval.newBuilder().setEndTime(Timestamps.fromMillis(t.toEpochMilli())))
+                .setValue(typed(d.valueType(), v))));
+        return b.build();
+    }
+
+    /** One point per alignment period (end, end-P, …), newest first; periods without raw points are absent. */
+    private static TimeSeries align(Series s, Descriptor d, Aggregation a, Instant start, Instant end) {
+        long period = Durations.toSeconds(a.getAlignmentPeriod());
+        String aligner = a.getPerSeriesAligner().name();
+        ValueType out = switch (aligner) {
+            case "ALIGN_MEAN", "ALIGN_RATE", "ALIGN_FRACTION_TRUE", "ALIGN_STDDEV" -> ValueType.DOUBLE;
+            case "ALIGN_COUNT" -> ValueType.INT64;
+            default -> aligner.startsWith("ALIGN_PERCENTILE") ? ValueType.DOUBLE : d.valueType();
+        };
+        TimeSeries.Builder b = header(s, d).setValueType(out).setMetricKind(
+                aligner.equals("ALIGN_DELTA") ? MetricKind.DELTA : MetricKind.GAUGE);
+        if (aligner.equals("ALIGN_RATE")) {
+            b.setUnit(d.unit() + "/s");
+        }
+        for (Instant bucketEnd = end; bucketEnd.isAfter(start); bucketEnd = bucketEnd.minusSeconds(period)) {
+            List<Double> samples = new ArrayList<>();
+            s.points.subMap(bucketEnd.minusSeconds(period), false, bucketEnd, true).values()
+                    .forEach(v -> { for (double x : v) { samples.add(x); } });
+            if (samples.isEmpty()) {
+                continue;
+            }
+            double[] values = samples.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] aligned = switch (aligner) {
+                case "ALIGN_MEAN" -> new double[] {mean(values)};
+                case "ALIGN_MAX" -> new double[] {max(values)};
+                case "ALIGN_MIN" -> new double[] {-max(negate(values))};
+                case "ALIGN_SUM" -> d.valueType() == ValueType.DISTRIBUTION ? values : new double[] {sum(values)};
+                case "ALIGN_COUNT" -> new double[] {values.length};
+                case "ALIGN_RATE" -> new double[] {sum(values) / period};
+                case "ALIGN_DELTA" -> d.valueType() == ValueType.DISTRIBUTION ? values : new double[] {sum(values)};
+                case "ALIGN_PERCENTILE_99" -> new double[] {percentile(values, 99)};
+                case "ALIGN_PERCENTILE_95" -> new double[] {percentile(values, 95)};
+                case "ALIGN_PERCENTILE_50" -> new double[] {percentile(values, 50)};
+                case "ALIGN_PERCENTILE_05" -> new double[] {percentile(values, 5)};
+                case "ALIGN_NEXT_OLDER" -> new double[] {values[values.length - 1]};
+                default -> throw Status.UNIMPLEMENTED.withDescription("FakeMonitoring does not compute " + aligner)
+                        .asRuntimeException();
+            };
+            b.addPoints(Point.newBuilder().setInterval(TimeInterval.newBuilder()
+                            .setStartTime(Timestamps.fromMillis(bucketEnd.minusSeconds(period).toEpochMilli()))
+                            .setEndTime(Timestamps.fromMillis(bucketEnd.toEpochMilli())))
+                    .setValue(typed(out, aligned)));
+        }
+        return b.build();
+    }
+
+    /** Groups by the group-by fields; each output series keeps only those labels. */
+    private static List<TimeSeries> reduce(List<TimeSeries> aligned, Aggregation a) {
+        Map<Map<String, String>, List<TimeSeries>> groups = new LinkedHashMap<>();
+        for (TimeSeries ts : aligned) {
+            Map<String, String> key = new TreeMap<>();
+            for (String field : a.getGroupByFieldsList()) {
+                String f = field.replace(".label.", ".labels.");
+                String v = label(ts.getResource().getType(), ts.getResource().getLabelsMap(), ts.getMetric().getLabelsMap(), f);
+                key.put(f, v == null ? "" : v);
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(ts);
+        }
+        List<TimeSeries> out = new ArrayList<>();
+        String reducer = a.getCrossSeriesReducer().name();
+        groups.forEach((key, members) -> {
+            TimeSeries first = members.getFirst();
+            ValueType type = switch (reducer) {
+                case "REDUCE_SUM", "REDUCE_MAX", "REDUCE_MIN" -> first.getValueType();
+                case "REDUCE_COUNT" -> ValueType.INT64;
+                default -> ValueType.DOUBLE;
+            };
+            Metric.Builder metric = Metric.newBuilder().setType(first.getMetric().getType());
+            MonitoredResource.Builder resource = MonitoredResource.newBuilder().setType(first.getResource().getType());
+            key.forEach((f, v) -> {
+                if (f.startsWith("metric.labels.")) {
+                    metric.putLabels(f.substring("metric.labels.".length()), v);
+                } else if (f.startsWith("resource.labels.")) {
+                    resource.putLabels(f.substring("resource.labels.".length()), v);
+                }
+            });
+            TimeSeries.Builder b = TimeSeries.newBuilder().setMetric(metric).setResource(resource)
+                    .setMetricKind(first.getMetricKind()).setValueType(type).setUnit(first.getUnit());
+            Map<com.google.protobuf.Timestamp, List<Double>> byEnd = new TreeMap<>(
+                    Comparator.comparingLong((com.google.protobuf.Timestamp t) -> t.getSeconds()).reversed());
+            Map<com.google.protobuf.Timestamp, TimeInterval> intervals = new LinkedHashMap<>();
+            for (TimeSeries ts : members) {
+                for (Point p : ts.getPointsList()) {
+                    byEnd.computeIfAbsent(p.getInterval().getEndTime(), k -> new ArrayList<>()).add(number(p.getValue()));
+                    intervals.put(p.getInterval().getEndTime(), p.getInterval());
+                }
+            }
+            byEnd.forEach((t, list) -> {
+                double[] v = list.stream().mapToDouble(Double::doubleValue).toArray();
+                double r = switch (reducer) {
+                    case "REDUCE_SUM" -> sum(v);
+                    case "REDUCE_MAX" -> max(v);
+                    case "REDUCE_MIN" -> -max(negate(v));
+                    case "REDUCE_COUNT" -> v.length;
+                    case "REDUCE_PERCENTILE_99" -> percentile(v, 99);
+                    case "REDUCE_PERCENTILE_95" -> percentile(v, 95);
+                    case "REDUCE_PERCENTILE_50" -> percentile(v, 50);
+                    case "REDUCE_PERCENTILE_05" -> percentile(v, 5);
+                    case "REDUCE_MEAN" -> mean(v);
+                    default -> throw Status.UNIMPLEMENTED.withDescription("FakeMonitoring does not compute " + reducer)
+                            .asRuntimeException();
+                };
+                b.addPoints(Point.newBuilder().setInterval(intervals.get(t)).setValue(typed(type, new double[] {r})));
+            });
+            out.add(b.build());
+        });
+        return out;
+    }
+
+    private static TypedValue typed(ValueType type, double[] v) {
+        return switch (type) {
+            case INT64 -> TypedValue.newBuilder().setInt64Value(Math.round(v[0])).build();
+            case DISTRIBUTION -> TypedValue.newBuilder().setDistributionValue(Distribution.newBuilder()
+                    .setCount(v.length).setMean(mean(v))).build();
+            default -> TypedValue.newBuilder().setDoubleValue(v[0]).build();
+        };
+    }
+
+    private static double number(TypedValue v) {
+        return switch (v.getValueCase()) {
+            case INT64_VALUE -> v.getInt64Value();
+            case DISTRIBUTION_VALUE -> v.getDistributionValue().getMean();
+            default -> v.getDoubleValue();
+        };
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    private static double mean(double[] v) {
+        return v.length == 0 ? 0 : sum(v) / v.length;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    private static double[] negate(double[] v) {
+        double[] n = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            n[i] = -v[i];
+        }
+        return n;
+    }
+
+    /** Nearest-rank percentile. */
+    private static double percentile(double[] v, int p) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static io.grpc.StatusRuntimeException invalid(String field, String value, String why) {
+        return Status.INVALID_ARGUMENT.withDescription("Field " + field + " had an invalid value of \"" + value + "\": " + why)
+                .asRuntimeException();
+    }
+
+    private static Instant instant(com.google.protobuf.Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+}
