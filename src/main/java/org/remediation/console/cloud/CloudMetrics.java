@@ -10,10 +10,11 @@ public interface CloudMetrics {
     String name();
 
     /**
-     * One read. Throws {@link CloudException} with the same kinds as the other adapters: a bad
-     * filter or an unknown metric type is {@code INVALID_ARGUMENT} with Google's message, a missing
-     * {@code monitoring.timeSeries.list} is {@code PERMISSION_DENIED} naming it, 429 and 503 are
-     * {@code RATE_LIMITED} and {@code UNAVAILABLE}.
+     * One read. Throws {@link CloudException} with the same kinds as the other adapters, as Google
+     * answers: a malformed filter or aggregation is {@code INVALID_ARGUMENT} with Google's message, an
+     * unknown metric type {@code NOT_FOUND} ("Cannot find metric(s) that match type = …"), a missing
+     * {@code monitoring.timeSeries.list} (or an unknown project, which Google answers the same way)
+     * {@code PERMISSION_DENIED} naming it, 429 and 503 {@code RATE_LIMITED} and {@code UNAVAILABLE}.
      */
     MetricAnswer read(MetricQuery query);
 }
