@@ -180,8 +180,8 @@ class SandboxMetricsTest {
                 .satisfies(s -> assertThat(s.labels()).containsEntry("resource.type", "vpc_access_connector"));
         scaleUp();
         assertThat(metrics.read(query(f, "ALIGN_DELTA", "REDUCE_SUM")).series()).isEmpty();
-        assertThat(metrics.read(query(type(SandboxSeries.VPC_INSTANCES) + CONNECTOR, "ALIGN_MEAN", "REDUCE_NONE")).series())
-                .as("the presence filter the demo target uses still answers").hasSize(1);
+        assertThat(metrics.read(query(type(SandboxSeries.VPC_RECEIVED) + CONNECTOR, "ALIGN_DELTA", "REDUCE_SUM")).series())
+                .as("the presence filter the demo target uses still answers, with the same aligner").hasSize(1);
     }
 
     @Test
