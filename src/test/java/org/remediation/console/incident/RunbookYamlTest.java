@@ -71,10 +71,10 @@ class RunbookYamlTest {
                 "database max < 600 s over 15m min 5", "backend-health status=503 count < 1 per 1h min 5");
         assertThat(measures).anyMatch(m -> m.contains("improved by") && m.contains("since phase start"));
         // issue 18: the seeds' utilisation, instance, throughput, pool, 5xx and log figures on metric targets
-        assertThat(measures).contains("connector-cpu max <= 70 % over 15m min 10",
-                "connector-instances min >= 3 over 15m min 10", "connector-throughput min >= 200 Mbps over 15m min 10",
+        assertThat(measures).contains("connector-cpu max <= 70 % over 5m min 5",
+                "connector-instances min >= 3 over 5m min 5", "connector-throughput min >= 200 Mbps over 5m min 5",
                 "sql-backends p95 <= 80 over 15m min 10", "lb-5xx count < 1 per 1h min 10",
-                "capacity-warnings count < 1 per 15m min 10");
+                "capacity-warnings count < 1 per 5m min 5");
         assertThat(measures).as("the Redis stand-in for throughput is gone").noneMatch(m -> m.contains("redis success-rate = 100 % over 5m"));
     }
 
