@@ -57,8 +57,49 @@ class DemoTargets {
                 // read from the active cloud (the sandbox's netra-backend-hc)
                 new TargetDraft("lb-health-check", "Load balancer health check", "CLOUD_RESOURCE",
                         Map.of("resource", "HEALTH_CHECK/global/netra-backend-hc"),
-                        Duration.ofSeconds(30), Duration.ofSeconds(5), true, "edge", null));
+                        Duration.ofSeconds(30), Duration.ofSeconds(5), true, "edge", null),
+                // The seeds' utilisation, instance, pool and 5xx figures as Cloud Monitoring metrics; the sandbox
+                // answers the same queries from its capacity model (cloud.sandbox.SandboxSeries)
+                metric("connector-cpu", "VPC connector CPU", "vpc", CONNECTOR_CPU + ON_CONNECTOR,
+                        Map.of("scale", "100", "unit", "%")),
+                metric("connector-instances", "VPC connector instances", "vpc", CONNECTOR_INSTANCES + ON_CONNECTOR,
+                        Map.of("aligner", "ALIGN_MIN")),
+                // bytes back through the connector per second, read as Mbps (the seeds' unit: "200-300 Mbps baseline")
+                metric("connector-throughput", "VPC connector throughput", "vpc",
+                        CONNECTOR_RECEIVED + ON_CONNECTOR,
+                        Map.of("aligner", "ALIGN_RATE", "reducer", "REDUCE_SUM", "scale", "0.000008", "unit", "Mbps")),
+                metric("sql-backends", "Cloud SQL connections in use", "database",
+                        "metric.type = \"cloudsql.googleapis.com/database/postgresql/num_backends\"" + ON_DATABASE,
+                        Map.of("reducer", "REDUCE_SUM")),
+                metric("sql-cpu", "Cloud SQL CPU", "database",
+                        "metric.type = \"cloudsql.googleapis.com/database/cpu/utilization\"" + ON_DATABASE,
+                        Map.of("scale", "100", "unit", "%")),
+                // no 5xx in a minute means no series for class 500; the backend's requests of any class prove it reported
+                metric("lb-5xx", "Load balancer 5xx", "edge", LB_REQUESTS + " AND metric.labels.response_code_class = \"500\"",
+                        Map.of("aligner", "ALIGN_DELTA", "reducer", "REDUCE_SUM", "emptyAs", "zero", "presenceFilter", LB_REQUESTS)),
+                // sum across revisions: every serving revision's instances share the connector and the database pool
+                // (seed 001: "46 active across 2 revisions causing resource contention"); the series keep the split
+                metric("run-instances", "Backend instances (per revision)", "backend",
+                        "metric.type = \"run.googleapis.com/container/instance_count\" AND resource.labels.service_name = \"netra-backend\"",
+                        Map.of("aligner", "ALIGN_MAX", "reducer", "REDUCE_SUM", "groupBy", "resource.labels.revision_name",
+                                "across", "sum")),
+                // a logs-based counter has no series in a minute without warnings. Presence: the bytes the same
+                // connector carried in that minute (a DELTA like the count, as the presence read reuses the aligner;
+                // a gauge such as instances would be refused with ALIGN_DELTA), so an empty count reads 0 only while
+                // that connector was up, carrying traffic and reporting
+                metric("capacity-warnings", "VPC connector capacity warnings", "vpc", CAPACITY_WARNINGS + ON_CONNECTOR,
+                        Map.of("aligner", "ALIGN_DELTA", "reducer", "REDUCE_SUM", "emptyAs", "zero",
+                                "presenceFilter", CONNECTOR_RECEIVED + ON_CONNECTOR)));
     }
+
+    static final String ON_CONNECTOR = " AND resource.labels.connector_name = \"staging-connector\"";
+    static final String ON_DATABASE = " AND resource.labels.database_id = \"netra-staging:netra-staging-db\"";
+    static final String CONNECTOR_CPU = "metric.type = \"vpcaccess.googleapis.com/connector/cpu/utilizations\"";
+    static final String CONNECTOR_INSTANCES = "metric.type = \"vpcaccess.googleapis.com/connector/instances\"";
+    static final String CONNECTOR_RECEIVED = "metric.type = \"vpcaccess.googleapis.com/connector/received_bytes_count\"";
+    static final String LB_REQUESTS = "metric.type = \"loadbalancing.googleapis.com/https/request_count\""
+            + " AND resource.labels.backend_target_name = \"netra-backend-bs\"";
+    static final String CAPACITY_WARNINGS = "metric.type = \"logging.googleapis.com/user/capacity_warnings\"";
 
     static final String STAGING_HOST = "staging.netrasystems.ai";
     /** The sandbox stand-ins' defaults ({@code console.sandbox.dns-port}, {@code tls-port}, {@code tls-ca-file}). */
@@ -69,6 +110,18 @@ class DemoTargets {
     private static TargetDraft http(String key, String name, String url, String group, Integer golden) {
         return new TargetDraft(key, name, "HTTP", Map.of("url", url, "degradedAboveMs", "1000"), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), true, group, golden);
+    }
+
+    /**
+     * A metric target: one 60 s alignment period per run (Google's minimum), ending now ({@code lag: 0s}):
+     * the sandbox's points exist as soon as its state does; against Google raise the lag to 4m.
+     */
+    private static TargetDraft metric(String key, String name, String group, String filter, Map<String, String> more) {
+        Map<String, String> settings = new java.util.HashMap<>(more);
+        settings.put("filter", filter);
+        settings.put("lag", "0s");
+        return new TargetDraft(key, name, "GCP_METRIC", Map.copyOf(settings), Duration.ofSeconds(60), Duration.ofSeconds(10),
+                true, group, null);
     }
 
     @EventListener(ApplicationReadyEvent.class)

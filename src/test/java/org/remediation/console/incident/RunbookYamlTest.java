@@ -50,8 +50,10 @@ class RunbookYamlTest {
                 .map(Runbook.Task::command).filter(c -> c.contains("gcloud")).count()).isEqualTo(7);
         assertThat(plan.phases()).allSatisfy(p -> assertThat(p.criteria()).hasSizeGreaterThanOrEqualTo(4));
         assertThat(plan.phases().stream().flatMap(p -> p.criteria().stream()).map(Runbook.Criterion::probe))
-                .contains("backend-health", "database", "redis", "websocket", "agent-response", "frontend",
-                        "backend-load", "dns-staging", "tls-staging");
+                .as("Redis was only the throughput stand-in; its connectivity stays a KPI")
+                .contains("backend-health", "database", "websocket", "agent-response", "frontend",
+                        "backend-load", "dns-staging", "tls-staging", "connector-cpu", "connector-instances",
+                        "connector-throughput", "sql-backends", "lb-5xx", "capacity-warnings");
     }
 
     @Test
@@ -68,6 +70,12 @@ class RunbookYamlTest {
                 "dns-staging max < 2000 ms over 15m min 5", "tls-staging p95 < 10 s over 15m min 5",
                 "database max < 600 s over 15m min 5", "backend-health status=503 count < 1 per 1h min 5");
         assertThat(measures).anyMatch(m -> m.contains("improved by") && m.contains("since phase start"));
+        // issue 18: the seeds' utilisation, instance, throughput, pool, 5xx and log figures on metric targets
+        assertThat(measures).contains("connector-cpu max <= 70 % over 5m min 5",
+                "connector-instances min >= 3 over 5m min 5", "connector-throughput min >= 200 Mbps over 5m min 5",
+                "sql-backends p95 <= 80 over 15m min 10", "lb-5xx count < 1 per 1h min 10",
+                "capacity-warnings count < 1 per 5m min 5");
+        assertThat(measures).as("the Redis stand-in for throughput is gone").noneMatch(m -> m.contains("redis success-rate = 100 % over 5m"));
     }
 
     @Test

@@ -99,6 +99,11 @@ class EndpointSimulator {
                 connector.getOrDefault(MACHINE_TYPE, "e2-micro"), properties.demoLoadMbps());
     }
 
+    /** Whether the backend's egress has a connector now (none while it is created, deleted or gone). */
+    boolean hasEgress() {
+        return egressConnector() != null;
+    }
+
     /** Applies jitter (±20 %) and the error rate with the seeded random source. */
     synchronized Response draw(String service, CapacityModel.Condition condition, double utilisation) {
         double jitter = 0.8 + random.nextDouble() * 0.4;

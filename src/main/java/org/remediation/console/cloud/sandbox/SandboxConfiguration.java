@@ -19,8 +19,9 @@ class SandboxConfiguration {
     }
 
     @Bean
-    org.remediation.console.cloud.CloudMetrics sandboxMetrics() {
-        return new SandboxMetrics();
+    org.remediation.console.cloud.CloudMetrics sandboxMetrics(SandboxStore store, EndpointSimulator simulator,
+                                                              SandboxProperties properties) {
+        return new SandboxMetrics(new SandboxSeries(store, simulator, properties.demoLoadMbps()));
     }
 
     @Bean
