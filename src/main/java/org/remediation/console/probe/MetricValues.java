@@ -83,7 +83,9 @@ final class MetricValues {
      */
     static ProbeResult result(Run run, ProbeRequest req, String query, List<Point> points, String raw, @Nullable String answerUnit) {
         double scale = Double.parseDouble(req.setting("scale", "1"));
-        String unit = req.setting("unit", answerUnit == null ? "" : answerUnit);
+        // Google reports dimensionless values (counts, instances, backends) in the unit "1": no unit to show or match
+        String reported = answerUnit == null || answerUnit.equals("1") ? "" : answerUnit;
+        String unit = req.setting("unit", reported);
         run.put("query", query);
         run.put("unit", unit);
         run.put("raw", truncate(raw));

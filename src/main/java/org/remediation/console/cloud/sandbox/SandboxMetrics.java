@@ -44,9 +44,10 @@ class SandboxMetrics implements CloudMetrics {
         MetricFilter filter = MetricFilter.parse(query.filter());
         SandboxSeries.Descriptor d = SandboxSeries.DESCRIPTORS.get(filter.metricType());
         if (d == null) {
-            throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, "The provided filter doesn't refer to any known"
-                    + " metric: the sandbox has no metric type \"" + filter.metricType() + "\" (it has "
-                    + String.join(", ", new TreeMap<>(SandboxSeries.DESCRIPTORS).keySet()) + ").");
+            // Google: NOT_FOUND "Cannot find metric(s) that match type = …" (see FakeMonitoring)
+            throw new CloudException(CloudException.Kind.NOT_FOUND, "Cannot find metric(s) that match type = \""
+                    + filter.metricType() + "\". The sandbox has "
+                    + String.join(", ", new TreeMap<>(SandboxSeries.DESCRIPTORS).keySet()) + ".");
         }
         if (query.period().compareTo(Duration.ofSeconds(60)) < 0) {
             throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, "Field aggregation.alignmentPeriod had an invalid"

@@ -207,12 +207,12 @@ class SandboxMetricsTest {
     }
 
     @Test
-    void anUnknownMetricTypeIsInvalidArgumentNamingIt() {
+    void anUnknownMetricTypeIsNotFoundNamingItAsGoogleAnswers() {
         assertThatThrownBy(() -> metrics.read(query(type("vpcaccess.googleapis.com/connector/cpu/utilisation"), "ALIGN_MEAN", "REDUCE_NONE")))
                 .isInstanceOfSatisfying(CloudException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(CloudException.Kind.INVALID_ARGUMENT);
-                    assertThat(e.getMessage()).contains("\"vpcaccess.googleapis.com/connector/cpu/utilisation\"",
-                            "doesn't refer to any known metric");
+                    assertThat(e.kind()).isEqualTo(CloudException.Kind.NOT_FOUND);
+                    assertThat(e.getMessage()).contains("Cannot find metric(s) that match type = "
+                            + "\"vpcaccess.googleapis.com/connector/cpu/utilisation\"");
                 });
     }
 
