@@ -69,6 +69,11 @@ class CriteriaEngine {
         return parsed.computeIfAbsent(definition, CriterionText::parse);
     }
 
+    /** The ids of the measured criteria that read this target (the evaluation index, not a query). */
+    Set<Long> readersOf(String targetKey) {
+        return readers.of(targetKey);
+    }
+
     Optional<Evaluation> latest(long id) {
         return Optional.ofNullable(latest.get(id));
     }

@@ -32,12 +32,16 @@ import org.remediation.console.probe.ProbeTarget;
 import org.remediation.console.probe.ProbeTargetService;
 import org.remediation.console.probe.Samples;
 import org.remediation.console.probe.TargetStatus;
+import org.remediation.console.probe.TargetThresholds;
 import org.remediation.console.probe.WindowStats;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One target: state, window statistics, history chart with threshold, timing breakdown, errors, state
  * changes. A metric target's figures and chart read in its unit, and it shows the query, the last
- * run's series and its raw answer as the API gave it (truncated when stored).
+ * run's series and its raw answer as the API gave it (truncated when stored). The chart's threshold
+ * line is the strictest of the criteria that rank the target's figures (all of them listed under it);
+ * with none, a latency target's {@code degradedAboveMs}.
  */
 @Route("probes/:key")
 @PageTitle("Probe · Remediation Console")
@@ -53,6 +57,8 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
     private final Div windows = new Div();
     private final H3 chartTitle = new H3("Latency history");
     private final SvgImage chart = new SvgImage("");
+    private final Div thresholdCaption = new Div();
+    private final ObjectProvider<TargetThresholds> thresholds;
     private final Div metric = new Div();
     private final Pre query = new Pre();
     private final UnorderedList series = new UnorderedList();
@@ -62,9 +68,13 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
     private final StateChangeList changes = new StateChangeList();
     private @Nullable ProbeTarget target;
 
-    public ProbeDetailView(ProbeTargetService targets, ProbeStatistics statistics, LiveEvents live) {
+    public ProbeDetailView(ProbeTargetService targets, ProbeStatistics statistics, LiveEvents live,
+                           ObjectProvider<TargetThresholds> thresholds) {
         this.targets = targets;
         this.statistics = statistics;
+        this.thresholds = thresholds;
+        thresholdCaption.setId("probe-chart-thresholds");
+        thresholdCaption.addClassName("probe-chart-thresholds");
         addClassName("page");
         windows.addClassName("probe-windows");
         resource.setId("probe-cloud-resource");
@@ -76,7 +86,7 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         metric.setId("probe-metric");
         metric.add(new H3("Query"), query, new H3("Series of the last run"), series, rawDetails);
         metric.setVisible(false);
-        add(new Div(title, badge, since), resource, windows, chartTitle, chart, metric,
+        add(new Div(title, badge, since), resource, windows, chartTitle, chart, thresholdCaption, metric,
                 new H3("Recent runs (timing breakdown)"), runs, new H3("State changes"), changes);
         LiveSubscription.bind(this, live, ProbeResultRecorded.class, e -> {
             if (target != null && target.key().equals(e.result().targetKey())) {
@@ -118,18 +128,42 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
             windows.add(windowCard(t, unit, w, statistics.window(t.key(), w).orElse(null)));
         }
         Samples samples = statistics.samples(t.key(), 720);
+        List<TargetThresholds.Line> lines = thresholdLines(t);
+        Double threshold = lines.isEmpty() ? null : lines.getFirst().value();
         if (t.kind().isMetric()) {
             chartTitle.setText(unit.isEmpty() ? "Value history" : "Value history (" + unit + ")");
-            chart.setSvg(SvgChart.svg(samples.startEpochMs(), ProbeFormat.plotted(t, samples), samples.failed(), null,
+            chart.setSvg(SvgChart.svg(samples.startEpochMs(), ProbeFormat.plotted(t, samples), samples.failed(), threshold,
                     unit, "Value chart of", 900, 220));
             showMetric(t, latest);
         } else {
-            String threshold = t.settings().get("degradedAboveMs");
+            String degraded = t.settings().get("degradedAboveMs");
             chart.setSvg(SvgChart.svg(samples.startEpochMs(), samples.durationMs(), samples.failed(),
-                    threshold == null ? null : Double.valueOf(threshold), "ms", 900, 220));
+                    threshold != null ? threshold : degraded == null ? null : Double.valueOf(degraded), "ms", 900, 220));
         }
+        showThresholds(lines);
         runs.show(statistics.recentResults(t.key(), 30), unit);
         changes.show(statistics.stateChanges(t.key(), 20));
+    }
+
+    /** The criteria's lines for this target, the strictest first; none without the criteria feature. */
+    private List<TargetThresholds.Line> thresholdLines(ProbeTarget t) {
+        TargetThresholds source = thresholds.getIfAvailable();
+        return source == null ? List.of() : source.of(t.key());
+    }
+
+    /** Under the chart: which criterion the line is, and every other threshold the target is held to. */
+    private void showThresholds(List<TargetThresholds.Line> lines) {
+        thresholdCaption.removeAll();
+        thresholdCaption.setVisible(!lines.isEmpty());
+        if (lines.isEmpty()) {
+            return;
+        }
+        thresholdCaption.add(new Span("Threshold line: " + lines.getFirst().label()));
+        if (lines.size() > 1) {
+            UnorderedList others = new UnorderedList();
+            lines.subList(1, lines.size()).forEach(l -> others.add(new ListItem(l.label())));
+            thresholdCaption.add(new Span(" · also held to:"), others);
+        }
     }
 
     /** Query, series and raw answer of the latest run; a failed read keeps the query and raw it had. */
