@@ -85,6 +85,10 @@ class ConnectorMetricLoopTest {
         assertThat(fiveXx.measurements()).containsEntry("seriesCount", 0);
         assertThat(read("capacity-warnings").metricValue()).isZero();
         assertThat(read("connector-instances").metricValue()).isGreaterThanOrEqualTo(3.0);
+        ProbeResult throughput = read("connector-throughput");
+        assertThat(throughput.outcome()).as(throughput.measurements().toString()).isEqualTo(Outcome.UP);
+        assertThat(throughput.metricValue()).as("the seeds' 200 Mbps baseline: " + throughput.measurements())
+                .isGreaterThanOrEqualTo(200.0);
     }
 
     /** One run of the demo target, with its stored settings and interval, as the scheduler would run it. */
