@@ -110,7 +110,7 @@ final class GcpErrors {
                 }
             }
             ErrorInfo info = api.getErrorDetails() == null ? null : api.getErrorDetails().getErrorInfo();
-            return new WireError(kindOf(api.getStatusCode().getCode()), String.valueOf(api.getMessage()),
+            return new WireError(kindOf(api.getStatusCode().getCode()), grpcMessage(api),
                     info == null ? null : info.getReason(), info == null ? Map.of() : info.getMetadataMap());
         }
         if (t instanceof HttpResponseException http) {
@@ -138,6 +138,23 @@ final class GcpErrors {
         }
         // Not an answer from Google at all: a bug or a library failure, never "the request was invalid".
         return new WireError(Kind.INTERNAL_ERROR, t.getClass().getSimpleName() + ": " + t.getMessage(), null, Map.of());
+    }
+
+    /**
+     * gax gives a gRPC failure the message {@code io.grpc.StatusRuntimeException: CODE: description};
+     * a result shows Google's description (and, for a transport failure, what the channel saw) instead.
+     */
+    private static String grpcMessage(ApiException api) {
+        for (Throwable c = api.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof io.grpc.StatusRuntimeException || c instanceof io.grpc.StatusException) {
+                io.grpc.Status status = io.grpc.Status.fromThrowable(c);
+                String text = status.getDescription() == null ? status.getCode().name() : status.getDescription();
+                Throwable transport = status.getCause();
+                return transport == null || transport.getMessage() == null ? text
+                        : text + " (" + transport.getMessage() + ")";
+            }
+        }
+        return String.valueOf(api.getMessage());
     }
 
     /** Parses Google's JSON error body ({@code error.message}, {@code error.details[ErrorInfo]}). */
