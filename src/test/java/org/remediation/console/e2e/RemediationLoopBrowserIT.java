@@ -110,8 +110,13 @@ class RemediationLoopBrowserIT {
             }
             for (String criterion : List.of("vpc-concurrent-connections", "vpc-connect-time", "vpc-throughput",
                     "vpc-utilisation-70", "vpc-no-capacity-warnings", "vpc-min-instances-3")) {
-                Ui.waitUntil(lead, METRICS, "criterion " + criterion + " met", b -> !b.driver().findElements(
+try {
+                    Ui.waitUntil(lead, METRICS, "criterion " + criterion + " met", b -> !b.driver().findElements(
                         By.cssSelector("#criterion-" + criterion + " .criterion-badge[data-state='MET']")).isEmpty());
+                } catch (RuntimeException e) {
+                    System.out.println("criterion " + criterion + " not met: " + Ui.text(lead, By.id("criterion-" + criterion)));
+                    throw e;
+                }
             }
             metricScreenshots(operator);
             // 7. Sign-off freezes the evidence on the phase.
