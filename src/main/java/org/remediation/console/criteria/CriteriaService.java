@@ -273,7 +273,13 @@ public class CriteriaService {
     public Optional<Double> thresholdValue(CriterionOwner owner) {
         return store.find(owner).map(r -> engine.spec(r.definition()))
                 .filter(s -> s instanceof MeasuredCriterion c && c.statistic().windowed())
-                .map(s -> ((MeasuredCriterion) s).thresholdValue());
+                .map(s -> {
+                    MeasuredCriterion c = (MeasuredCriterion) s;
+                    // a metric's threshold as written (its values are in its unit), a latency's in ms
+                    return c.subject().kind() == Subject.Kind.TARGET && c.measurement() == null
+                            && engine.measurements().metricUnit(c.subject().name()).isPresent()
+                            ? c.threshold().amount() : c.thresholdValue();
+                });
     }
 
     List<CriterionStatus> statuses(String incidentKey, String phaseKey) {

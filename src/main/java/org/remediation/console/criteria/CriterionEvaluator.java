@@ -81,6 +81,10 @@ public final class CriterionEvaluator {
         if (c.subject().kind() == Subject.Kind.TARGET) {
             return one(c, targets.getFirst(), m, now, phaseStart);
         }
+        Optional<String> mixed = MetricUnits.mixedGroup(c, targets, m);
+        if (mixed.isPresent()) {
+            return Evaluation.noData("mixed units", 0, mixed.get(), now);
+        }
         List<Evaluation> each = new ArrayList<>(targets.size());
         for (String t : targets) {
             each.add(one(c, t, m, now, phaseStart));
@@ -117,7 +121,8 @@ public final class CriterionEvaluator {
                         : c.statistic().isCount() || c.statistic() == Statistic.CONCURRENT_SUCCESS
                         ? counted(c, Counts.measure(c, target, m, now.minus(c.window()), now,
                         Counts.failuresHigh(c.comparison())), now)
-                        : windowed(c, m.window(target, c.measurement(), now.minus(c.window()), now), scale, now);
+                        : windowed(c, m.window(target, c.measurement(), now.minus(c.window()), now), scale,
+                        c.statistic().isSum() ? m.interval(target) : null, now);
             }
         };
     }
@@ -148,8 +153,9 @@ public final class CriterionEvaluator {
                         + " over " + s.samples() + " runs in the last " + window + s.note(), now);
     }
 
-    private static Evaluation windowed(MeasuredCriterion c, WindowStats s, MetricUnits.Scale scale, Instant now) {
-        Evaluation e = judged(c, s, scale, now);
+    private static Evaluation windowed(MeasuredCriterion c, WindowStats s, MetricUnits.Scale scale,
+                                       @Nullable Duration interval, Instant now) {
+        Evaluation e = judged(c, s, scale, interval, now);
         String covers = coverage(c, s, now);
         return covers.isEmpty() ? e : new Evaluation(e.state(), e.value(), e.valueText(), e.samples(),
                 e.detail() + "; " + covers, e.at());
@@ -169,14 +175,15 @@ public final class CriterionEvaluator {
 
     static final String COVERS = "covers ";
 
-    private static Evaluation judged(MeasuredCriterion c, WindowStats s, MetricUnits.Scale scale, Instant now) {
+    private static Evaluation judged(MeasuredCriterion c, WindowStats s, MetricUnits.Scale scale,
+                                     @Nullable Duration interval, Instant now) {
         String window = Tokens.formatDuration(c.window());
         Evaluation few = tooFew(c, s.samples(), "in the last " + window, now);
         if (few != null) {
             return few;
         }
         if (c.statistic().isSum()) {
-            return MetricUnits.sum(c, s, scale, window, now);
+            return MetricUnits.sum(c, s, scale, window, now, interval);
         }
         if (c.statistic().isLatency()) {
             return latency(c, s, scale, window, now);

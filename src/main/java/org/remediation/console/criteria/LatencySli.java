@@ -7,7 +7,8 @@ import org.remediation.console.probe.Latencies;
  * A latency statistic as operators mean it: "were the calls successful and fast?". Every failed run
  * (refused, error, timeout, unexpected status) sits on the failing side of the threshold, whatever
  * the comparator, so {@code p95 < 30 s} holds only when at least 95 % of the window's runs succeeded
- * under 30 s, and {@code max} and {@code avg} only when every run did (good events over valid events).
+ * under 30 s, and {@code max}, {@code min} and {@code avg} only when every run did (good events over
+ * valid events), with {@code >} as with {@code <}.
  */
 final class LatencySli {
 
@@ -26,7 +27,9 @@ final class LatencySli {
             return Double.NaN;
         }
         boolean failuresHigh = comparison != Comparison.GT && comparison != Comparison.GE;
-        if (statistic == Statistic.AVG) { // a mean has no rank to spare: one failed run decides it
+        // a mean, the highest and the lowest have no rank to spare: one failed run decides them, whatever
+        // the comparator (max >= 200 Mbps must not hold on one good read among failures)
+        if (statistic == Statistic.AVG || statistic == Statistic.MAX || statistic == Statistic.MIN) {
             return failures > 0 ? (failuresHigh ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : ok.mean();
         }
         long rank = Math.max(1, (long) Math.ceil(quantile(statistic) * samples - 1e-9));

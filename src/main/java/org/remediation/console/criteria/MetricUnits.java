@@ -2,6 +2,7 @@ package org.remediation.console.criteria;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +47,15 @@ final class MetricUnits {
         }
         Optional<String> metricUnit = c.measurement() == null ? m.metricUnit(target) : Optional.empty();
         String written = c.improvement() ? "" : c.threshold().unit();
+        if (metricUnit.isPresent() && c.improvement()) {
+            // whether a metric improves by rising (throughput) or falling (5xx, utilisation) is the metric's, not
+            // the statistic's; until a criterion can say which, an improvement over a metric is not judged
+            return new Scale(true, metricUnit.get(), "'improved by' is not judged on a metric's values: whether "
+                    + target + " improves by rising or falling depends on the metric; write a threshold instead");
+        }
         if (metricUnit.isPresent()) {
             String unit = metricUnit.get();
-            boolean fits = written.isEmpty() || written.equalsIgnoreCase(unit);
+            boolean fits = written.isEmpty() || written.equals(unit); // units are case-sensitive: Mbps is not MBps
             return new Scale(true, unit, fits ? null : target + " measures " + (unit.isEmpty() ? "a plain number" : unit)
                     + ", but the threshold is written in " + written + ": write it in " + (unit.isEmpty() ? "no unit" : unit)
                     + " or without a unit");
@@ -63,11 +70,46 @@ final class MetricUnits {
     }
 
     /**
+     * Why a ranked statistic over several targets means nothing: they mix metric values and latencies, or
+     * metrics in different units ({@code group database any p95 < 500} must not be met by the connections
+     * in use of a metric target while the database's health checks all fail). Empty when they agree.
+     */
+    static Optional<String> mixedGroup(MeasuredCriterion c, java.util.List<String> targets, ProbeMeasurements m) {
+        if (c.measurement() != null) {
+            return Optional.empty();
+        }
+        java.util.Map<String, String> units = new java.util.TreeMap<>();
+        for (String t : targets) {
+            units.put(t, m.metricUnit(t).map(u -> "metric in " + (u.isEmpty() ? "plain numbers" : u)).orElse("latency in ms"));
+        }
+        boolean metrics = units.values().stream().anyMatch(u -> u.startsWith("metric"));
+        boolean calls = units.values().stream().anyMatch(u -> !u.startsWith("metric"));
+        boolean ranked = c.statistic().isLatency() || c.statistic().isSum();
+        // a metric read that succeeds says the query worked, not that the service did: any statistic over a
+        // group of both kinds mixes the two; ranked ones also need one unit
+        if (!(metrics && calls) && !(ranked && new java.util.HashSet<>(units.values()).size() > 1)) {
+            return Optional.empty();
+        }
+        return Optional.of(c.statistic().word() + " over these targets compares unlike figures (" + units
+                + "): group metric targets apart from the probes of calls, or name one target");
+    }
+
+    /**
      * The window's values summed. Any failed read decides it, as for {@code avg}: what the failed read
      * would have added is unknown, so the sum cannot be known to meet the threshold.
      */
-    static Evaluation sum(MeasuredCriterion c, WindowStats s, Scale scale, String window, Instant now) {
+    static Evaluation sum(MeasuredCriterion c, WindowStats s, Scale scale, String window, Instant now,
+                          @Nullable Duration interval) {
         long failed = s.samples() - s.successes();
+        if (interval != null && failed == 0) {
+            // a period with no read (a skipped run, the console down, the target disabled) is not a quiet period
+            long periods = c.window().toMillis() / Math.max(1, interval.toMillis());
+            if (s.samples() < periods - 1) {
+                return Evaluation.noData(s.samples() + " of " + periods + " reads", s.samples(), "count sums one read per "
+                        + Tokens.formatDuration(interval) + "; only " + s.samples() + " of the " + periods + " periods of the last "
+                        + window + " were read, and a period without a read cannot count as nothing happened", now);
+            }
+        }
         if (failed > 0) {
             String failures = failed + " of " + s.samples() + " reads failed";
             return new Evaluation(CriterionState.NOT_MET, null, failures, s.samples(), "count sums every read's value;"

@@ -130,8 +130,17 @@ class ProbeEngineMeasurements implements ProbeMeasurements, ApplicationListener<
                     if (set != null && !set.isBlank()) {
                         return set.strip();
                     }
-                    return latest(targetKey, "unit").map(LatestValue::value).orElse(""); // the unit the API reported
+                    // the unit the API reported last: a failed read reports none and must not flip it
+                    return statistics.recentResults(targetKey, 30).stream()
+                            .map(r -> r.measurements().get("unit")).filter(u -> u instanceof String)
+                            .map(String.class::cast).findFirst().orElse("");
                 });
+    }
+
+    @Override
+    public @Nullable Duration interval(String targetKey) {
+        return allTargets().stream().filter(t -> t.key().equals(targetKey)).findFirst().map(ProbeTarget::interval)
+                .orElse(null);
     }
 
     @Override

@@ -44,6 +44,11 @@ public interface ProbeMeasurements {
         return Optional.empty();
     }
 
+    /** A target's interval (a metric target reads one period per run), or null when unknown. */
+    default @Nullable Duration interval(String targetKey) {
+        return null;
+    }
+
     /** Keys of the enabled targets in a group, in a stable order; empty for an unknown group. */
     List<String> targetsInGroup(String group);
 

@@ -59,7 +59,8 @@ class DemoTargets {
                         Map.of("resource", "HEALTH_CHECK/global/netra-backend-hc"),
                         Duration.ofSeconds(30), Duration.ofSeconds(5), true, "edge", null),
                 // The seeds' utilisation, instance, pool and 5xx figures as Cloud Monitoring metrics; the sandbox
-                // answers the same queries from its capacity model (cloud.sandbox.SandboxSeries)
+                // answers the same queries from its capacity model (cloud.sandbox.SandboxSeries). Groups of their own:
+                // a statistic over a group mixing metric reads and calls means nothing (criteria.MetricUnits.mixedGroup)
                 // a distribution per connector: Google refuses ALIGN_MEAN on it; the 99th percentile of the minute
                 metric("connector-cpu", "VPC connector CPU", "vpc", CONNECTOR_CPU + ON_CONNECTOR,
                         Map.of("aligner", "ALIGN_PERCENTILE_99", "scale", "100", "unit", "%")),
@@ -69,18 +70,18 @@ class DemoTargets {
                 metric("connector-throughput", "VPC connector throughput", "vpc",
                         CONNECTOR_RECEIVED + ON_CONNECTOR,
                         Map.of("aligner", "ALIGN_RATE", "reducer", "REDUCE_SUM", "scale", "0.000008", "unit", "Mbps")),
-                metric("sql-backends", "Cloud SQL connections in use", "database",
+                metric("sql-backends", "Cloud SQL connections in use", "database-metrics",
                         "metric.type = \"cloudsql.googleapis.com/database/postgresql/num_backends\"" + ON_DATABASE,
                         Map.of("reducer", "REDUCE_SUM")),
-                metric("sql-cpu", "Cloud SQL CPU", "database",
+                metric("sql-cpu", "Cloud SQL CPU", "database-metrics",
                         "metric.type = \"cloudsql.googleapis.com/database/cpu/utilization\"" + ON_DATABASE,
                         Map.of("scale", "100", "unit", "%")),
                 // no 5xx in a minute means no series for class 500; the backend's requests of any class prove it reported
-                metric("lb-5xx", "Load balancer 5xx", "edge", LB_REQUESTS + " AND metric.labels.response_code_class = 500",
+                metric("lb-5xx", "Load balancer 5xx", "edge-metrics", LB_REQUESTS + " AND metric.labels.response_code_class = 500",
                         Map.of("aligner", "ALIGN_DELTA", "reducer", "REDUCE_SUM", "emptyAs", "zero", "presenceFilter", LB_REQUESTS)),
                 // sum across revisions: every serving revision's instances share the connector and the database pool
                 // (seed 001: "46 active across 2 revisions causing resource contention"); the series keep the split
-                metric("run-instances", "Backend instances (per revision)", "backend",
+                metric("run-instances", "Backend instances (per revision)", "backend-metrics",
                         "metric.type = \"run.googleapis.com/container/instance_count\" AND resource.labels.service_name = \"netra-backend\"",
                         Map.of("aligner", "ALIGN_MAX", "reducer", "REDUCE_SUM", "groupBy", "resource.labels.revision_name",
                                 "across", "sum")),

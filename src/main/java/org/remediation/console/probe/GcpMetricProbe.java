@@ -25,13 +25,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class GcpMetricProbe implements Probe {
 
-    static final Set<String> ALIGNERS = Set.of("ALIGN_NONE", "ALIGN_DELTA", "ALIGN_RATE", "ALIGN_INTERPOLATE",
-            "ALIGN_NEXT_OLDER", "ALIGN_MIN", "ALIGN_MAX", "ALIGN_MEAN", "ALIGN_COUNT", "ALIGN_SUM", "ALIGN_STDDEV",
+    /** Not ALIGN_NEXT_OLDER or ALIGN_INTERPOLATE: they fill a period without points from its neighbours. */
+    static final Set<String> ALIGNERS = Set.of("ALIGN_NONE", "ALIGN_DELTA", "ALIGN_RATE",
+            "ALIGN_MIN", "ALIGN_MAX", "ALIGN_MEAN", "ALIGN_COUNT", "ALIGN_SUM", "ALIGN_STDDEV",
             "ALIGN_COUNT_TRUE", "ALIGN_COUNT_FALSE", "ALIGN_FRACTION_TRUE", "ALIGN_PERCENTILE_99",
             "ALIGN_PERCENTILE_95", "ALIGN_PERCENTILE_50", "ALIGN_PERCENTILE_05", "ALIGN_PERCENT_CHANGE");
     static final Set<String> REDUCERS = Set.of("REDUCE_NONE", "REDUCE_MEAN", "REDUCE_MIN", "REDUCE_MAX", "REDUCE_SUM",
             "REDUCE_STDDEV", "REDUCE_COUNT", "REDUCE_COUNT_TRUE", "REDUCE_COUNT_FALSE", "REDUCE_FRACTION_TRUE",
             "REDUCE_PERCENTILE_99", "REDUCE_PERCENTILE_95", "REDUCE_PERCENTILE_50", "REDUCE_PERCENTILE_05");
+    static final Set<String> COUNTING = Set.of("ALIGN_DELTA", "ALIGN_SUM", "ALIGN_COUNT", "ALIGN_RATE",
+            "ALIGN_COUNT_TRUE", "ALIGN_COUNT_FALSE");
+    static final Duration MIN_GOOGLE_LAG = Duration.ofMinutes(3);
+    private static final java.util.regex.Pattern RESOURCE_TERM =
+            java.util.regex.Pattern.compile("resource\\.(type|labels\\.[A-Za-z0-9_]+)\\s*=\\s*(\"[^\"]*\"|\\S+)");
     /** Most Google metrics are visible within 150–210 s of sampling (the metrics list says so per metric). */
     static final Duration DEFAULT_LAG = Duration.ofMinutes(4);
 
@@ -76,6 +82,22 @@ public class GcpMetricProbe implements Probe {
             p.check(presence != null && !metricType(presence).isEmpty(), SettingRules.field("presenceFilter"),
                     "emptyAs: zero needs a presenceFilter: a filter that must return series in the same period (e.g."
                             + " all requests of the backend), so a mistyped filter or data not yet ingested never reads as 0.");
+            p.check(COUNTING.contains(aligner.isBlank() ? "ALIGN_MEAN" : aligner.strip()), SettingRules.field("emptyAs"),
+                    "emptyAs: zero is for counts (aligner ALIGN_DELTA, ALIGN_SUM, ALIGN_COUNT or ALIGN_RATE): a gauge that"
+                            + " reports nothing (CPU, instances) is missing data, never 0.");
+            if (presence != null && filter != null) {
+                for (String term : resourceTerms(filter)) {
+                    p.check(resourceTerms(presence).contains(term), SettingRules.field("presenceFilter"),
+                            "The presenceFilter must name the same resource as the filter (" + term + "), or another"
+                                    + " resource's data would turn this one's missing data into 0.");
+                }
+            }
+        }
+        if (lag != null && !lag.isBlank() && "gcp".equals(metrics.name())) {
+            Duration d = Durations.parse(lag);
+            p.check(d == null || d.compareTo(MIN_GOOGLE_LAG) >= 0, SettingRules.field("lag"), "Google makes most points"
+                    + " visible 150–210 s after sampling: a lag under 3m reads periods before their points arrive (a count"
+                    + " then misses them for good). Use at least 3m (default 4m).");
         }
         MetricValues.validate(s, p);
     }
@@ -124,6 +146,16 @@ public class GcpMetricProbe implements Probe {
         return q.filter() + " | " + q.aligner() + (q.reducer().equals("REDUCE_NONE") ? "" : " " + q.reducer()
                 + (q.groupBy().isEmpty() ? "" : " by " + String.join(",", q.groupBy())))
                 + " | period " + Durations.format(q.period()) + " ending " + q.end();
+    }
+
+    /** The filter's resource terms, spacing normalised: {@code resource.labels.connector_name="staging-connector"}. */
+    static Set<String> resourceTerms(String filter) {
+        Set<String> terms = new HashSet<>();
+        java.util.regex.Matcher m = RESOURCE_TERM.matcher(filter);
+        while (m.find()) {
+            terms.add("resource." + m.group(1) + "=" + m.group(2));
+        }
+        return terms;
     }
 
     private static String metricType(String filter) {

@@ -19,7 +19,7 @@ import org.remediation.console.base.Problems;
  * <p>Settings: {@code unit} (what the value is in, checked against criteria thresholds), {@code scale}
  * (a multiplier applied to every series, e.g. 100 for a 0–1 ratio read as %), {@code across}
  * ({@code max}, {@code min}, {@code sum} or {@code mean}: how several series make the run's value;
- * default {@code max}, the worst case for utilisation), {@code emptyAs} ({@code fail}, the default:
+ * required when a read returns several), {@code emptyAs} ({@code fail}, the default:
  * no series is a failed run; {@code zero}: no series means nothing happened, for counts of errors).
  */
 final class MetricValues {
@@ -51,6 +51,9 @@ final class MetricValues {
                 p.add(SettingRules.field("scale"), "'" + scale.strip() + "' is not a number (e.g. 100 to read a 0–1 ratio as %).");
             }
         }
+        p.check(scale == null || scale.isBlank() || (s.get("unit") != null && !s.get("unit").isBlank()),
+                SettingRules.field("unit"), "A scaled value needs its unit (e.g. scale: 100 with unit: %), or it would be"
+                        + " shown and judged in the unit of the unscaled answer.");
         String across = s.get("across");
         p.check(across == null || across.isBlank() || across(across) != null, SettingRules.field("across"),
                 "How several series make one value: max, min, sum or mean.");
@@ -86,6 +89,14 @@ final class MetricValues {
         // Google reports dimensionless values (counts, instances, backends) in the unit "1": no unit to show or match
         String reported = answerUnit == null || answerUnit.equals("1") ? "" : answerUnit;
         String unit = req.setting("unit", reported);
+        if (scale == 1 && !reported.isEmpty() && !unit.equals(reported)) {
+            // unit: % on Google's 0–1 ratio (10^2.%) without scale: 100 would judge 0.85 against 70 and always pass
+            run.put("query", query);
+            run.put("raw", truncate(raw));
+            return run.finish(Outcome.DOWN, "unit-mismatch", "The answer is in " + reported + " but the target says its unit"
+                    + " is " + unit + " without a scale to convert: set scale (e.g. 100 for a 0–1 ratio read as %) or unit: "
+                    + reported + ".");
+        }
         run.put("query", query);
         run.put("unit", unit);
         run.put("raw", truncate(raw));
@@ -115,7 +126,14 @@ final class MetricValues {
         if (points.size() > SERIES_SHOWN) {
             shown.add("+" + (points.size() - SERIES_SHOWN) + " more");
         }
-        Across across = across(req.setting("across", "max"));
+        String acrossSetting = req.settings().get("across");
+        if (points.size() > 1 && (acrossSetting == null || acrossSetting.isBlank())) {
+            // no default: max would hide the worst series of a floor (min instances), min the worst of a ceiling
+            run.put("series", shown);
+            return run.finish(Outcome.DOWN, "several-series", "The query returned " + points.size() + " series and no"
+                    + " 'across' says how to make one value of them: set across to max, min, sum or mean, or narrow the query.");
+        }
+        Across across = acrossSetting == null ? Across.MAX : across(acrossSetting);
         double value = combine(across == null ? Across.MAX : across, values);
         run.put("series", shown);
         run.put(ProbeResult.METRIC_VALUE, Run.round(value));

@@ -54,6 +54,12 @@ public class InMemoryProbeMeasurements implements ProbeMeasurements {
         return this;
     }
 
+    /** Metric targets read once a minute here. */
+    @Override
+    public @Nullable Duration interval(String targetKey) {
+        return metricUnits.containsKey(targetKey) ? Duration.ofMinutes(1) : null;
+    }
+
     @Override
     public Optional<String> metricUnit(String targetKey) {
         return Optional.ofNullable(metricUnits.get(targetKey));

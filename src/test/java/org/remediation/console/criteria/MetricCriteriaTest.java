@@ -135,4 +135,59 @@ class MetricCriteriaTest {
         assertThat(e.state()).isEqualTo(CriterionState.NO_DATA);
         assertThat(e.detail()).contains("write 'failures count'");
     }
+
+    @Test
+    void aFloorOrCeilingOnTheHighestOrLowestReadIsNotMetOnOneGoodReadAmongFailures() {
+        probes.results("throughput", NOW.minus(Duration.ofMinutes(15)), MINUTE, 14, false, 0);
+        probes.result("throughput", NOW.minusSeconds(10), true, 250);
+        assertThat(eval("throughput max >= 200 By over 15m").state()).isEqualTo(CriterionState.NOT_MET);
+        assertThat(eval("throughput min < 300 By over 15m").state()).isEqualTo(CriterionState.NOT_MET);
+        assertThat(eval("throughput max >= 200 By over 15m").valueText()).isEqualTo("14 of 15 runs failed");
+    }
+
+    @Test
+    void aCountOverPeriodsThatWereNeverReadIsNoDataNotAQuietHour() {
+        probes.results("lb-5xx", NOW.minus(Duration.ofMinutes(10)), MINUTE, 10, true, 0);
+        Evaluation e = eval("lb-5xx count < 1 per 1h");
+        assertThat(e.state()).isEqualTo(CriterionState.NO_DATA);
+        assertThat(e.detail()).contains("only 10 of the 60 periods of the last 1h were read");
+        // a gap in the middle: a restart, a disabled target
+        probes.results("lb-5xx", NOW.minus(Duration.ofMinutes(60)), MINUTE, 40, true, 0);
+        assertThat(eval("lb-5xx count < 1 per 1h").state()).isEqualTo(CriterionState.NO_DATA);
+        probes.results("lb-5xx", NOW.minus(Duration.ofMinutes(20)), MINUTE, 10, true, 0);
+        assertThat(eval("lb-5xx count < 1 per 1h").state()).isEqualTo(CriterionState.MET);
+    }
+
+    @Test
+    void aGroupMixingMetricReadsAndCallsIsNoDataForEveryStatistic() {
+        probes.group("database", "database", "sql-backends");
+        probes.results("database", NOW.minus(Duration.ofMinutes(15)), MINUTE, 15, false, 0);
+        reads("sql-backends", 15, 40);
+        for (String text : new String[] {"group database any p95 < 500 over 15m",
+                "group database any success-rate >= 99 % over 15m", "group database any up"}) {
+            Evaluation e = eval(text);
+            assertThat(e.state()).as(text).isEqualTo(CriterionState.NO_DATA);
+            assertThat(e.detail()).as(text).contains("compares unlike figures");
+        }
+        probes.group("cpus", "connector-cpu", "sql-backends"); // two metrics, % and plain numbers
+        reads("connector-cpu", 15, 40);
+        assertThat(eval("group cpus all max < 70 over 15m").state()).isEqualTo(CriterionState.NO_DATA);
+    }
+
+    @Test
+    void unitsAreCaseSensitive() {
+        reads("throughput", 15, 250);
+        Evaluation e = eval("throughput min >= 200 BY over 15m");
+        assertThat(e.state()).isEqualTo(CriterionState.NO_DATA);
+        assertThat(e.detail()).contains("measures By, but the threshold is written in BY");
+    }
+
+    @Test
+    void anImprovementOverAMetricIsNotJudgedBecauseItsDirectionIsTheMetrics() {
+        reads("throughput", 15, 20);
+        Evaluation e = CriterionEvaluator.evaluate(CriterionText.parse(
+                "throughput p50 improved by 50 % since phase start over 15m"), probes, NOW, PhaseStart.at(NOW.minus(Duration.ofHours(1))));
+        assertThat(e.state()).isEqualTo(CriterionState.NO_DATA);
+        assertThat(e.detail()).contains("improves by rising or falling depends on the metric");
+    }
 }

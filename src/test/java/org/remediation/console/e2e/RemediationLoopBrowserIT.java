@@ -110,11 +110,13 @@ class RemediationLoopBrowserIT {
             }
             for (String criterion : List.of("vpc-concurrent-connections", "vpc-connect-time", "vpc-throughput",
                     "vpc-utilisation-70", "vpc-no-capacity-warnings", "vpc-min-instances-3")) {
-try {
+                try {
                     Ui.waitUntil(lead, METRICS, "criterion " + criterion + " met", b -> !b.driver().findElements(
                         By.cssSelector("#criterion-" + criterion + " .criterion-badge[data-state='MET']")).isEmpty());
                 } catch (RuntimeException e) {
-                    System.out.println("criterion " + criterion + " not met: " + Ui.text(lead, By.id("criterion-" + criterion)));
+                    System.out.println("criterion " + criterion + " not met: " + ((org.openqa.selenium.JavascriptExecutor) lead.driver())
+                            .executeScript("const e = document.getElementById('criterion-' + arguments[0]); return e.innerText + ' | '"
+                                    + " + [...e.querySelectorAll('[title]')].map(b => b.title).join(' | ')", criterion));
                     throw e;
                 }
             }

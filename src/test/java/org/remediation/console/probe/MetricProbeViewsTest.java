@@ -104,7 +104,7 @@ class MetricProbeViewsTest extends KaribuTest {
 
     private ProbeTarget create(String key) {
         return As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(key, "Connector CPU", "GCP_METRIC",
-                Map.of("filter", FILTER, "unit", "%", "scale", "100"), Duration.ofSeconds(60), Duration.ofSeconds(10),
+                Map.of("filter", FILTER, "unit", "%", "scale", "100", "across", "max"), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 true, "metrics", null)));
     }
 

@@ -60,9 +60,12 @@ class PrometheusProbeTest {
         prometheus.set("worker", "jobs_running{kind=\"a\"}", "5");
         prometheus.await("count(jobs_running)", "\"3\"]");
         String q = "sum by (job)(jobs_running)";
-        ProbeResult max = run(q, "unit", "req");
+        ProbeResult unsaid = run(q, "unit", "req");
+        assertThat(unsaid.errorClass()).as("no default: several series need across").isEqualTo("several-series");
+        assertThat(unsaid.metricValue()).isNull();
+        ProbeResult max = run(q, "unit", "req", "across", "max");
         assertThat(max.outcome()).as(max.error()).isEqualTo(Outcome.UP);
-        assertThat(max.metricValue()).as("the default across: max").isEqualTo(7.0);
+        assertThat(max.metricValue()).isEqualTo(7.0);
         assertThat(max.measurements()).containsEntry("seriesCount", 2);
         assertThat(max.measurements().get("series")).asList().containsExactlyInAnyOrder("job=api: 7.0 req", "job=worker: 5.0 req");
         assertThat(run(q, "across", "sum").metricValue()).isEqualTo(12.0);

@@ -136,7 +136,7 @@ class GcpMetricsTest {
     void severalSeriesMakeOneValueAcrossMaxOrSumWithTheAnswersUnit() {
         runInstances("netra-backend-00001-abc", 2, 3, 1);
         runInstances("netra-backend-00002-def", 5, 4);
-        Map<String, String> max = settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX");
+        Map<String, String> max = settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX", "across", "max");
         ProbeResult byMax = run(max);
         assertThat(byMax.outcome()).isEqualTo(Outcome.UP);
         assertThat(byMax.metricValue()).as("the busiest revision's peak").isEqualTo(5.0);
@@ -183,7 +183,7 @@ class GcpMetricsTest {
         runInstances("a", 1);
         runInstances("b", 7);
         runInstances("c", 3);
-        ProbeResult r = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX"));
+        ProbeResult r = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX", "across", "max"));
         assertThat(r.measurements()).containsEntry("seriesCount", 3);
         assertThat(r.metricValue()).isEqualTo(7.0);
         assertThat(monitoring.requests()).hasSize(3);
