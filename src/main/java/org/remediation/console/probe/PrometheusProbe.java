@@ -117,6 +117,12 @@ public class PrometheusProbe implements Probe {
             }
             if (main.points().isEmpty() && MetricValues.emptyIsZero(req)) {
                 String presenceQuery = req.setting("presenceQuery", "");
+                if (presenceQuery.isBlank()) { // saved before the rule: never send an empty query
+                    run.put("query", described);
+                    run.put("raw", MetricValues.truncate(main.raw()));
+                    return run.finish(Outcome.DOWN, "no-presence", "The query returned no series and the target has no"
+                            + " settings.presenceQuery, so 0 cannot be told from missing data: add one (emptyAs: zero needs it).");
+                }
                 Read presence = ask(req, run, uri, presenceQuery, "presenceQuery " + presenceQuery + " @ "
                         + Failures.redact(base), authorization, secrets);
                 if (presence.failed() != null) {

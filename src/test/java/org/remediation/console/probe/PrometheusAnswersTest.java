@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusAnswersTest {
 
     private HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     @AfterEach
     void stop() {
@@ -35,6 +36,7 @@ class PrometheusAnswersTest {
     private ProbeResult answer(int status, String body, Map<String, String> more) throws Exception {
         server = HttpServer.create(new InetSocketAddress(Loopback.LOCAL, 0), 5);
         server.createContext("/", ex -> {
+            requests.incrementAndGet();
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
             ex.getResponseBody().write(b);
@@ -97,6 +99,17 @@ class PrometheusAnswersTest {
             server.stop(0);
             server = null;
         }
+    }
+
+    @Test
+    void aTargetSavedBeforeThePresenceRuleIsNoPresenceNotZero() throws Exception {
+        ProbeResult r = answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}",
+                Map.of("emptyAs", "zero"));
+        assertThat(r.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(r.errorClass()).isEqualTo("no-presence");
+        assertThat(r.error()).contains("settings.presenceQuery");
+        assertThat(r.metricValue()).isNull();
+        assertThat(requests).as("no empty query sent").hasValue(1);
     }
 
     @Test
