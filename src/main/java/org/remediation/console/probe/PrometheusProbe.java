@@ -111,7 +111,7 @@ public class PrometheusProbe implements Probe {
                 run.put("query", described);
                 return run.finish(Outcome.ERROR, "missing-credential", missing.getMessage());
             }
-            Read main = ask(req, run, uri, promql, described, authorization, secrets);
+            Read main = ask(req, run, uri, promql, described, authorization, secrets, true);
             if (main.failed() != null) {
                 return main.failed();
             }
@@ -124,7 +124,7 @@ public class PrometheusProbe implements Probe {
                             + " settings.presenceQuery, so 0 cannot be told from missing data: add one (emptyAs: zero needs it).");
                 }
                 Read presence = ask(req, run, uri, presenceQuery, "presenceQuery " + presenceQuery + " @ "
-                        + Failures.redact(base), authorization, secrets);
+                        + Failures.redact(base), authorization, secrets, false);
                 if (presence.failed() != null) {
                     return presence.failed();
                 }
@@ -148,11 +148,11 @@ public class PrometheusProbe implements Probe {
     }
 
     private static Read ask(ProbeRequest req, Run run, URI uri, String promql, String described,
-                            @Nullable String authorization, List<String> secrets) throws Exception {
+                            @Nullable String authorization, List<String> secrets, boolean main) throws Exception {
         byte[] request = request(req, uri, promql, authorization);
         HttpResponseReader.Response response = HttpExchange.send(req, run, uri, request, false, BODY_LIMIT);
         run.put("status", response.status());
-        return judge(req, run, described, response, secrets);
+        return judge(req, run, described, response, secrets, main && req.setting("expect", "vector").equalsIgnoreCase("scalar"));
     }
 
     /** The {@code Authorization} header's value, or null; resolved secrets are added to {@code secrets} to scrub. */
@@ -205,8 +205,9 @@ public class PrometheusProbe implements Probe {
         return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code expectOne}: the query's {@code expect: scalar}; a presence query may return any number of series. */
     private static Read judge(ProbeRequest req, Run run, String described, HttpResponseReader.Response r,
-                              List<String> secrets) {
+                              List<String> secrets, boolean expectOne) {
         String raw = scrub(r.body(), secrets);
         if (r.status() == 401 || r.status() == 403) {
             return failed(run, described, raw, Outcome.ERROR, "credentials-refused", "Prometheus refused the credentials"
@@ -264,7 +265,7 @@ public class PrometheusProbe implements Probe {
                         ? "result of no known type" : type) + ", not a number: use a query that returns a vector or a scalar.");
             }
         }
-        if (req.setting("expect", "vector").equalsIgnoreCase("scalar") && points.size() > 1) {
+        if (expectOne && points.size() > 1) {
             return failed(run, described, raw, Outcome.DOWN, "not-one-series", "expect: scalar needs one value, but the query"
                     + " returns " + points.size() + " series (" + MetricValues.label(points.getFirst().labels()) + ", …):"
                     + " aggregate them, e.g. sum(…) or max(…).");

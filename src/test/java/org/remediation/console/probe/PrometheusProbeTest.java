@@ -108,6 +108,12 @@ class PrometheusProbeTest {
         assertThat(zero.outcome()).as(zero.error()).isEqualTo(Outcome.UP);
         assertThat(zero.metricValue()).isEqualTo(0.0);
 
+        prometheus.await("up{job=\"worker\"}", "\"1\"]");
+        ProbeResult scalar = run("sum(errors_total_never_seen)", "expect", "scalar", "emptyAs", "zero", "presenceQuery", "up");
+        assertThat(scalar.outcome()).as("expect: scalar is the query's, not the presence query's (two jobs)")
+                .isEqualTo(Outcome.UP);
+        assertThat(scalar.metricValue()).isEqualTo(0.0);
+
         // a mistyped metric, or a Prometheus that lost its targets: the presence query is empty too
         ProbeResult lost = run("errors_total_never_seen", "emptyAs", "zero", "presenceQuery", "up{job=\"lost\"}");
         assertThat(lost.outcome()).isEqualTo(Outcome.DOWN);
