@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.Problems;
 import org.springframework.stereotype.Component;
@@ -36,11 +37,19 @@ public class PrometheusProbe implements Probe {
 
     static {
         Set<String> known = new HashSet<>(MetricValues.SHARED);
-        known.addAll(List.of("url", "query", "expect", "token", "username", "password"));
+        known.addAll(List.of("url", "query", "expect", "token", "username", "password", "presenceQuery"));
         KNOWN = Set.copyOf(known);
     }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * Warnings that say the answer covers only part of the data: "partial"/"incomplete" in any
+     * wording, and Thanos's store failures it answers with under its partial-response strategy
+     * ("receive series from Addr: …", "failed to receive any data in 5s from Addr: …", "No StoreAPIs
+     * matched for this query").
+     */
+    private static final Pattern PARTIAL = Pattern.compile("partial|incomplete|from Addr:|no StoreAPIs matched",
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public ProbeKind kind() {
@@ -74,6 +83,15 @@ public class PrometheusProbe implements Probe {
         p.check(!(user || password) || s.getOrDefault("token", "").isBlank(), SettingRules.field("token"),
                 "Give either a bearer token or a username and password, not both.");
         SettingRules.credential(s, "password", false, p);
+        String presence = s.get("presenceQuery");
+        if (MetricValues.emptyIsZero(s)) {
+            p.check(presence != null && !presence.isBlank(), SettingRules.field("presenceQuery"),
+                    "emptyAs: zero needs a presenceQuery: a query that must return series at the same time (e.g."
+                            + " up{job=\"api\"} or the requests of every status), so a mistyped metric or a Prometheus that"
+                            + " lost its targets never reads as 0.");
+        }
+        p.check(presence == null || presence.length() <= MAX_QUERY, SettingRules.field("presenceQuery"),
+                "A presence query is at most " + MAX_QUERY + " characters.");
         MetricValues.validate(s, p);
     }
 
@@ -93,14 +111,48 @@ public class PrometheusProbe implements Probe {
                 run.put("query", described);
                 return run.finish(Outcome.ERROR, "missing-credential", missing.getMessage());
             }
-            byte[] request = request(req, uri, promql, authorization);
-            HttpResponseReader.Response response = HttpExchange.send(req, run, uri, request, false, BODY_LIMIT);
-            run.put("status", response.status());
-            return judge(req, run, described, response, secrets);
+            Read main = ask(req, run, uri, promql, described, authorization, secrets, true);
+            if (main.failed() != null) {
+                return main.failed();
+            }
+            if (main.points().isEmpty() && MetricValues.emptyIsZero(req)) {
+                String presenceQuery = req.setting("presenceQuery", "");
+                if (presenceQuery.isBlank()) { // saved before the rule: never send an empty query
+                    run.put("query", described);
+                    run.put("raw", MetricValues.truncate(main.raw()));
+                    return run.finish(Outcome.DOWN, "no-presence", "The query returned no series and the target has no"
+                            + " settings.presenceQuery, so 0 cannot be told from missing data: add one (emptyAs: zero needs it).");
+                }
+                Read presence = ask(req, run, uri, presenceQuery, "presenceQuery " + presenceQuery + " @ "
+                        + Failures.redact(base), authorization, secrets, false);
+                if (presence.failed() != null) {
+                    return presence.failed();
+                }
+                if (presence.points().isEmpty()) {
+                    run.put("query", described);
+                    run.put("raw", MetricValues.truncate(main.raw()));
+                    return run.finish(Outcome.DOWN, "no-presence", "No series for the query and none for its presenceQuery "
+                            + presenceQuery + ": the metric may be mistyped or Prometheus may have lost its targets,"
+                            + " so 0 cannot be told from missing data.");
+                }
+            }
+            return MetricValues.result(run, req, described, main.points(), main.raw(), null);
         } catch (Exception e) {
             run.put("query", described);
             return run.failed(e, "Prometheus at " + Failures.redact(base));
         }
+    }
+
+    /** An answer's points, or the failed run it makes. */
+    private record Read(List<MetricValues.Point> points, String raw, @Nullable ProbeResult failed) {
+    }
+
+    private static Read ask(ProbeRequest req, Run run, URI uri, String promql, String described,
+                            @Nullable String authorization, List<String> secrets, boolean main) throws Exception {
+        byte[] request = request(req, uri, promql, authorization);
+        HttpResponseReader.Response response = HttpExchange.send(req, run, uri, request, false, BODY_LIMIT);
+        run.put("status", response.status());
+        return judge(req, run, described, response, secrets, main && req.setting("expect", "vector").equalsIgnoreCase("scalar"));
     }
 
     /** The {@code Authorization} header's value, or null; resolved secrets are added to {@code secrets} to scrub. */
@@ -153,28 +205,24 @@ public class PrometheusProbe implements Probe {
         return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static ProbeResult judge(ProbeRequest req, Run run, String described, HttpResponseReader.Response r,
-                                     List<String> secrets) {
+    /** {@code expectOne}: the query's {@code expect: scalar}; a presence query may return any number of series. */
+    private static Read judge(ProbeRequest req, Run run, String described, HttpResponseReader.Response r,
+                              List<String> secrets, boolean expectOne) {
         String raw = scrub(r.body(), secrets);
         if (r.status() == 401 || r.status() == 403) {
-            run.put("query", described);
-            run.put("raw", MetricValues.truncate(raw));
-            return run.finish(Outcome.ERROR, "credentials-refused", "Prometheus refused the credentials (HTTP " + r.status()
-                    + "): check the token or username and password the target's references resolve to.");
+            return failed(run, described, raw, Outcome.ERROR, "credentials-refused", "Prometheus refused the credentials"
+                    + " (HTTP " + r.status() + "): check the token or username and password the target's references resolve to.");
         }
         if (r.cut()) {
-            run.put("query", described);
-            run.put("raw", MetricValues.truncate(raw));
-            return run.finish(Outcome.DOWN, "answer-too-large", "The answer is larger than " + BODY_LIMIT / (1024 * 1024)
-                    + " MiB; aggregate the query (e.g. sum by (job)(…)) so it returns fewer series.");
+            return failed(run, described, raw, Outcome.DOWN, "answer-too-large", "The answer is larger than "
+                    + BODY_LIMIT / (1024 * 1024) + " MiB; aggregate the query (e.g. sum by (job)(…)) so it returns fewer series.");
         }
         JsonNode answer = parse(raw);
         if (answer == null || !answer.has("status")) {
-            run.put("query", described);
-            run.put("raw", MetricValues.truncate(raw));
             return r.status() >= 500
-                    ? run.finish(Outcome.DOWN, "unexpected-status", "HTTP " + r.status() + " from " + Failures.redact(req.setting("url", "")))
-                    : run.finish(Outcome.DOWN, "not-prometheus", "HTTP " + r.status()
+                    ? failed(run, described, raw, Outcome.DOWN, "unexpected-status", "HTTP " + r.status() + " from "
+                            + Failures.redact(req.setting("url", "")))
+                    : failed(run, described, raw, Outcome.DOWN, "not-prometheus", "HTTP " + r.status()
                             + " without a Prometheus API answer (is the url the Prometheus base URL?)");
         }
         List<String> warnings = new ArrayList<>();
@@ -183,15 +231,18 @@ public class PrometheusProbe implements Probe {
             run.put("warnings", warnings);
         }
         if (!"success".equals(answer.path("status").asString())) {
-            run.put("query", described);
-            run.put("raw", MetricValues.truncate(raw));
             String type = answer.path("errorType").asString("error");
             if (type.equals("timeout")) { // Prometheus stopped at the timeout the probe asked for
-                return run.finish(Outcome.TIMEOUT, "timeout", "Prometheus stopped evaluating the query at the "
-                        + req.timeout().toMillis() + " ms timeout: " + scrub(answer.path("error").asString(""), secrets));
+                return failed(run, described, raw, Outcome.TIMEOUT, "timeout", "Prometheus stopped evaluating the query"
+                        + " at the " + req.timeout().toMillis() + " ms timeout: " + scrub(answer.path("error").asString(""), secrets));
             }
-            return run.finish(Outcome.DOWN, "prometheus-" + type.toLowerCase(Locale.ROOT).replace('_', '-'),
+            return failed(run, described, raw, Outcome.DOWN, "prometheus-" + type.toLowerCase(Locale.ROOT).replace('_', '-'),
                     "Prometheus answered " + type + " (HTTP " + r.status() + "): " + scrub(answer.path("error").asString(""), secrets));
+        }
+        List<String> partial = warnings.stream().filter(w -> PARTIAL.matcher(w).find()).toList();
+        if (!partial.isEmpty()) { // a value from the stores that answered is no measurement of all
+            return failed(run, described, raw, Outcome.DOWN, "incomplete-answer", "The answer is incomplete, so it is not"
+                    + " judged: " + String.join("; ", partial));
         }
         JsonNode data = answer.path("data");
         String type = data.path("resultType").asString("");
@@ -206,26 +257,26 @@ public class PrometheusProbe implements Probe {
             }
             case "scalar" -> points.add(new MetricValues.Point(Map.of(), number(data.path("result").path(1).asString(""))));
             case "matrix" -> {
-                return wrongType(run, described, raw, "range-vector", "The query returns a range vector; a probe judges one"
-                        + " value per series: use an instant query such as avg_over_time(x[5m]) or rate(x[5m]).");
+                return failed(run, described, raw, Outcome.DOWN, "range-vector", "The query returns a range vector; a probe"
+                        + " judges one value per series: use an instant query such as avg_over_time(x[5m]) or rate(x[5m]).");
             }
             default -> {
-                return wrongType(run, described, raw, "not-a-number", "The query returns a " + (type.isEmpty() ? "result of no known type"
-                        : type) + ", not a number: use a query that returns a vector or a scalar.");
+                return failed(run, described, raw, Outcome.DOWN, "not-a-number", "The query returns a " + (type.isEmpty()
+                        ? "result of no known type" : type) + ", not a number: use a query that returns a vector or a scalar.");
             }
         }
-        if (req.setting("expect", "vector").equalsIgnoreCase("scalar") && points.size() > 1) {
-            return wrongType(run, described, raw, "not-one-series", "expect: scalar needs one value, but the query returns "
-                    + points.size() + " series (" + MetricValues.label(points.getFirst().labels()) + ", …): aggregate them,"
-                    + " e.g. sum(…) or max(…).");
+        if (expectOne && points.size() > 1) {
+            return failed(run, described, raw, Outcome.DOWN, "not-one-series", "expect: scalar needs one value, but the query"
+                    + " returns " + points.size() + " series (" + MetricValues.label(points.getFirst().labels()) + ", …):"
+                    + " aggregate them, e.g. sum(…) or max(…).");
         }
-        return MetricValues.result(run, req, described, points, raw, null);
+        return new Read(points, raw, null);
     }
 
-    private static ProbeResult wrongType(Run run, String described, String raw, String errorClass, String message) {
+    private static Read failed(Run run, String described, String raw, Outcome outcome, String errorClass, String message) {
         run.put("query", described);
         run.put("raw", MetricValues.truncate(raw));
-        return run.finish(Outcome.DOWN, errorClass, message);
+        return new Read(List.of(), raw, run.finish(outcome, errorClass, message));
     }
 
     private static @Nullable JsonNode parse(String body) {

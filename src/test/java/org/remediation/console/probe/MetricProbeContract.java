@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.base.Problems;
 
@@ -36,9 +38,18 @@ abstract class MetricProbeContract {
 
     /**
      * As {@link #noSeries()}, with whatever the kind needs so that {@code emptyAs: zero} applies (the
-     * contract adds {@code emptyAs: zero}; a GCP adapter adds a presenceFilter that has series).
+     * contract adds {@code emptyAs: zero}; a GCP adapter adds a presenceFilter, a Prometheus one a
+     * presenceQuery, that has series).
      */
     abstract Map<String, String> noSeriesCountedAsZero() throws Exception;
+
+    /**
+     * As {@link #noSeriesCountedAsZero()}, but the presence check finds no series either (a mistyped
+     * metric, a source that lost its data). Null (the default) skips the case for a kind not yet arranged.
+     */
+    @Nullable Map<String, String> noSeriesAndNoPresence() throws Exception {
+        return null;
+    }
 
     /** The source answers with one series whose value is NaN. */
     abstract Map<String, String> notANumber() throws Exception;
@@ -103,6 +114,17 @@ abstract class MetricProbeContract {
         ProbeResult r = run(with(noSeriesCountedAsZero(), "emptyAs", "zero"));
         assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.UP);
         assertThat(r.metricValue()).isEqualTo(0.0);
+    }
+
+    @Test
+    void emptyAsZeroWithoutPresenceIsAFailedRunWithoutValue() throws Exception {
+        Map<String, String> settings = noSeriesAndNoPresence();
+        Assumptions.assumeTrue(settings != null, "the kind's adapter does not arrange an absent presence");
+        ProbeResult r = run(with(settings, "emptyAs", "zero"));
+        assertThat(r.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(r.errorClass()).isEqualTo("no-presence");
+        assertThat(r.metricValue()).isNull();
+        assertThat(r.measurements()).containsKey("query");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusAnswersTest {
 
     private HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     @AfterEach
     void stop() {
@@ -28,16 +29,23 @@ class PrometheusAnswersTest {
     }
 
     private ProbeResult answer(int status, String body) throws Exception {
+        return answer(status, body, Map.of());
+    }
+
+    /** Every request (the query, and a presence query if any) gets this answer. */
+    private ProbeResult answer(int status, String body, Map<String, String> more) throws Exception {
         server = HttpServer.create(new InetSocketAddress(Loopback.LOCAL, 0), 5);
         server.createContext("/", ex -> {
+            requests.incrementAndGet();
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
             ex.getResponseBody().write(b);
             ex.close();
         });
         server.start();
-        return new PrometheusProbe().run(Loopback.request(Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "query", "up"), Duration.ofSeconds(5)));
+        Map<String, String> settings = new java.util.HashMap<>(more);
+        settings.putAll(Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort(), "query", "up"));
+        return new PrometheusProbe().run(Loopback.request(settings, Duration.ofSeconds(5)));
     }
 
     @Test
@@ -67,11 +75,51 @@ class PrometheusAnswersTest {
 
     @Test
     void warningsAreKeptWithTheValue() throws Exception {
+        // the annotation Prometheus 2.50+ adds to rate() over a gauge-like name
+        String info = "PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \\\"up\\\"";
         ProbeResult r = answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"
-                + "{\"job\":\"api\"},\"value\":[1700000000.000,\"3\"]}]},\"warnings\":[\"partial response: store b down\"]}");
+                + "{\"job\":\"api\"},\"value\":[1700000000.000,\"3\"]}]},\"warnings\":[\"" + info + "\"]}");
         assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.UP);
         assertThat(r.metricValue()).isEqualTo(3.0);
-        assertThat(r.measurements().get("warnings")).asList().containsExactly("partial response: store b down");
+        assertThat(r.measurements().get("warnings")).asList().singleElement().asString().startsWith("PromQL info:");
+    }
+
+    @Test
+    void aPartialResponseWarningFailsTheRunAsIncomplete() throws Exception {
+        for (String warning : new String[] {"partial response: store b down",
+                "receive series from Addr: 10.0.0.7:10901 LabelSets: {cluster=\\\"b\\\"}: rpc error: code = Unavailable",
+                "Incomplete results: 1 of 3 ingesters did not answer"}) {
+            ProbeResult r = answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":"
+                    + "{\"job\":\"api\"},\"value\":[1700000000.000,\"3\"]}]},\"warnings\":[\"" + warning + "\"]}");
+            assertThat(r.outcome()).as(warning).isEqualTo(Outcome.DOWN);
+            assertThat(r.errorClass()).isEqualTo("incomplete-answer");
+            assertThat(r.error()).contains("incomplete").contains(warning.replace("\\\"", "\""));
+            assertThat(r.metricValue()).as("3 from the stores that answered is no measurement").isNull();
+            assertThat(r.measurements()).containsKey("query").containsKey("raw").containsKey("warnings");
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    @Test
+    void aTargetSavedBeforeThePresenceRuleIsNoPresenceNotZero() throws Exception {
+        ProbeResult r = answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}",
+                Map.of("emptyAs", "zero"));
+        assertThat(r.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(r.errorClass()).isEqualTo("no-presence");
+        assertThat(r.error()).contains("settings.presenceQuery");
+        assertThat(r.metricValue()).isNull();
+        assertThat(requests).as("no empty query sent").hasValue(1);
+    }
+
+    @Test
+    void anEmptyPartialAnswerIsNotCountedAsZero() throws Exception {
+        ProbeResult r = answer(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]},"
+                + "\"warnings\":[\"partial response: no store answered for cluster b\"]}",
+                Map.of("emptyAs", "zero", "presenceQuery", "up"));
+        assertThat(r.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(r.errorClass()).isEqualTo("incomplete-answer");
+        assertThat(r.metricValue()).isNull();
     }
 
     @Test

@@ -50,8 +50,14 @@ class PrometheusContractTest extends MetricProbeContract {
     }
 
     @Override
-    Map<String, String> noSeriesCountedAsZero() {
-        return noSeries();
+    Map<String, String> noSeriesCountedAsZero() throws Exception {
+        prometheus.await("up{job=\"contract\"}", "\"1\"]");
+        return MetricProbeContract.with(noSeries(), "presenceQuery", "up{job=\"contract\"}");
+    }
+
+    @Override
+    Map<String, String> noSeriesAndNoPresence() {
+        return MetricProbeContract.with(noSeries(), "presenceQuery", "up{job=\"contract_never_scraped\"}");
     }
 
     @Override

@@ -102,13 +102,34 @@ class PrometheusProbeTest {
     }
 
     @Test
-    void anEmptyVectorIsNoSeriesUnlessEmptyAsZero() {
+    void anEmptyVectorIsNoSeriesUnlessEmptyAsZeroAndThePresenceQueryFindsSeries() throws Exception {
         ProbeResult r = run("errors_total_never_seen");
         assertThat(r.errorClass()).isEqualTo("no-series");
         assertThat(r.measurements()).containsEntry("seriesCount", 0);
-        ProbeResult zero = run("errors_total_never_seen", "emptyAs", "zero");
-        assertThat(zero.outcome()).isEqualTo(Outcome.UP);
+        prometheus.await("up{job=\"api\"}", "\"1\"]");
+        ProbeResult zero = run("errors_total_never_seen", "emptyAs", "zero", "presenceQuery", "up{job=\"api\"}");
+        assertThat(zero.outcome()).as(zero.error()).isEqualTo(Outcome.UP);
         assertThat(zero.metricValue()).isEqualTo(0.0);
+
+        prometheus.await("up{job=\"worker\"}", "\"1\"]");
+        ProbeResult scalar = run("sum(errors_total_never_seen)", "expect", "scalar", "emptyAs", "zero", "presenceQuery", "up");
+        assertThat(scalar.outcome()).as("expect: scalar is the query's, not the presence query's (two jobs)")
+                .isEqualTo(Outcome.UP);
+        assertThat(scalar.metricValue()).isEqualTo(0.0);
+
+        // a mistyped metric, or a Prometheus that lost its targets: the presence query is empty too
+        ProbeResult lost = run("errors_total_never_seen", "emptyAs", "zero", "presenceQuery", "up{job=\"lost\"}");
+        assertThat(lost.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(lost.errorClass()).isEqualTo("no-presence");
+        assertThat(lost.error()).contains("presenceQuery").contains("up{job=\"lost\"}");
+        assertThat(lost.metricValue()).isNull();
+        assertThat(lost.measurements()).doesNotContainKey(ProbeResult.METRIC_VALUE).containsKey("query").containsKey("raw");
+
+        ProbeResult broken = run("errors_total_never_seen", "emptyAs", "zero", "presenceQuery", "sum(up");
+        assertThat(broken.outcome()).as("a presence query Prometheus refuses is no presence").isEqualTo(Outcome.DOWN);
+        assertThat(broken.errorClass()).isEqualTo("prometheus-bad-data");
+        assertThat((String) broken.measurements().get("query")).contains("sum(up");
+        assertThat(broken.metricValue()).isNull();
     }
 
     @Test

@@ -38,7 +38,7 @@ class PrometheusSettingsTest {
     void aTypicalTargetIsValid() {
         assertThat(problems()).isEmpty();
         assertThat(problems("url", "https://prom.example.com/prometheus/", "expect", "scalar", "token", "secret:prom-token",
-                "unit", "%", "scale", "100", "across", "sum", "emptyAs", "zero")).isEmpty();
+                "unit", "%", "scale", "100", "across", "sum", "emptyAs", "zero", "presenceQuery", "up{job=\"api\"}")).isEmpty();
         assertThat(problems("username", "probe", "password", "secret:prom-password")).isEmpty();
     }
 
@@ -81,6 +81,18 @@ class PrometheusSettingsTest {
         assertThat(problems("emptyAs", "skip")).containsKey("settings.emptyAs");
         assertThat(problems("scale", "0")).containsKey("settings.scale");
         assertThat(problems("filter", "metric.type = \"x\"")).containsKey("settings.filter");
+    }
+
+    @Test
+    void emptyAsZeroNeedsAPresenceQueryOfBoundedLength() {
+        assertThat(problems("emptyAs", "zero")).containsOnlyKeys("settings.presenceQuery");
+        assertThat(problems("emptyAs", "zero").get("settings.presenceQuery")).startsWith("emptyAs: zero needs a presenceQuery")
+                .contains("mistyped");
+        assertThat(problems("emptyAs", "zero", "presenceQuery", " ")).containsKey("settings.presenceQuery");
+        assertThat(problems("emptyAs", "zero", "presenceQuery", "x".repeat(PrometheusProbe.MAX_QUERY + 1)))
+                .containsKey("settings.presenceQuery");
+        assertThat(problems("emptyAs", "zero", "presenceQuery", "up{job=\"api\"}")).isEmpty();
+        assertThat(problems("presenceQuery", "up")).as("allowed, unused without emptyAs zero").isEmpty();
     }
 
     @Test

@@ -34,7 +34,7 @@ final class MonitoringAdapter implements CloudMetrics {
     static final String API = "monitoring.googleapis.com";
     /** The one permission {@code timeSeries.list} needs (roles/monitoring.viewer grants it). */
     static final String PERMISSION = "monitoring.timeSeries.list";
-    /** A read spans one alignment period: more pages than this means a filter far too broad. */
+    /** A read spans one alignment period: more pages than this means a filter far too broad, and the read fails. */
     static final int MAX_PAGES = 20;
 
     private final GcpClients clients;
@@ -57,13 +57,14 @@ final class MonitoringAdapter implements CloudMetrics {
         ListTimeSeriesRequest request = request(query);
         List<ListTimeSeriesResponse> pages;
         try {
-            pages = calls.call(API, () -> pages(request));
+            pages = calls.call(API, () -> complete(pages(request)));
         } catch (CloudException e) {
             throw namePermission(e);
         }
         List<MetricSeries> series = new ArrayList<>();
         String unit = "";
         StringBuilder raw = new StringBuilder();
+        int withoutSamples = 0;
         for (ListTimeSeriesResponse page : pages) {
             raw.append(raw.isEmpty() ? "" : "\n").append(json(page));
             for (TimeSeries ts : page.getTimeSeriesList()) {
@@ -72,12 +73,22 @@ final class MonitoringAdapter implements CloudMetrics {
                 }
                 // "points are returned in reverse time order" (ListTimeSeriesResponse / TimeSeries.points)
                 Point newest = ts.getPoints(0);
+                if (newest.getValue().hasDistributionValue() && newest.getValue().getDistributionValue().getCount() == 0) {
+                    withoutSamples++; // its mean is 0 by definition (Distribution.mean), not a measurement
+                    continue;
+                }
                 series.add(new MetricSeries(labels(ts), value(newest.getValue()),
                         instant(newest.getInterval().getEndTime())));
                 if (unit.isEmpty()) {
                     unit = ts.getUnit();
                 }
             }
+        }
+        if (series.isEmpty() && withoutSamples > 0) {
+            // not an empty answer either: emptyAs zero would turn it into 0
+            throw new CloudException(CloudException.Kind.NOT_FOUND, API + " answered " + withoutSamples
+                    + " series whose newest point is a distribution with no samples (count 0): there is no value to"
+                    + " judge in " + query.start() + " – " + query.end() + ".");
         }
         return new MetricAnswer(series, unit, raw.toString());
     }
@@ -93,16 +104,42 @@ final class MonitoringAdapter implements CloudMetrics {
                 .setAggregation(aggregation).setView(ListTimeSeriesRequest.TimeSeriesView.FULL).build();
     }
 
+    /** Every page, or a failure: a read cut at the cap would judge only some of the series. */
     private List<ListTimeSeriesResponse> pages(ListTimeSeriesRequest request) {
         List<ListTimeSeriesResponse> pages = new ArrayList<>();
         ListTimeSeriesPage page = clients.monitoring.get().listTimeSeries(request).getPage();
         while (true) {
             pages.add(page.getResponse());
-            if (!page.hasNextPage() || pages.size() >= MAX_PAGES) {
+            if (!page.hasNextPage()) {
                 return pages;
+            }
+            if (pages.size() >= MAX_PAGES) {
+                // INVALID_ARGUMENT, not retried: the same query gives as many pages again
+                throw new CloudException(CloudException.Kind.INVALID_ARGUMENT, API + " has more than " + MAX_PAGES
+                        + " pages of time series for the filter, so the answer read would be incomplete: narrow the"
+                        + " filter or combine the series with a reducer (e.g. REDUCE_MAX with groupBy).");
             }
             page = page.getNextPage();
         }
+    }
+
+    /**
+     * execution_errors: "Query execution errors that may have caused the time series data returned to be
+     * incomplete" (ListTimeSeriesResponse). Treated as transient (UNAVAILABLE, so the read is retried):
+     * a value from part of the data is no measurement.
+     */
+    private static List<ListTimeSeriesResponse> complete(List<ListTimeSeriesResponse> pages) {
+        List<String> errors = new ArrayList<>();
+        for (ListTimeSeriesResponse page : pages) {
+            for (com.google.rpc.Status e : page.getExecutionErrorsList()) {
+                errors.add(io.grpc.Status.fromCodeValue(e.getCode()).getCode() + ": " + e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new CloudException(CloudException.Kind.UNAVAILABLE, API + " answered with execution errors, so the"
+                    + " time series may be incomplete and are not judged: " + String.join("; ", errors));
+        }
+        return pages;
     }
 
     /**

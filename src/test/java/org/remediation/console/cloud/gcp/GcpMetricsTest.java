@@ -191,6 +191,77 @@ class GcpMetricsTest {
     }
 
     @Test
+    void moreSeriesThanThePageCapIsAnIncompleteReadNotTheFirstPagesValue() {
+        monitoring.maxPageSize(1);
+        for (int i = 0; i < MonitoringAdapter.MAX_PAGES; i++) {
+            runInstances("r" + i, 1);
+        }
+        ProbeResult full = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX"));
+        assertThat(full.outcome()).as("exactly the cap: every page read").isEqualTo(Outcome.UP);
+        assertThat(full.measurements()).containsEntry("seriesCount", MonitoringAdapter.MAX_PAGES);
+
+        runInstances("beyond", 99);
+        int before = monitoring.requests().size();
+        ProbeResult cut = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX"));
+        assertThat(cut.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(cut.errorClass()).isEqualTo("invalid-argument");
+        assertThat(cut.error()).contains("incomplete").contains(MonitoringAdapter.MAX_PAGES + " pages")
+                .contains("reducer");
+        assertThat(cut.metricValue()).as("not the max of the pages read").isNull();
+        assertThat(monitoring.requests().size() - before).as("the query will not shrink by itself: not retried")
+                .isEqualTo(MonitoringAdapter.MAX_PAGES);
+    }
+
+    @Test
+    void executionErrorsMakeTheAnswerIncompleteSoTheReadFailsAndIsRetriedAsTransient() {
+        runInstances("a", 4);
+        com.google.rpc.Status partial = com.google.rpc.Status.newBuilder().setCode(14)
+                .setMessage("Some time series could not be read").build();
+        monitoring.executionErrors(1, partial);
+        ProbeResult recovered = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX"));
+        assertThat(recovered.outcome()).as(String.valueOf(recovered.error())).isEqualTo(Outcome.UP);
+        assertThat(recovered.metricValue()).isEqualTo(4.0);
+        assertThat(monitoring.requests()).hasSize(2);
+
+        monitoring.executionErrors(1000, partial);
+        ProbeResult r = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX"));
+        assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(r.errorClass()).isEqualTo("unavailable");
+        assertThat(r.error()).contains("incomplete").contains("Some time series could not be read");
+        assertThat(r.metricValue()).isNull();
+
+        monitoring.clear();
+        monitoring.executionErrors(1000, partial);
+        ProbeResult zero = run(settings("filter", LB_5XX, "aligner", "ALIGN_DELTA", "reducer", "REDUCE_SUM",
+                "emptyAs", "zero", "presenceFilter", LB_ALL));
+        assertThat(zero.outcome()).as("an incomplete empty answer is not zero").isEqualTo(Outcome.ERROR);
+        assertThat(zero.metricValue()).isNull();
+    }
+
+    @Test
+    void aDistributionWithoutSamplesHasNoValue() {
+        monitoring.series(FakeMonitoring.VPC_CONNECTOR_CPU, "vpc_access_connector",
+                Map.of("project_id", FakeGoogle.PROJECT, "location", FakeGoogle.REGION, "connector_name", "staging-connector"),
+                Map.of()).point(END);
+        CloudException only = readFails(new MetricQuery(CONNECTOR_CPU, "ALIGN_NONE", "REDUCE_NONE", List.of(),
+                Duration.ofMinutes(5), END));
+        assertThat(only).as("its mean 0 is no measurement").isNotNull();
+        assertThat(only.getMessage()).contains("no samples");
+        ProbeResult r = run(settings("filter", CONNECTOR_CPU, "aligner", "ALIGN_NONE", "emptyAs", "zero",
+                "presenceFilter", CONNECTOR_CPU));
+        assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(r.metricValue()).isNull();
+
+        monitoring.series(FakeMonitoring.VPC_CONNECTOR_CPU, "vpc_access_connector",
+                Map.of("project_id", FakeGoogle.PROJECT, "location", FakeGoogle.REGION, "connector_name", "staging-connector",
+                        "instance", "b"), Map.of()).point(END, 0.2, 0.4);
+        MetricAnswer both = gateway.metrics().read(new MetricQuery(CONNECTOR_CPU, "ALIGN_NONE", "REDUCE_NONE", List.of(),
+                Duration.ofMinutes(5), END));
+        assertThat(both.series()).as("the empty one is left out, the other judged").singleElement()
+                .satisfies(s -> assertThat(s.value()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(1e-9)));
+    }
+
+    @Test
     void noSeriesIsDownUnlessEmptyCountsAsZeroAndThePresenceFilterFindsTraffic() {
         lbRequests("netra-backend-bs", "200", 40, 38);
         ProbeResult none = run(settings("filter", LB_5XX, "aligner", "ALIGN_DELTA", "reducer", "REDUCE_SUM"));

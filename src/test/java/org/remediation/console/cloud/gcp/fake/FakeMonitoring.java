@@ -103,6 +103,8 @@ public final class FakeMonitoring extends MetricServiceGrpc.MetricServiceImplBas
     private final List<Series> series = new CopyOnWriteArrayList<>();
     private final List<ListTimeSeriesRequest> requests = new CopyOnWriteArrayList<>();
     private volatile int maxPageSize = 1000;
+    private final List<com.google.rpc.Status> executionErrors = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger executionErrorResponses = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeMonitoring(Faults faults, String project) {
         this.faults = faults;
@@ -136,6 +138,19 @@ public final class FakeMonitoring extends MetricServiceGrpc.MetricServiceImplBas
     public void clear() {
         series.clear();
         requests.clear();
+        executionErrors.clear();
+        executionErrorResponses.set(0);
+    }
+
+    /**
+     * The next {@code responses} answers carry these execution_errors ("Query execution errors that may
+     * have caused the time series data returned to be incomplete", ListTimeSeriesResponse field 3), with
+     * the series as usual: the RPC itself succeeds.
+     */
+    public void executionErrors(int responses, com.google.rpc.Status... errors) {
+        executionErrors.clear();
+        executionErrors.addAll(List.of(errors));
+        executionErrorResponses.set(responses);
     }
 
     /** The server returns at most this many series per page (the proto lets it return fewer than asked). */
@@ -162,6 +177,9 @@ public final class FakeMonitoring extends MetricServiceGrpc.MetricServiceImplBas
             ListTimeSeriesResponse.Builder b = ListTimeSeriesResponse.newBuilder().addAllTimeSeries(all.subList(from, to));
             if (to < all.size()) {
                 b.setNextPageToken(Integer.toString(to));
+            }
+            if (executionErrorResponses.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                b.addAllExecutionErrors(executionErrors);
             }
             response.onNext(b.build());
             response.onCompleted();
