@@ -114,6 +114,12 @@ class GcpMetricContractTest extends MetricProbeContract {
         return with(noSeries(), "presenceFilter", LB_ALL);
     }
 
+    /** The load balancer reported nothing at all in the period: neither 5xx nor any other request. */
+    @Override
+    Map<String, String> noSeriesAndNoPresence() {
+        return Map.of("filter", LB_5XX, "aligner", "ALIGN_DELTA", "reducer", "REDUCE_SUM", "presenceFilter", LB_ALL);
+    }
+
     /** A p99 of a summary that observed nothing in its window: Prometheus exposes NaN, GMP writes it. */
     @Override
     Map<String, String> notANumber() {

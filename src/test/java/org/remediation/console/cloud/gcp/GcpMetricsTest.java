@@ -196,13 +196,13 @@ class GcpMetricsTest {
         for (int i = 0; i < MonitoringAdapter.MAX_PAGES; i++) {
             runInstances("r" + i, 1);
         }
-        ProbeResult full = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX"));
+        ProbeResult full = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX", "across", "max"));
         assertThat(full.outcome()).as("exactly the cap: every page read").isEqualTo(Outcome.UP);
         assertThat(full.measurements()).containsEntry("seriesCount", MonitoringAdapter.MAX_PAGES);
 
         runInstances("beyond", 99);
         int before = monitoring.requests().size();
-        ProbeResult cut = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX"));
+        ProbeResult cut = run(settings("filter", RUN_INSTANCES, "aligner", "ALIGN_MAX", "across", "max"));
         assertThat(cut.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(cut.errorClass()).isEqualTo("invalid-argument");
         assertThat(cut.error()).contains("incomplete").contains(MonitoringAdapter.MAX_PAGES + " pages")

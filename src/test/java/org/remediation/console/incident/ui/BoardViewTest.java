@@ -44,7 +44,8 @@ class BoardViewTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).startsWith("INC-1278 · Issue #1278");
         assertThat(_find(PhaseCard.class)).hasSize(4);
         assertThat(_get(Span.class, s -> s.withId("tasks-vpc-connector")).getText()).contains("/ 5 done");
-        assertThat(_get(Span.class, s -> s.withId("criteria-vpc-connector")).getText()).contains("/ 6 met");
+        // phase 1: six criteria of the seeds plus the connector utilisation and instance floor read from metrics (issue 18)
+        assertThat(_get(Span.class, s -> s.withId("criteria-vpc-connector")).getText()).contains("/ 8 met");
         assertThat(_get(Span.class, s -> s.withId("incident-elapsed")).getText()).startsWith("Elapsed ");
         assertThat(_find(Button.class, s -> s.withId("draft-status-update"))).isEmpty();
         assertThat(_find(com.vaadin.flow.component.select.Select.class, s -> s.withId("incident-status"))).isEmpty();
