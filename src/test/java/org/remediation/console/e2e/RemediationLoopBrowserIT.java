@@ -54,6 +54,10 @@ class RemediationLoopBrowserIT {
     RunbookService runbooks;
     @Autowired
     CloudGateway cloud;
+    @Autowired
+    org.remediation.console.criteria.CriteriaService criteriaService;
+    @Autowired
+    org.remediation.console.probe.ProbeStatistics probeStatistics;
 
     @BeforeAll
     static void needsChromium() {
@@ -114,9 +118,11 @@ class RemediationLoopBrowserIT {
                     Ui.waitUntil(lead, METRICS, "criterion " + criterion + " met", b -> !b.driver().findElements(
                         By.cssSelector("#criterion-" + criterion + " .criterion-badge[data-state='MET']")).isEmpty());
                 } catch (RuntimeException e) {
-                    System.out.println("criterion " + criterion + " not met: " + ((org.openqa.selenium.JavascriptExecutor) lead.driver())
-                            .executeScript("const e = document.getElementById('criterion-' + arguments[0]); return e.innerText + ' | '"
-                                    + " + [...e.querySelectorAll('[title]')].map(b => b.title).join(' | ')", criterion));
+                    As.user("admin", Role.ADMIN, () -> criteriaService.ofIncident(incident)).stream()
+                            .filter(st -> st.owner().criterionKey().equals(criterion)).forEach(st -> System.out.println(
+                                    "criterion " + criterion + " not met: " + st.text() + " -> " + st.state() + " " + st.valueText()
+                                            + " / " + st.detail()));
+                    probeStatistics.recentResults("connector-throughput", 5).forEach(r -> System.out.println("  " + r));
                     throw e;
                 }
             }
