@@ -27,6 +27,16 @@ final class NoProbeMeasurements implements ProbeMeasurements {
 
     /** Without a probe engine nothing is known, so nothing is called missing either: criteria read "no data". */
     @Override
+    public Optional<String> metricUnit(String targetKey) {
+        return Optional.empty();
+    }
+
+    @Override
+    public java.time.@Nullable Duration interval(String targetKey) {
+        return null;
+    }
+
+    @Override
     public boolean targetExists(String targetKey) {
         return true;
     }

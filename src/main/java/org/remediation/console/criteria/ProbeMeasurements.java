@@ -38,16 +38,13 @@ public interface ProbeMeasurements {
 
     /**
      * The unit of a metric probe's values ({@code %}, {@code By}; empty text when it names none), or
-     * empty for other kinds, whose window figures are latencies in ms.
+     * empty for other kinds, whose window figures are latencies in ms. Abstract on purpose: a wrapper
+     * that forgot it would judge every metric as a latency.
      */
-    default Optional<String> metricUnit(String targetKey) {
-        return Optional.empty();
-    }
+    Optional<String> metricUnit(String targetKey);
 
     /** A target's interval (a metric target reads one period per run), or null when unknown. */
-    default @Nullable Duration interval(String targetKey) {
-        return null;
-    }
+    @Nullable Duration interval(String targetKey);
 
     /** Keys of the enabled targets in a group, in a stable order; empty for an unknown group. */
     List<String> targetsInGroup(String group);

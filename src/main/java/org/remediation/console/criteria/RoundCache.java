@@ -30,6 +30,7 @@ final class RoundCache implements ProbeMeasurements {
     private final Map<LatestKey, Optional<LatestValue>> latest = new HashMap<>();
     private final Map<String, List<String>> groups = new HashMap<>();
     private final Map<String, Boolean> exists = new HashMap<>();
+    private final Map<String, Optional<String>> units = new HashMap<>();
     private @Nullable List<String> goldenPath;
 
     RoundCache(ProbeMeasurements delegate) {
@@ -61,6 +62,16 @@ final class RoundCache implements ProbeMeasurements {
     @Override
     public Optional<LatestValue> latest(String targetKey, String attribute) {
         return latest.computeIfAbsent(new LatestKey(targetKey, attribute), k -> delegate.latest(targetKey, attribute));
+    }
+
+    @Override
+    public Optional<String> metricUnit(String targetKey) {
+        return units.computeIfAbsent(targetKey, delegate::metricUnit);
+    }
+
+    @Override
+    public java.time.@Nullable Duration interval(String targetKey) {
+        return delegate.interval(targetKey);
     }
 
     @Override

@@ -190,4 +190,17 @@ class MetricCriteriaTest {
         assertThat(e.state()).isEqualTo(CriterionState.NO_DATA);
         assertThat(e.detail()).contains("improves by rising or falling depends on the metric");
     }
+
+    @Test
+    void theEnginesPerRoundCacheKnowsMetricTargetsToo() {
+        // the engine evaluates through RoundCache: a wrapper that lost the unit judged every metric as a latency
+        reads("connector-throughput", 15, 1050);
+        probes.metric("connector-throughput", "Mbps");
+        Evaluation e = CriterionEvaluator.evaluate(CriterionText.parse("connector-throughput min >= 200 Mbps over 15m"),
+                new RoundCache(probes), NOW, PhaseStart.none("none"));
+        assertThat(e.state()).as(e.detail()).isEqualTo(CriterionState.MET);
+        reads("lb-5xx", 60, 0);
+        assertThat(CriterionEvaluator.evaluate(CriterionText.parse("lb-5xx count < 1 per 1h"), new RoundCache(probes), NOW,
+                PhaseStart.none("none")).state()).isEqualTo(CriterionState.MET);
+    }
 }
