@@ -320,6 +320,7 @@ public class CriteriaService {
             try {
                 CriterionSpec spec = CriterionText.parse(d.text());
                 problems.check(spec.text().length() <= 1100, at + ".text", "Keep the criterion under 1100 characters.");
+                unitsFit(spec).ifPresent(why -> problems.add(at + ".text", "'" + d.text() + "': " + why + "."));
                 specs.put(d.key(), spec);
             } catch (TextSyntaxException e) {
                 problems.add(at + ".text", "'" + d.text() + "' " + e.getMessage());
@@ -327,6 +328,21 @@ public class CriteriaService {
         }
         problems.throwIfAny();
         return specs;
+    }
+
+    /**
+     * Why a criterion on an existing probe of calls can never be judged: a threshold in a unit that is no
+     * time unit ({@code p95 < 1000 kg}), a bare {@code count}. Metric targets are judged when evaluated:
+     * their unit may be the one the API reports, unknown before the first read.
+     */
+    private java.util.Optional<String> unitsFit(CriterionSpec spec) {
+        ProbeMeasurements m = engine.measurements();
+        return spec.measured().stream()
+                // a known interval: the measurements know the target (a fixture without probes knows none)
+                .filter(c -> c.subject().kind() == Subject.Kind.TARGET && m.interval(c.subject().name()) != null
+                        && m.metricUnit(c.subject().name()).isEmpty())
+                .map(c -> MetricUnits.scale(c, c.subject().name(), m).problem())
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static CriterionRow withId(CriterionRow r, long id) {

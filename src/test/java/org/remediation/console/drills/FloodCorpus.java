@@ -326,7 +326,10 @@ final class FloodCorpus {
             "backend-health p95 < 1.2.3 ms",
             "p95 < 1000 ms",
             "manual:",
-            "> 5")) {
+            "> 5",
+            // issue 18: a metric's grammar on a probe of calls
+            "backend-health count < 1 per 1h",
+            "backend-health max < 70 % over 15m")) {
             add("criterion text '" + text + "'", "criteria[0].text", s -> As.user("commander", Role.COMMANDER,
                     () -> s.criteria().defineCriteria(INCIDENT, PHASE, List.of(new CriterionDefinition("c1", "Flood", text)))));
         }
