@@ -9,7 +9,8 @@ public enum Role {
     COMMANDER("Runs incidents, approves, overrides"),
     ADMIN("Manages users, teams and probe targets"),
     /** A service account for the Prometheus scrape: HTTP Basic on /actuator/prometheus, no sign-in, no reads. */
-    METRICS("Service account: reads /actuator/prometheus and nothing else");
+    METRICS("Service account: reads /actuator/prometheus and nothing else"),
+    REPORTER("Service account: posts results of external checks");
 
     private final String description;
 
