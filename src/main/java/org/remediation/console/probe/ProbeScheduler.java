@@ -47,6 +47,7 @@ final class ProbeScheduler {
     private final Semaphore permits;
     private final Execution execution;
     private final BiConsumer<ProbeTarget, ProbeResult> sink;
+    private final BiConsumer<ProbeTarget, Instant> pushed;
     private final PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparing(Slot::due));
     private final Map<String, Slot> current = new HashMap<>();
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
@@ -59,6 +60,17 @@ final class ProbeScheduler {
 
     ProbeScheduler(Clock clock, Executor executor, int maxConcurrency, Execution execution,
                    BiConsumer<ProbeTarget, ProbeResult> sink) {
+        this(clock, executor, maxConcurrency, execution, sink, (t, now) -> {
+        });
+    }
+
+    /**
+     * @param pushed called at each interval of a target whose results are pushed ({@link ProbeKind#isPushed()}),
+     *     on the trigger thread, in place of a run: the staleness rule
+     */
+    ProbeScheduler(Clock clock, Executor executor, int maxConcurrency, Execution execution,
+                   BiConsumer<ProbeTarget, ProbeResult> sink, BiConsumer<ProbeTarget, Instant> pushed) {
+        this.pushed = pushed;
         this.clock = clock;
         this.executor = executor;
         this.permits = new Semaphore(Math.max(1, maxConcurrency));
@@ -106,6 +118,7 @@ final class ProbeScheduler {
         Instant now = clock.instant();
         int launched = 0;
         List<ProbeTarget> stillStuck = new ArrayList<>();
+        List<ProbeTarget> pushedDue = new ArrayList<>();
         synchronized (this) {
             while (!queue.isEmpty() && !queue.peek().due().isAfter(now)) {
                 Slot slot = queue.poll();
@@ -116,6 +129,10 @@ final class ProbeScheduler {
                 Slot next = new Slot(slot.target(), nextDue(slot.due(), slot.target().interval(), now));
                 current.put(key, next);
                 queue.add(next);
+                if (slot.target().kind().isPushed()) { // nothing to run: its results come from outside
+                    pushedDue.add(slot.target());
+                    continue;
+                }
                 AtomicBoolean busy = running.computeIfAbsent(key, k -> new AtomicBoolean());
                 if (!busy.compareAndSet(false, true)) {
                     overlapsSkipped.incrementAndGet();
@@ -132,6 +149,9 @@ final class ProbeScheduler {
                 Instant due = slot.due();
                 executor.execute(() -> runOne(slot.target(), due, busy, stuck));
             }
+        }
+        for (ProbeTarget t : pushedDue) {
+            pushed.accept(t, now);
         }
         for (ProbeTarget t : stillStuck) {
             sink.accept(t, new ProbeResult(t.key(), now, Duration.ZERO, Outcome.TIMEOUT, "stuck", "The previous run is still "

@@ -36,7 +36,8 @@ class ResultPipeline {
         this.notifier = notifier;
     }
 
-    void accept(ProbeTarget target, ProbeResult result) {
+    /** Records one result; returns the state change it caused, or null. */
+    @org.jspecify.annotations.Nullable StateChange accept(ProbeTarget target, ProbeResult result) {
         StateChange change = statistics.record(target, result);
         writer.enqueue(result);
         TargetStatus status = statistics.status(target.key()).orElseThrow();
@@ -45,6 +46,7 @@ class ResultPipeline {
         if (change != null) {
             onChange(target, change);
         }
+        return change;
     }
 
     private void onChange(ProbeTarget target, StateChange change) {

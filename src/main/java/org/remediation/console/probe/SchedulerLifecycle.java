@@ -29,13 +29,14 @@ class SchedulerLifecycle implements SmartLifecycle {
     private final ProbeStatistics statistics;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ProbeScheduler scheduler;
+    private final Staleness staleness;
     private volatile @Nullable Thread trigger;
     /** Set before the targets are loaded, so no change committed meanwhile is missed. */
     private volatile boolean following;
 
     SchedulerLifecycle(ProbeProperties properties, ProbeTargetService targets, ProbeStatistics statistics,
                        ProbeRunner runner, ResultPipeline pipeline, SelfAddress self, CredentialRefs credentials,
-                       EgressPolicy egress, Clock clock) {
+                       EgressPolicy egress, Clock clock, Staleness staleness) {
         this.properties = properties;
         this.targets = targets;
         this.statistics = statistics;
@@ -47,7 +48,13 @@ class SchedulerLifecycle implements SmartLifecycle {
                     if (following) {
                         pipeline.accept(target, result);
                     }
+                },
+                (target, now) -> {
+                    if (following) {
+                        staleness.markIfStale(target, now, pipeline::accept);
+                    }
                 });
+        this.staleness = staleness;
     }
 
     private static void run(ProbeTarget t, ProbeRunner runner, SelfAddress self, CredentialRefs credentials,
@@ -89,6 +96,7 @@ class SchedulerLifecycle implements SmartLifecycle {
         if (e.target() == null) {
             scheduler.remove(e.key());
             statistics.forget(e.key());
+            staleness.forget(e.key());
         } else {
             scheduler.upsert(e.target());
         }

@@ -38,6 +38,25 @@ class ProbeSchedulerTest {
     }
 
     @Test
+    void aPushedTargetIsNeverRunButItsStalenessIsAskedEachInterval() {
+        List<Instant> asked = new CopyOnWriteArrayList<>();
+        ProbeScheduler s = new ProbeScheduler(clock, Runnable::run, 4, blocking(t -> {
+            runs.add(t.key());
+            return new ProbeResult(t.key(), clock.instant(), Duration.ofMillis(1), Outcome.UP, null, null, Map.of());
+        }), (t, r) -> results.add(r), (t, now) -> asked.add(now));
+        s.upsert(new ProbeTarget("ext", "ext", ProbeKind.EXTERNAL, Map.of("staleAfter", "10m"), Duration.ofMinutes(1),
+                Duration.ofSeconds(1), true, "g", null, 0));
+        Instant due = ProbeScheduler.firstDue("ext", Duration.ofMinutes(1), T0);
+        for (int i = 0; i < 3; i++) {
+            clock.set(due.plus(Duration.ofMinutes(i)));
+            assertThat(s.tick()).as("nothing is started for a pushed kind").isZero();
+        }
+        assertThat(runs).isEmpty();
+        assertThat(results).isEmpty();
+        assertThat(asked).containsExactly(due, due.plusSeconds(60), due.plusSeconds(120));
+    }
+
+    @Test
     void firstStartsAreSpreadAcrossTheInterval() {
         Duration interval = Duration.ofSeconds(10);
         Map<Long, Integer> perSecond = new ConcurrentHashMap<>();
