@@ -12,6 +12,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.identity.SystemActor;
+import org.remediation.console.criteria.CriteriaService;
+import org.remediation.console.criteria.CriterionDefinition;
+import org.remediation.console.criteria.CriterionState;
+import org.remediation.console.criteria.CriterionStatus;
 import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.remediation.console.support.MutableClock;
@@ -41,6 +46,7 @@ class ExternalResultServiceTest {
     @Autowired MutableClock clock;
     @Autowired JdbcTemplate jdbc;
     @Autowired ProbeProperties properties;
+    @Autowired CriteriaService criteria;
 
     final String key = "ext-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -137,6 +143,32 @@ class ExternalResultServiceTest {
         clock.advance(Duration.ofMinutes(1));
         tick(t);
         assertThat(statistics.window(key, Duration.ofMinutes(10)).orElseThrow().failures()).isEqualTo(3);
+    }
+
+    @Test
+    void criteriaOnAnExternalTargetTurnNotMetWhenThePushesStop() {
+        ProbeTarget t = create(key, Map.of("staleAfter", "5m"));
+        String incident = "inc-ext-" + key;
+        As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, null, List.of(
+                new CriterionDefinition("rate", "Smoke test passes", key + " success-rate >= 90 % over 10m"),
+                new CriterionDefinition("up", "Smoke test up", key + " up"))));
+        for (int minute = 1; minute <= 5; minute++) {
+            clock.set(T0.plus(Duration.ofMinutes(minute)));
+            push("ci-smoke", key, ExternalResult.of(true));
+            tick(t);
+        }
+        assertThat(criteriaStates(incident)).as("while the pushes come").containsOnly(CriterionState.MET);
+        // the cron job dies: nothing is pushed from minute 5 on
+        for (int minute = 6; minute <= 14; minute++) {
+            clock.set(T0.plus(Duration.ofMinutes(minute)));
+            tick(t);
+        }
+        assertThat(criteriaStates(incident)).as("after 9 silent minutes (staleAfter 5m)").containsOnly(CriterionState.NOT_MET);
+    }
+
+    List<CriterionState> criteriaStates(String incident) {
+        SystemActor.run(() -> criteria.reevaluateAll());
+        return As.viewer(() -> criteria.kpis(incident)).stream().map(CriterionStatus::state).toList();
     }
 
     @Test
