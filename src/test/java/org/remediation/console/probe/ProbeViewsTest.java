@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -51,6 +54,24 @@ class ProbeViewsTest extends KaribuTest {
                 "HTTP 503 (expected 200-299)", Map.of("status", 503)));
         MockVaadin.clientRoundtrip(false);
         assertThat(GridKt._size(runs)).isEqualTo(6);
+    }
+
+    @Test
+    void anExternalTargetSaysWhoPushesAndItsTileTellsASilentTargetFromAFailingOne() {
+        String key = "ext-view-" + UUID.randomUUID().toString().substring(0, 8);
+        ProbeTarget target = As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(key, "Nightly smoke", "EXTERNAL",
+                Map.of("staleAfter", "10m", "reporter", "ci-smoke"), Duration.ofMinutes(1), Duration.ofSeconds(1), true,
+                "ci", null)));
+        pipeline.accept(target, new ProbeResult(key, Instant.now(), Duration.ZERO, Outcome.DOWN, "stale",
+                "No result pushed within 10m (latest never)", Map.of()));
+        login("responder", Role.RESPONDER);
+        navigate("probes/" + key);
+        assertThat(_get(Div.class, s -> s.withId("probe-pushed")).getText())
+                .contains("POST /api/v1/probe-targets/" + key + "/results", "'ci-smoke'", "no result within 10m");
+        navigate("probes");
+        _get(TextField.class, s -> s.withPlaceholder("Filter by key, name or group")).setValue(key);
+        Div tile = _get(Div.class, s -> s.withId("tile-" + key));
+        assertThat(_get(tile, Span.class, s -> s.withClasses("probe-tile-last")).getText()).isEqualTo("failed: stale");
     }
 
     @Test

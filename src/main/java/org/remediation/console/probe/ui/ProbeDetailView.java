@@ -54,6 +54,7 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
     private final StatusBadge badge = new StatusBadge("UNKNOWN", StatusBadge.Tone.NEUTRAL);
     private final Span since = new Span();
     private final Span resource = new Span();
+    private final Div pushed = new Div();
     private final Div windows = new Div();
     private final H3 chartTitle = new H3("Latency history");
     private final SvgImage chart = new SvgImage("");
@@ -78,6 +79,8 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         addClassName("page");
         windows.addClassName("probe-windows");
         resource.setId("probe-cloud-resource");
+        pushed.setId("probe-pushed");
+        pushed.setVisible(false);
         query.setId("probe-metric-query");
         series.setId("probe-metric-series");
         raw.setId("probe-metric-raw");
@@ -86,7 +89,7 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         metric.setId("probe-metric");
         metric.add(new H3("Query"), query, new H3("Series of the last run"), series, rawDetails);
         metric.setVisible(false);
-        add(new Div(title, badge, since), resource, windows, chartTitle, chart, thresholdCaption, metric,
+        add(new Div(title, badge, since), resource, pushed, windows, chartTitle, chart, thresholdCaption, metric,
                 new H3("Recent runs (timing breakdown)"), runs, new H3("State changes"), changes);
         LiveSubscription.bind(this, live, ProbeResultRecorded.class, e -> {
             if (target != null && target.key().equals(e.result().targetKey())) {
@@ -106,6 +109,8 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         title.setText(target.name() + " (" + target.key() + ")");
         resource.setText("Cloud resource: " + (target.cloudResource() == null ? "none"
                 : target.cloudResource().kind().label() + " " + target.cloudResource()));
+        pushed.setVisible(target.kind().isPushed());
+        pushed.setText(target.kind().isPushed() ? pushedText(target) : "");
         refresh();
     }
 
@@ -143,6 +148,14 @@ public class ProbeDetailView extends Main implements BeforeEnterObserver {
         showThresholds(lines);
         runs.show(statistics.recentResults(t.key(), 30), unit);
         changes.show(statistics.stateChanges(t.key(), 20));
+    }
+
+    /** Who pushes an EXTERNAL target's results, where, and when silence counts as failure. */
+    private static String pushedText(ProbeTarget t) {
+        String reporter = t.settings().get("reporter");
+        return "Results are pushed to POST /api/v1/probe-targets/" + t.key() + "/results by "
+                + (reporter == null || reporter.isBlank() ? "any REPORTER account" : "the account '" + reporter.strip() + "'")
+                + "; no result within " + t.settings().getOrDefault("staleAfter", "?") + " is recorded as a failure (stale).";
     }
 
     /** The criteria's lines for this target, the strictest first; none without the criteria feature. */

@@ -96,6 +96,9 @@ class ProbeTile extends Div {
         if (latest == null) {
             return "—";
         }
+        if (target.kind().isPushed() && latest.outcome().isFailure()) { // "failed: stale" tells a dead cron job from a red one
+            return "failed" + (latest.errorClass() == null ? "" : ": " + latest.errorClass());
+        }
         if (!target.kind().isMetric()) {
             return ProbeFormat.ms(latest.durationMs());
         }

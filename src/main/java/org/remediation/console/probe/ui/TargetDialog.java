@@ -45,7 +45,8 @@ class TargetDialog extends Dialog {
         kind.setAllowCustomValue(false);
         interval.setPlaceholder("10s");
         timeout.setPlaceholder("5s");
-        settings.setHelperText("e.g. url = http://{self}/sandbox/frontend/health · password = secret:redis-password");
+        settings.setHelperText("e.g. url = http://{self}/sandbox/frontend/health · password = secret:redis-password"
+                + " · EXTERNAL (pushed results): staleAfter = 10m, reporter = ci-smoke");
         settings.setWidthFull();
         cloudResource.setPlaceholder("RUN_SERVICE/us-central1/netra-backend");
         cloudResource.setHelperText("The resource this target stands for, as KIND/location/name; empty for none");
