@@ -12,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ConsoleUserDetailsService implements UserDetailsService {
 
+    /** Marks a service account for the sign-in form, which refuses it; no rule elsewhere grants it anything. */
+    static final String SERVICE_ACCOUNT = "KIND_SERVICE";
+
     private final UserRepository users;
 
     ConsoleUserDetailsService(UserRepository users) {
@@ -25,8 +28,10 @@ class ConsoleUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return User.withUsername(account.getUsername())
                 .password(account.getPasswordHash())
-                .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
-                        .toList())
+                .authorities(java.util.stream.Stream.concat(
+                        account.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())),
+                        account.isService() ? java.util.stream.Stream.of(new SimpleGrantedAuthority(SERVICE_ACCOUNT))
+                                : java.util.stream.Stream.empty()).toList())
                 .disabled(!account.isEnabled())
                 .build();
     }

@@ -25,7 +25,7 @@ class Logins {
     /** Refused at the form: a service account that holds only the metrics scrape. */
     static final class ServiceAccountRefused extends DisabledException {
         ServiceAccountRefused() {
-            super("A metrics service account cannot sign in to the console");
+            super("A service account cannot sign in to the console");
         }
     }
 
@@ -49,7 +49,8 @@ class Logins {
     AuthenticationManager form() {
         DaoAuthenticationProvider provider = passwords();
         provider.setPostAuthenticationChecks(user -> {
-            if (user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.METRICS))) {
+            if (user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.METRICS)
+                    || a.getAuthority().equals(ConsoleUserDetailsService.SERVICE_ACCOUNT))) {
                 throw new ServiceAccountRefused();
             }
         });

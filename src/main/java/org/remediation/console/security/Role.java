@@ -10,6 +10,7 @@ public enum Role {
     ADMIN("Manages users, teams and probe targets"),
     /** A service account for the Prometheus scrape: HTTP Basic on /actuator/prometheus, no sign-in, no reads. */
     METRICS("Service account: reads /actuator/prometheus and nothing else"),
+    /** Posts results of external checks (EXTERNAL probe targets), usually through a service account's token. */
     REPORTER("Service account: posts results of external checks");
 
     private final String description;

@@ -38,6 +38,10 @@ class UserAccount {
 
     private boolean enabled = true;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AccountKind kind = AccountKind.PERSON;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.EPOCH;
 
@@ -66,6 +70,8 @@ class UserAccount {
     String getDisplayName() { return displayName; }
     String getPasswordHash() { return passwordHash; }
     boolean isEnabled() { return enabled; }
+    AccountKind getKind() { return kind; }
+    boolean isService() { return kind == AccountKind.SERVICE; }
     Instant getCreatedAt() { return createdAt; }
     Set<Role> getRoles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
 
@@ -73,8 +79,9 @@ class UserAccount {
     void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
     void setRoles(Set<Role> roles) { this.roles = new HashSet<>(roles); }
+    void setKind(AccountKind kind) { this.kind = kind; }
 
     UserSummary summary() {
-        return new UserSummary(username, displayName, enabled, getRoles());
+        return new UserSummary(username, displayName, enabled, getRoles(), kind);
     }
 }

@@ -29,10 +29,12 @@ public class UserAdminService {
     private final AuditService audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ApiTokenService tokens;
 
     UserAdminService(UserRepository users, TeamRepository teams, PasswordEncoder encoder, AuditService audit,
-                     Clock clock, ApplicationEventPublisher events) {
+                     Clock clock, ApplicationEventPublisher events, ApiTokenService tokens) {
         this.events = events;
+        this.tokens = tokens;
         this.users = users;
         this.teams = teams;
         this.encoder = encoder;
@@ -66,6 +68,30 @@ public class UserAdminService {
                 roles, clock.instant()));
         audit.record("user.created", "user:" + username, Map.of("roles", new TreeSet<>(roles).toString(),
                 "displayName", account.getDisplayName()));
+        return account.summary();
+    }
+
+    /**
+     * A service account (CI, the Prometheus scrape): it never signs in, it acts only through tokens an admin
+     * creates for it. Its password is random and thrown away.
+     */
+    @Transactional
+    public UserSummary createServiceAccount(@Nullable String username, @Nullable String displayName,
+                                            @Nullable Set<Role> roles) {
+        Problems p = new Problems();
+        AccountRules.username(p, username);
+        AccountRules.displayName(p, displayName);
+        AccountRules.roles(p, roles);
+        if (p.isEmpty() && users.existsByUsername(username)) {
+            p.add("username", "A user named '" + username + "' already exists.");
+        }
+        p.throwIfAny();
+        UserAccount account = new UserAccount(username, displayName.strip(),
+                encoder.encode(TokenSecret.generate().value()), roles, clock.instant());
+        account.setKind(AccountKind.SERVICE);
+        users.save(account);
+        audit.record("user.created", "user:" + username, Map.of("roles", new TreeSet<>(roles).toString(),
+                "displayName", account.getDisplayName(), "kind", "SERVICE"));
         return account.summary();
     }
 
@@ -103,6 +129,7 @@ public class UserAdminService {
         account.setEnabled(enabled);
         audit.record(enabled ? "user.enabled" : "user.disabled", "user:" + username, Map.of());
         if (!enabled) {
+            tokens.revokeAllOf(username, "owner disabled");
             events.publishEvent(new AccessRevoked(username, "account disabled"));
         }
     }

@@ -3,5 +3,5 @@ package org.remediation.console.security;
 import java.util.Set;
 
 /** What the console shows about a user; never the password hash. */
-public record UserSummary(String username, String displayName, boolean enabled, Set<Role> roles) {
+public record UserSummary(String username, String displayName, boolean enabled, Set<Role> roles, AccountKind kind) {
 }

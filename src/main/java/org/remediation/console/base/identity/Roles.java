@@ -11,6 +11,7 @@ public final class Roles {
     public static final String ADMIN = "ADMIN";
     /** The scrape's service account: may read the metrics endpoint and nothing else, not even sign in. */
     public static final String METRICS = "METRICS";
+    /** Posts results of external checks; reads like a viewer. */
     public static final String REPORTER = "REPORTER";
     /** Background work running as {@link SystemActor}; no person can hold it (it is no {@code Role}). */
     public static final String SYSTEM = "SYSTEM";

@@ -1,0 +1,128 @@
+package org.remediation.console.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.security.TokenUseAudit;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every API error as an RFC 9457 problem document. Validation problems keep the services' own messages
+ * (the UI shows the same words) with the field path, and the YAML line where the message names one.
+ */
+@RestControllerAdvice(basePackages = "org.remediation.console.api")
+class ApiProblems {
+
+    private static final Pattern LINE = Pattern.compile("^line (\\d+): ");
+
+    private final TokenUseAudit tokens;
+
+    ApiProblems(TokenUseAudit tokens) {
+        this.tokens = tokens;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "The request was refused; nothing was changed",
+                e.problems().size() == 1 ? e.getMessage() : e.problems().size() + " problems: " + e.getMessage(), request);
+        problem.setProperty("errors", e.problems().stream().map(ApiProblems::error).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request);
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ProblemDetail denied(RuntimeException e, HttpServletRequest request) {
+        tokens.deniedForCurrentToken(request.getMethod() + " " + request.getRequestURI());
+        String detail = e.getMessage() == null || e.getMessage().equals("Access Denied")
+                ? "Your token's roles do not allow this." : e.getMessage();
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", detail, request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        return problem(HttpStatus.BAD_REQUEST, "The request body could not be read; nothing was changed",
+                cause.getMessage() == null ? "The body is not valid JSON for this call." : firstLine(cause.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ProblemDetail badParameter(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request parameter", firstLine(String.valueOf(e.getMessage())), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+                "Send " + e.getSupportedMediaTypes() + ".", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "This resource is available as "
+                + e.getSupportedMediaTypes() + ".", request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", firstLine(String.valueOf(e.getMessage())),
+                request);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoSuchElementException.class})
+    ProblemDetail noResource(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "There is no " + request.getRequestURI() + ".", request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    private static Map<String, Object> error(InvalidInputException.Problem p) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", p.field());
+        Matcher m = LINE.matcher(p.message());
+        if (m.find()) {
+            error.put("line", Integer.parseInt(m.group(1)));
+        }
+        error.put("message", p.message());
+        return error;
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        String first = end < 0 ? message : message.substring(0, end);
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
+    }
+
+    /** A resource named in the path does not exist. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+}
