@@ -53,7 +53,7 @@ class ProbeResultsController {
 
     /** The result as stored: {@code outcome} UP or DOWN, {@code checkedAt} its time in the windows. */
     record Stored(String targetKey, Instant checkedAt, String outcome, double durationMs, @Nullable Double value,
-                  @Nullable Object unit, @Nullable String errorClass, @Nullable String error) {
+                  @Nullable Object unit, @Nullable Object message, @Nullable String errorClass, @Nullable String error) {
     }
 
     /**
@@ -73,6 +73,7 @@ class ProbeResultsController {
         ProbeResult r = results.push(key, new ExternalResult(body.success, body.durationMs, body.value, body.unit,
                 body.message, body.checkedAt));
         return new Stored(r.targetKey(), r.startedAt(), r.outcome().name(), r.durationMs(), r.metricValue(),
-                r.measurements().get("unit"), r.errorClass(), r.error());
+                r.measurements().get("unit"), r.error() != null ? r.error() : r.measurements().get("message"), r.errorClass(),
+                r.error());
     }
 }

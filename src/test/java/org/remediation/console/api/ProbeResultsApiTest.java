@@ -3,6 +3,10 @@ package org.remediation.console.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -143,5 +147,39 @@ class ProbeResultsApiTest {
         assertThat(samples(key)).isZero();
         assertThat(samples(http)).isZero();
         assertThat(pushRows(key)).isZero();
+    }
+
+    @Test
+    void theCurlAndCronExamplesOfTheDocsPushResults() throws Exception {
+        String doc = Files.readString(Path.of("docs/probes.md"));
+        String section = doc.substring(doc.indexOf("## Pushed results (EXTERNAL)"));
+        String curl = codeBlock(section, "**Pushing.**").replace("https://console.example.com", "http://127.0.0.1:" + port)
+                .replace("hourly-checkout", key);
+        String script = codeBlock(section, "with `report.sh`:");
+        String account = "ci-" + id;
+        String token = reporterToken(account);
+        createTarget(key, account);
+        assertThat(run(curl, token)).contains("\"outcome\":\"UP\"", "checkout flow passed");
+        Path reportSh = Files.createTempFile("report", ".sh");
+        Files.writeString(reportSh, script);
+        assertThat(run("sh " + reportSh + " " + key + " false", token)).contains("\"outcome\":\"DOWN\"");
+        assertThat(samples(key)).isEqualTo(2);
+    }
+
+    /** The first fenced block after {@code marker}. */
+    static String codeBlock(String text, String marker) {
+        int from = text.indexOf("\n", text.indexOf("```", text.indexOf(marker))) + 1;
+        return text.substring(from, text.indexOf("```", from));
+    }
+
+    String run(String command, String token) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
+        pb.environment().put("CONSOLE_TOKEN", token);
+        pb.environment().put("CONSOLE_URL", "http://127.0.0.1:" + port);
+        Process p = pb.start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 }
