@@ -166,6 +166,13 @@ class ProbeResultsApiTest {
         assertThat(samples(key)).isEqualTo(2);
     }
 
+    @Test
+    void theOpenApiDescriptionNamesThePushCall() throws Exception {
+        HttpResponse<String> spec = api().get("/api/v1/openapi.json", reporterToken("ci-" + id));
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body()).contains("/api/v1/probe-targets/{key}/results", "checkedAt", "durationMs");
+    }
+
     /** The first fenced block after {@code marker}. */
     static String codeBlock(String text, String marker) {
         int from = text.indexOf("\n", text.indexOf("```", text.indexOf(marker))) + 1;
