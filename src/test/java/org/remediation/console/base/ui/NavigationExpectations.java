@@ -20,8 +20,8 @@ final class NavigationExpectations {
                 "Resources", "API tokens"));
         m.put(Role.COMMANDER, List.of("Board", "Timeline", "Runbooks", "Probes", "Actions", "New action",
                 "Approvals", "Resources", "Audit", "API tokens"));
-        m.put(Role.ADMIN, List.of("Board", "Timeline", "Probes", "Actions", "Resources", "Users", "Teams",
-                "Probe targets", "Sandbox", "Google Cloud", "Audit", "API tokens"));
+        m.put(Role.ADMIN, List.of("Board", "Timeline", "Probes", "Actions", "Resources", "Users", "Service accounts",
+                "Teams", "Probe targets", "Sandbox", "Google Cloud", "Audit", "API tokens"));
         return m;
     }
 }
