@@ -157,6 +157,26 @@ class ApiTokensViewTest extends KaribuTest {
     }
 
     @Test
+    void lastUseAndExpiryAreShown() {
+        String user = signedInOnTokens(Role.VIEWER);
+        NewApiToken used = As.user(user, Role.VIEWER, () -> tokens.createPersonal("used", null, Set.of(Role.VIEWER)));
+        NewApiToken old = As.user(user, Role.VIEWER, () -> tokens.createPersonal("old", null, Set.of(Role.VIEWER)));
+        // stands in for a request with the token (ApiTokenTest covers that) and for a month passing
+        jdbc.update("update api_token set last_used_at = timestamp with time zone '2026-11-30 08:15:00+00'"
+                + " where id = ?", used.token().id());
+        jdbc.update("update api_token set expires_at = timestamp with time zone '2026-11-01 00:00:00+00'"
+                + " where id = ?", old.token().id());
+        navigate("");
+        navigate("account/tokens");
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("my-tokens"));
+        assertThat(ServiceAccountsViewTest.rows(grid)).anySatisfy(row -> assertThat(row)
+                .contains("used", "2026-11-30 08:15:00 UTC", "active"));
+        assertThat(ServiceAccountsViewTest.rows(grid)).anySatisfy(row -> assertThat(row)
+                .contains("old", "2026-11-01 00:00:00 UTC", "never", "expired"));
+        assertThat(revokeButton("my-tokens", old.token().id())).as("nothing to revoke on an expired token").isEmpty();
+    }
+
+    @Test
     void everyPersonFindsTheViewInTheNavigation() {
         signedInOnTokens(Role.VIEWER);
         assertThat(_find(com.vaadin.flow.component.sidenav.SideNavItem.class))
