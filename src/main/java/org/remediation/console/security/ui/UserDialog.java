@@ -8,12 +8,14 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.base.ui.Notices;
+import org.remediation.console.security.AccountKind;
 import org.remediation.console.security.Role;
 import org.remediation.console.security.UserAdminService;
 import org.remediation.console.security.UserSummary;
@@ -34,7 +36,9 @@ class UserDialog extends Dialog {
         this.admin = admin;
         this.existing = existing;
         this.onSaved = onSaved;
-        setHeaderTitle(existing == null ? "New user" : "Edit " + existing.username());
+        boolean service = existing != null && existing.kind() == AccountKind.SERVICE;
+        setHeaderTitle(existing == null ? "New user" : service ? "Edit service account " + existing.username()
+                : "Edit " + existing.username());
         username.setId("user-username");
         displayName.setId("user-display-name");
         password.setId("user-password");
@@ -53,6 +57,12 @@ class UserDialog extends Dialog {
         if (existing != null) {
             form.add(enabled);
         }
+        if (service) {
+            // nobody knows a service account's password and nobody should: it acts only through its tokens
+            form.remove(password);
+            add(new Paragraph("Service account: it cannot sign in and has no password to reset. Its tokens are "
+                    + "under Service accounts; disabling it revokes them."));
+        }
         add(form);
         Button save = new Button("Save", e -> save());
         save.setId("user-save");
@@ -68,7 +78,7 @@ class UserDialog extends Dialog {
                 return;
             }
             admin.updateUser(existing.username(), displayName.getValue(), roles.getValue());
-            if (!password.isEmpty()) {
+            if (!password.isEmpty() && existing.kind() == AccountKind.PERSON) {
                 admin.resetPassword(existing.username(), password.getValue());
             }
             if (enabled.getValue() != existing.enabled()) {

@@ -13,15 +13,15 @@ final class NavigationExpectations {
 
     static Map<Role, List<String>> byRole() {
         Map<Role, List<String>> m = new EnumMap<>(Role.class);
-        m.put(Role.VIEWER, List.of("Board", "Timeline", "Probes", "Actions", "Resources"));
-        m.put(Role.RESPONDER, List.of("Board", "Timeline", "Probes", "Actions", "Resources"));
-        m.put(Role.TEAM_LEAD, List.of("Board", "Timeline", "Probes", "Actions", "Resources"));
+        m.put(Role.VIEWER, List.of("Board", "Timeline", "Probes", "Actions", "Resources", "API tokens"));
+        m.put(Role.RESPONDER, List.of("Board", "Timeline", "Probes", "Actions", "Resources", "API tokens"));
+        m.put(Role.TEAM_LEAD, List.of("Board", "Timeline", "Probes", "Actions", "Resources", "API tokens"));
         m.put(Role.OPERATOR, List.of("Board", "Timeline", "Probes", "Actions", "New action", "Approvals",
-                "Resources"));
+                "Resources", "API tokens"));
         m.put(Role.COMMANDER, List.of("Board", "Timeline", "Runbooks", "Probes", "Actions", "New action",
-                "Approvals", "Resources", "Audit"));
-        m.put(Role.ADMIN, List.of("Board", "Timeline", "Probes", "Actions", "Resources", "Users", "Teams",
-                "Probe targets", "Sandbox", "Google Cloud", "Audit"));
+                "Approvals", "Resources", "Audit", "API tokens"));
+        m.put(Role.ADMIN, List.of("Board", "Timeline", "Probes", "Actions", "Resources", "Users", "Service accounts",
+                "Teams", "Probe targets", "Sandbox", "Google Cloud", "Audit", "API tokens"));
         return m;
     }
 }
