@@ -52,6 +52,14 @@ final class AccountRules {
         p.check(roles != null && !roles.isEmpty(), "roles", "Give the user at least one role.");
         p.check(roles == null || !roles.contains(Role.METRICS) || roles.size() == 1, "roles",
                 "METRICS is for a scrape's service account: give it no other role (and people no METRICS role).");
+        p.check(roles == null || !roles.contains(Role.REPORTER) || roles.size() == 1, "roles",
+                "REPORTER is for a check's service account: give it no other role.");
+    }
+
+    /** People never hold REPORTER: pushed results are evidence, and a person's pushes would be self-made evidence. */
+    static void personRoles(Problems p, @Nullable Set<Role> roles) {
+        p.check(roles == null || !roles.contains(Role.REPORTER), "roles",
+                "REPORTER is for a check's service account: create one under Service accounts.");
     }
 
     static void teamName(Problems p, @Nullable String name) {

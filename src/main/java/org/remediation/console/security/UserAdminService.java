@@ -60,6 +60,7 @@ public class UserAdminService {
         AccountRules.displayName(p, displayName);
         AccountRules.password(p, password, username);
         AccountRules.roles(p, roles);
+        AccountRules.personRoles(p, roles);
         if (p.isEmpty() && users.existsByUsername(username)) {
             p.add("username", "A user named '" + username + "' already exists.");
         }
@@ -101,6 +102,9 @@ public class UserAdminService {
         Problems p = new Problems();
         AccountRules.displayName(p, displayName);
         AccountRules.roles(p, roles);
+        if (!account.isService()) {
+            AccountRules.personRoles(p, roles);
+        }
         if (roles != null && !roles.contains(Role.ADMIN) && account.getRoles().contains(Role.ADMIN)) {
             p.check(!username.equals(CurrentUser.usernameOr("")), "roles", "You cannot remove your own ADMIN role.");
         }

@@ -124,6 +124,20 @@ class UserAdminServiceTest {
     }
 
     @Test
+    void reporterIsAServiceAccountsRoleOnlyAndServiceAccountsCannotSignIn() {
+        String name = "rep" + UUID.randomUUID().toString().substring(0, 8);
+        assertThatThrownBy(() -> As.user("admin", Role.ADMIN, () -> admin.createUser(name, "A person", "Correct-horse-battery-7",
+                Set.of(Role.REPORTER)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("Service accounts");
+        assertThatThrownBy(() -> As.user("admin", Role.ADMIN, () -> admin.createServiceAccount(name, "CI",
+                Set.of(Role.REPORTER, Role.OPERATOR)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("give it no other role");
+        UserSummary account = As.user("admin", Role.ADMIN, () -> admin.createServiceAccount(name, "CI", Set.of(Role.REPORTER)));
+        assertThat(account.kind()).isEqualTo(AccountKind.SERVICE);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'user.created' and subject = ?"
+                + " and details like '%SERVICE%'", Long.class, "user:" + name)).isEqualTo(1);
+    }
+
+    @Test
     void anAdminCannotDisableThemselves() {
         assertThatThrownBy(() -> As.user("admin", Role.ADMIN, () -> admin.setEnabled("admin", false)))
                 .isInstanceOf(InvalidInputException.class);
