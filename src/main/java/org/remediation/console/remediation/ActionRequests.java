@@ -158,8 +158,9 @@ class ActionRequests {
             if (a.status() != ActionStatus.AWAITING_APPROVAL) {
                 return Outcome.refused("Action #" + id + " is " + a.status() + ", not awaiting approval.");
             }
-            if (a.requestedBy().equals(actor)) {
-                return Outcome.refused("You requested action #" + id + "; a second person (OPERATOR or COMMANDER) must approve it.");
+            if (a.requestedBy().equals(actor)) { // nothing written yet: throwing rolls back nothing
+                throw new SecondPersonRequiredException("You requested action #" + id
+                        + "; a second person (OPERATOR or COMMANDER) must approve it.");
             }
             ResourceState live = gateway.read(a.resource());
             if (!live.fingerprint().equals(a.preview().fingerprint())) {
@@ -272,7 +273,7 @@ class ActionRequests {
     }
 
     static InvalidInputException notFound(long id) {
-        return new InvalidInputException("id", "There is no action #" + id + ".");
+        return new ActionNotFoundException(id);
     }
 
     /** Result of a transaction that may have to commit a status change and still refuse. */

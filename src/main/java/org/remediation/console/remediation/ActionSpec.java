@@ -27,8 +27,7 @@ public record ActionSpec(ActionKind kind, @Nullable ResourceRef resource, Map<St
         if (tokens.isEmpty()) {
             throw new InvalidInputException("spec", "The action spec is empty; expected '<action-kind> <param>=<value> …'.");
         }
-        ActionKind kind = ActionKind.bySpec(tokens.get(0)).orElseThrow(() -> new InvalidInputException("spec",
-                "Unknown action kind '" + tokens.get(0) + "'; expected one of " + specs() + "."));
+        ActionKind kind = kind(tokens.get(0), "spec");
         ResourceRef resource = null;
         Map<String, String> params = new LinkedHashMap<>();
         for (String token : tokens.subList(1, tokens.size())) {
@@ -42,20 +41,36 @@ public record ActionSpec(ActionKind kind, @Nullable ResourceRef resource, Map<St
                 throw new InvalidInputException("spec", "Parameter '" + name + "' is given twice.");
             }
             if (name.equals(RESOURCE)) {
-                try {
-                    resource = ResourceRef.parse(value);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("spec", "resource: " + e.getMessage() + ".");
-                }
-                if (resource.kind() != kind.resourceKind()) {
-                    throw new InvalidInputException("spec", kind.spec() + " acts on a " + kind.resourceKind().label()
-                            + ", not on " + resource + ".");
-                }
+                resource = resource(kind, value, "spec");
             } else {
                 params.put(name, value);
             }
         }
         return new ActionSpec(kind, resource, params);
+    }
+
+    /**
+     * An action kind by its spec name ({@code scale-connector}); problems are reported against {@code field}.
+     * The same words wherever a kind is named: a task's spec, a form, the REST API's {@code kind}.
+     */
+    public static ActionKind kind(String name, String field) {
+        return ActionKind.bySpec(name).orElseThrow(() -> new InvalidInputException(field,
+                "Unknown action kind '" + name + "'; expected one of " + specs() + "."));
+    }
+
+    /** A resource reference ({@code KIND/location/name}) the kind can act on; problems against {@code field}. */
+    public static ResourceRef resource(ActionKind kind, String text, String field) {
+        ResourceRef resource;
+        try {
+            resource = ResourceRef.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, (field.equals("spec") ? "resource: " : "") + e.getMessage() + ".");
+        }
+        if (resource.kind() != kind.resourceKind()) {
+            throw new InvalidInputException(field, kind.spec() + " acts on a " + kind.resourceKind().label()
+                    + ", not on " + resource + ".");
+        }
+        return resource;
     }
 
     /** The spec string for this action (round-trips through {@link #parse}). */

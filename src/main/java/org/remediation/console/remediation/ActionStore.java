@@ -101,6 +101,10 @@ class ActionStore {
             String like = "%" + filter.text().toLowerCase().trim() + "%";
             args.addAll(List.of(like, like, like));
         }
+        if (filter.incidentKey() != null) {
+            sql.append(" and incident_key = ?");
+            args.add(filter.incidentKey());
+        }
         sql.append(" order by id desc limit ").append(Math.max(1, Math.min(limit, 500)));
         return jdbc.query(sql.toString(), ActionStore::row, args.toArray());
     }

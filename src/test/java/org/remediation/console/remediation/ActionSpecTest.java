@@ -37,4 +37,25 @@ class ActionSpecTest {
         assertThatThrownBy(() -> ActionSpec.parse(text)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.names("spec")).isTrue());
     }
+
+    /** The REST API names kind and resource as separate fields: the same readers, the same words, its own field. */
+    @Test
+    void kindAndResourceAreReadWithTheSpecsWordsOnTheFieldTheCallerNames() {
+        assertThat(ActionSpec.kind("sql-tier", "kind")).isEqualTo(ActionKind.SQL_TIER);
+        assertThatThrownBy(() -> ActionSpec.kind("scale-up", "kind")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("kind");
+                    assertThat(p.message()).startsWith("Unknown action kind 'scale-up'; expected one of scale-connector, ");
+                }));
+        assertThat(ActionSpec.resource(ActionKind.SQL_TIER, "SQL_INSTANCE/us-central1/db", "resource"))
+                .isEqualTo(ResourceRef.parse("SQL_INSTANCE/us-central1/db"));
+        assertThatThrownBy(() -> ActionSpec.resource(ActionKind.SQL_TIER, "VPC_CONNECTOR/us-central1/c", "resource"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.toString()).isEqualTo("resource: sql-tier acts on a "
+                                + org.remediation.console.cloud.ResourceKind.SQL_INSTANCE.label()
+                                + ", not on VPC_CONNECTOR/us-central1/c.")));
+        assertThatThrownBy(() -> ActionSpec.resource(ActionKind.SQL_TIER, "nonsense", "resource"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("resource: 'nonsense' is not KIND/location/name."));
+    }
 }
