@@ -168,6 +168,31 @@ class ProbeTargetsApiTest {
     }
 
     @Test
+    void wrongTypesAreRefusedWhereTheParserChecksThemAndReadLenientlyWhereItDoesNot() throws Exception {
+        long before = rows();
+        HttpResponse<String> refused = api().put("/api/v1/probe-targets", admin, YAML, "targets:\n"
+                + "  - key: " + key() + "\n    name: [a, b]\n    kind: HTTP\n    interval: [1, 2]\n    goldenPath: 2.5\n"
+                + "    settings: just-text\n"
+                + entry(key(), "Nested setting", "").replace("url: http://{self}/sandbox/frontend/health",
+                        "url:\n        nested: http://{self}/sandbox/frontend/health"));
+        // a list or mapping where a value belongs was a 500 (Jackson's coercion error) before
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"targets[0].name\"", "targets[0].interval", "targets[0].goldenPath",
+                "\"targets[0].settings\"", "{\"field\":\"targets[1].settings.url\",\"line\":16,");
+        assertThat(rows()).isEqualTo(before);
+        // documented in docs/api: numbers in settings become text; enabled is true unless exactly false
+        String numbers = key();
+        String no = key();
+        HttpResponse<String> lenient = api().put("/api/v1/probe-targets", admin, YAML, "targets:\n"
+                + entry(numbers, "Numbers", "").replace("/health\n", "/health\n      degradedAboveMs: 800\n")
+                + entry(no, "Enabled no", "").replace("    enabled: false\n", "    enabled: \"no\"\n"));
+        assertThat(lenient.statusCode()).as(lenient.body()).isEqualTo(200);
+        assertThat(As.viewer(() -> targets.find(numbers)).orElseThrow().settings()).containsEntry("degradedAboveMs", "800");
+        assertThat(As.viewer(() -> targets.find(no)).orElseThrow().enabled()).isTrue();
+        As.user("admin", Role.ADMIN, () -> targets.setEnabled(no, false));
+    }
+
+    @Test
     void anEmptyBodyIs400AndAnotherContentTypeIs415AndNothingIsWritten() throws Exception {
         long before = rows();
         String yaml = "targets:\n" + entry(key(), "Sent as JSON", "");
