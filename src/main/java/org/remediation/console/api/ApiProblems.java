@@ -31,6 +31,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiProblems {
 
     private static final Pattern LINE = Pattern.compile("^line (\\d+): ");
+    /** The probe targets' YAML import ends a message with "(line 7)" or says "at line 7:". */
+    private static final Pattern LINE_IN_TEXT = Pattern.compile("\\(line (\\d+)\\)\\.?$| at line (\\d+): ");
 
     private final TokenUseAudit tokens;
 
@@ -108,6 +110,8 @@ class ApiProblems {
         Matcher m = LINE.matcher(p.message());
         if (m.find()) {
             error.put("line", Integer.parseInt(m.group(1)));
+        } else if ((m = LINE_IN_TEXT.matcher(p.message())).find()) {
+            error.put("line", Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
         }
         error.put("message", p.message());
         return error;

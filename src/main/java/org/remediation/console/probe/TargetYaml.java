@@ -78,7 +78,11 @@ final class TargetYaml {
         JsonNode s = n.get("settings");
         if (s != null && s.isObject()) {
             for (Map.Entry<String, JsonNode> e : s.properties()) {
-                settings.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString());
+                if (e.getValue().isContainer()) {
+                    read.add(notScalar("settings." + e.getKey()));
+                } else {
+                    settings.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString());
+                }
             }
         } else if (s != null && !s.isNull()) {
             read.add(new InvalidInputException.Problem("settings", "settings must be a mapping of name: value."));
@@ -95,18 +99,28 @@ final class TargetYaml {
             }
         }
         JsonNode enabled = n.get("enabled");
-        TargetDraft draft = new TargetDraft(text(n, "key"), text(n, "name"), text(n, "kind"), settings, interval, timeout,
-                enabled == null || enabled.asBoolean(true), text(n, "group"), golden, text(n, TargetRules.CLOUD_RESOURCE));
+        TargetDraft draft = new TargetDraft(text(n, "key", read), text(n, "name", read), text(n, "kind", read), settings,
+                interval, timeout, enabled == null || enabled.asBoolean(true), text(n, "group", read), golden,
+                text(n, TargetRules.CLOUD_RESOURCE, read));
         return new Entry(i, draft, lines, read);
     }
 
-    private static @Nullable String text(JsonNode n, String field) {
+    /** A scalar's text; a list or mapping where a value belongs is a problem (Jackson would throw, a 500). */
+    private static @Nullable String text(JsonNode n, String field, List<InvalidInputException.Problem> read) {
         JsonNode v = n.get(field);
+        if (v != null && v.isContainer()) {
+            read.add(notScalar(field));
+            return null;
+        }
         return v == null || v.isNull() ? null : v.asString();
     }
 
+    private static InvalidInputException.Problem notScalar(String field) {
+        return new InvalidInputException.Problem(field, field + " must be a single value, not a list or mapping.");
+    }
+
     private static @Nullable Duration duration(JsonNode n, String field, List<InvalidInputException.Problem> read) {
-        String t = text(n, field);
+        String t = text(n, field, read);
         if (t == null) {
             return null;
         }
