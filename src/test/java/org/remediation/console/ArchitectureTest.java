@@ -29,6 +29,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApiIsAThinLayerNoFeatureDependsOnAndThatTouchesNoPersistence() {
+        noClasses().that().resideOutsideOfPackage("org.remediation.console.api..")
+                .should().dependOnClassesThat().resideInAPackage("org.remediation.console.api..")
+                .because("the REST API calls the features' services; features never know it (issue 19)")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("org.remediation.console.api..").should().dependOnClassesThat(persistence())
+                .because("controllers go through the same service methods and role checks as the views")
+                .check(MAIN);
+    }
+
+    @Test
     void viewsTouchNoPersistence() {
         noClasses().that().resideInAPackage("..ui..").should().dependOnClassesThat(persistence()).check(MAIN);
     }

@@ -199,6 +199,36 @@ class UpgradeMigrationTest {
         void run(String url, String user, String vendor);
     }
 
+    @Test
+    void metricsOnlyAccountsBecomeServiceAccountsOnH2() {
+        onH2(UpgradeMigrationTest::metricsOnlyAccountsBecomeServiceAccounts);
+    }
+
+    @Test
+    void metricsOnlyAccountsBecomeServiceAccountsOnPostgres() throws Exception {
+        onPostgres(UpgradeMigrationTest::metricsOnlyAccountsBecomeServiceAccounts);
+    }
+
+    /** V0560: the scrape's METRICS-only accounts become service accounts and keep their password; people stay people. */
+    private static void metricsOnlyAccountsBecomeServiceAccounts(String url, String user, String vendor) {
+        try (SingleConnectionDataSource ds = new SingleConnectionDataSource(url, user, "", true)) {
+            migrate(ds, vendor, "0550");
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            for (String name : new String[] {"scrape", "alice"}) {
+                jdbc.update("insert into app_user (username, display_name, password_hash, created_at)"
+                        + " values (?, ?, '{bcrypt}x', current_timestamp)", name, name);
+            }
+            jdbc.update("insert into app_user_role select id, 'METRICS' from app_user where username = 'scrape'");
+            jdbc.update("insert into app_user_role select id, 'OPERATOR' from app_user where username = 'alice'");
+
+            migrate(ds, vendor, "latest");
+
+            assertThat(jdbc.queryForList("select username || ':' || kind || ':' || password_hash from app_user"
+                    + " where username in ('scrape', 'alice') order by username", String.class))
+                    .containsExactly("alice:PERSON:{bcrypt}x", "scrape:SERVICE:{bcrypt}x");
+        }
+    }
+
     private static void onH2(Scenario scenario) {
         scenario.run("jdbc:h2:mem:upgrade_" + UUID.randomUUID().toString().substring(0, 8)
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "h2");

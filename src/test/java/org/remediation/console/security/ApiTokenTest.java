@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.support.ApiCalls;
 import org.remediation.console.support.As;
+import org.remediation.console.support.Demo;
+import org.remediation.console.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -204,5 +206,13 @@ class ApiTokenTest {
         HttpResponse<String> anonymous = api().get("/api/v1/openapi.json", null);
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/login");
+
+        WebSession browser = new WebSession(port);
+        assertThat(browser.login("viewer", Demo.PASSWORD)).doesNotContain("error");
+        assertThat(browser.get("/api/v1/openapi.json").body()).contains("\"openapi\":\"3.1");
+        String ui = browser.get("/api/v1/docs").headers().firstValue("Location").orElse("");
+        assertThat(ui).contains("swagger-ui/index.html");
+        assertThat(browser.get(java.net.URI.create(ui).getPath()).body()).contains("swagger-ui");
+        assertThat(browser.get("/api/v1/me").statusCode()).as("a session does not open the API itself").isEqualTo(401);
     }
 }
