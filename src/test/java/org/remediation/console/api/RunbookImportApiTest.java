@@ -184,6 +184,21 @@ class RunbookImportApiTest {
     }
 
     @Test
+    void aTakenKeyIsReportedTogetherWithTheRunbooksProblems() throws Exception {
+        String key = IncidentApiFixture.newKey();
+        assertThat(post(key, "application/yaml", IncidentApiFixture.RUNBOOK).statusCode()).isEqualTo(201);
+        String yaml = IncidentApiFixture.RUNBOOK.replace("severity: P1", "severity: P7");
+        long[] before = IncidentApiFixture.rows(jdbc);
+        HttpResponse<String> refused = post(key, "application/yaml", yaml);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(IncidentApiFixture.rows(jdbc)).containsExactly(before);
+        sameProblemsAsTheView(refused, uiProblems(key, yaml));
+        assertThat(refused.body()).contains("incident " + key + " already exists").contains("\"field\":\"severity\"");
+        HttpResponse<String> badKey = refusedWithNothingWritten(422, "inc-7", "application/yaml", yaml);
+        assertThat(badKey.body()).contains("use a key like INC-1278").contains("'P7' is not one of P0, P1, P2, P3");
+    }
+
+    @Test
     void aWrongContentTypeIsA415() throws Exception {
         for (String type : List.of("application/json", "text/plain", "application/x-www-form-urlencoded")) {
             HttpResponse<String> refused = refusedWithNothingWritten(415, IncidentApiFixture.newKey(), type,
