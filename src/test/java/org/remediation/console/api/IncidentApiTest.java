@@ -188,6 +188,21 @@ class IncidentApiTest {
     }
 
     @Test
+    void theOpenApiDescriptionNamesEachCallWithItsMediaTypes() throws Exception {
+        JsonNode paths = json(api().get("/api/v1/openapi.json", viewer())).get("paths");
+        assertThat(paths.at("/~1api~1v1~1incidents/get/summary").asString()).isEqualTo("List incidents, newest first");
+        assertThat(paths.at("/~1api~1v1~1incidents~1{key}/get/responses/404").isObject()).isTrue();
+        assertThat(paths.at("/~1api~1v1~1incidents~1{key}~1timeline/get/responses/200/content").has("text/markdown"))
+                .isTrue();
+        assertThat(paths.at("/~1api~1v1~1incidents~1{key}~1runbook/get/responses/200/content").has("application/yaml"))
+                .isTrue();
+        JsonNode post = paths.at("/~1api~1v1~1runbooks/post");
+        assertThat(post.at("/requestBody/content").has("application/yaml")).isTrue();
+        assertThat(post.at("/responses").has("422")).isTrue();
+        assertThat(post.at("/tags/0").asString()).isEqualTo("Runbooks");
+    }
+
+    @Test
     void theRunbookExportIsTheViewsYamlAndImportsBackToTheSamePlan() throws Exception {
         String key = opened();
         String commander = ApiCalls.tokenFor(tokens, "commander", Role.COMMANDER);
