@@ -2,7 +2,11 @@ package org.remediation.console.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -216,5 +220,26 @@ class RunbookImportApiTest {
         HttpResponse<String> big = refusedWithNothingWritten(422, IncidentApiFixture.newKey(), "application/yaml",
                 IncidentApiFixture.RUNBOOK + padding.repeat(250));
         assertThat(big.body()).contains("the runbook is larger than 200000 characters");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsA413Too() throws Exception {
+        String key = IncidentApiFixture.newKey();
+        byte[] body = (IncidentApiFixture.RUNBOOK + ("\n# " + "x".repeat(1000)).repeat(1100))
+                .getBytes(StandardCharsets.UTF_8);
+        long[] before = IncidentApiFixture.rows(jdbc);
+        // a publisher of unknown length: the client sends Transfer-Encoding: chunked and no Content-Length
+        var chunked = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body));
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/runbooks?incidentKey=" + key))
+                .header("Authorization", "Bearer " + commander()).header("Content-Type", "application/yaml")
+                .POST(chunked).build();
+        HttpResponse<String> refused;
+        try (var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            refused = client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("console.api.max-body");
+        assertThat(IncidentApiFixture.rows(jdbc)).containsExactly(before);
+        assertThat(As.viewer(() -> incidents.find(key))).isEmpty();
     }
 }
