@@ -3,7 +3,9 @@ package org.remediation.console.api;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -27,9 +29,12 @@ class ApiMappingProblems {
         this.problems = problems;
     }
 
+    /** With the types it takes in {@code Accept}, as Spring's own answer has them. */
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest request) throws Exception {
-        return problems.unsupported(apiOnly(e, request), request);
+    ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest request)
+            throws Exception {
+        ProblemDetail problem = problems.unsupported(apiOnly(e, request), request);
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(e.getHeaders()).body(problem);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -37,9 +42,12 @@ class ApiMappingProblems {
         return problems.notAcceptable(apiOnly(e, request), request);
     }
 
+    /** With {@code Allow}, which RFC 9110 requires on a 405. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) throws Exception {
-        return problems.method(apiOnly(e, request), request);
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request)
+            throws Exception {
+        ProblemDetail problem = problems.method(apiOnly(e, request), request);
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders()).body(problem);
     }
 
     /** The exception for an API path; for any other, rethrown, so Spring's own resolvers answer as before. */

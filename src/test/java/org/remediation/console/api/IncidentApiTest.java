@@ -182,6 +182,7 @@ class IncidentApiTest {
         assertThat(notAcceptable.statusCode()).isEqualTo(406);
         assertThat(notAcceptable.body()).contains("This resource is available as [application/yaml]");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET");
         // outside /api/ Spring answers as it always did
         HttpResponse<String> actuator = api().send("POST", "/actuator/health", null, "application/json", "{}");
         assertThat(actuator.headers().firstValue("Content-Type").orElse("")).doesNotContain("problem");

@@ -208,6 +208,7 @@ class RunbookImportApiTest {
             HttpResponse<String> refused = refusedWithNothingWritten(415, IncidentApiFixture.newKey(), type,
                     IncidentApiFixture.RUNBOOK);
             assertThat(refused.body()).contains("application/yaml");
+            assertThat(refused.headers().firstValue("Accept").orElse("")).contains("application/yaml");
         }
     }
 
