@@ -49,6 +49,13 @@ class PlanFactory {
         return RunbookYaml.check(yaml, teams::exists, taskActions(), measured::missingProbes);
     }
 
+    /** A new incident's key: well formed and not taken. */
+    void checkKey(String key, Problems problems) {
+        problems.check(INCIDENT_KEY.matcher(key).matches(), "incidentKey",
+                "use a key like INC-1278 (capital letters, a dash, digits)");
+        problems.check(incidents.findByKey(key).isEmpty(), "incidentKey", "incident " + key + " already exists");
+    }
+
     /** The remediation feature's reading of task actions, or {@link TaskActions#UNCHECKED} in a slice without it. */
     TaskActions taskActions() {
         return actions.getIfAvailable(() -> TaskActions.UNCHECKED);
@@ -56,9 +63,7 @@ class PlanFactory {
 
     Incident create(String key, Runbook runbook, String commander, Instant startedAt, String actor) {
         Problems problems = new Problems();
-        problems.check(INCIDENT_KEY.matcher(key).matches(), "incidentKey",
-                "use a key like INC-1278 (capital letters, a dash, digits)");
-        problems.check(incidents.findByKey(key).isEmpty(), "incidentKey", "incident " + key + " already exists");
+        checkKey(key, problems);
         problems.check(!commander.isBlank(), "commander", "name the incident commander");
         problems.throwIfAny();
         // A runbook built in code gets the same checks as an imported one (keys, windows, cycles, teams).

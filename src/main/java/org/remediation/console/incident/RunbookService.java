@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.remediation.console.base.InvalidInputException;
+import org.remediation.console.base.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.remediation.console.base.identity.CurrentUser;
 import org.remediation.console.base.identity.Roles;
@@ -57,7 +58,17 @@ public class RunbookService {
     @RolesAllowed(Roles.COMMANDER)
     @Transactional
     public RunbookImport importAsIncident(String incidentKey, String yaml) {
-        RunbookCheck checked = check(yaml);
+        RunbookCheck checked;
+        try {
+            checked = check(yaml);
+        } catch (InvalidInputException e) {
+            // every problem at once: a bad or taken key too, not only after the runbook is fixed
+            Problems problems = new Problems();
+            factory.checkKey(incidentKey.strip(), problems);
+            e.problems().forEach(p -> problems.add(p.field(), p.message()));
+            problems.throwIfAny();
+            throw e;
+        }
         Runbook runbook = checked.runbook();
         String user = CurrentUser.require();
         IncidentSummary created = factory.create(incidentKey.strip(), runbook, user, clock.instant(), user).summary();
