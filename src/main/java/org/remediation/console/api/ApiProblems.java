@@ -11,6 +11,7 @@ import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.security.TokenUseAudit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -74,10 +75,12 @@ class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, "Bad request parameter", firstLine(String.valueOf(e.getMessage())), request);
     }
 
+    /** With the types it takes in {@code Accept}, as Spring's own answer has them. */
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
-                "Send " + e.getSupportedMediaTypes() + ".", request);
+    ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(e.getHeaders())
+                .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type", "This call does not take "
+                        + e.getContentType() + "; send " + e.getSupportedMediaTypes() + ".", request));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -86,10 +89,12 @@ class ApiProblems {
                 + e.getSupportedMediaTypes() + ".", request);
     }
 
+    /** With {@code Allow}, which RFC 9110 requires on a 405. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", firstLine(String.valueOf(e.getMessage())),
-                request);
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders())
+                .body(problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported "
+                        + "here; use " + e.getSupportedHttpMethods() + ".", request));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoSuchElementException.class})

@@ -190,6 +190,20 @@ class ApiTokenTest {
     }
 
     @Test
+    void unknownPathsAndWrongMethodsAreProblemDocumentsToo() throws Exception {
+        String value = ApiCalls.tokenFor(tokens, newUser(Role.VIEWER), Role.VIEWER);
+        HttpResponse<String> unknown = api().get("/api/v1/nothing-here", value);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknown.body()).contains("There is no API endpoint GET /api/v1/nothing-here");
+        HttpResponse<String> method = api().send("DELETE", "/api/v1/probe-targets", value, null, null);
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> accept = api().get("/api/v1/probe-targets", value, "Accept", "image/png");
+        assertThat(accept.statusCode()).isEqualTo(406);
+    }
+
+    @Test
     void anOversizeBodyIsRefusedWith413BeforeAnythingReadsIt() throws Exception {
         String value = ApiCalls.tokenFor(tokens, newUser(Role.VIEWER), Role.VIEWER);
         HttpResponse<String> big = api().post("/api/v1/me", value, "application/json", "x".repeat(1_100_000));
