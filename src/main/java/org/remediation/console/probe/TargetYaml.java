@@ -21,6 +21,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class TargetYaml {
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+    /** What an entry may hold (what {@link #write} writes); anything else is refused, so a typo never passes silently. */
+    private static final List<String> FIELDS = List.of("key", "name", "kind", "group", "goldenPath",
+            TargetRules.CLOUD_RESOURCE, "interval", "timeout", "enabled", "settings");
 
     /** One target entry with its position in the file and any problems reading its values. */
     record Entry(int index, TargetDraft draft, Map<String, Integer> lines, List<InvalidInputException.Problem> readProblems) {
@@ -56,6 +59,12 @@ final class TargetYaml {
         }
         List<Entry> entries = new ArrayList<>();
         List<InvalidInputException.Problem> problems = new ArrayList<>();
+        for (String name : root.propertyNames()) {
+            if (!name.equals("targets")) {
+                problems.add(new InvalidInputException.Problem(name, "unknown field '" + name + "' (line "
+                        + lines.getOrDefault("/" + name, 1) + "); the file holds only a 'targets:' list."));
+            }
+        }
         JsonNode list = root.get("targets");
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);
@@ -74,6 +83,12 @@ final class TargetYaml {
 
     private static Entry entry(int i, JsonNode n, Map<String, Integer> lines) {
         List<InvalidInputException.Problem> read = new ArrayList<>();
+        for (String name : n.propertyNames()) {
+            if (!FIELDS.contains(name)) {
+                read.add(new InvalidInputException.Problem(name, "unknown field '" + name + "'; allowed here: "
+                        + String.join(", ", FIELDS) + "."));
+            }
+        }
         Map<String, String> settings = new LinkedHashMap<>();
         JsonNode s = n.get("settings");
         if (s != null && s.isObject()) {
@@ -99,6 +114,10 @@ final class TargetYaml {
             }
         }
         JsonNode enabled = n.get("enabled");
+        if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) {
+            read.add(new InvalidInputException.Problem("enabled", "enabled must be true or false, not '"
+                    + enabled.asString("") + "'."));
+        }
         TargetDraft draft = new TargetDraft(text(n, "key", read), text(n, "name", read), text(n, "kind", read), settings,
                 interval, timeout, enabled == null || enabled.asBoolean(true), text(n, "group", read), golden,
                 text(n, TargetRules.CLOUD_RESOURCE, read));

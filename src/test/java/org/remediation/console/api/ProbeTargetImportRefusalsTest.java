@@ -110,16 +110,23 @@ class ProbeTargetImportRefusalsTest {
     }
 
     @Test
-    void unknownFieldsAreIgnoredAsTheViewsImportIgnoresThem() throws Exception {
+    void unknownFieldsAreRefusedByNameAndLineSoATypoCannotPassSilently() throws Exception {
+        long before = rows();
         String k = key();
         HttpResponse<String> r = api().put("/api/v1/probe-targets", admin, YAML,
-                "targets:\n" + entry(k, "Extra fields", "    colour: red\n    owner: team-a\n"));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(As.user("admin", Role.ADMIN, targets::exportYaml)).contains(k).doesNotContain("colour");
+                "targets:\n" + entry(k, "Extra fields", "    colour: red\n"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("\"field\":\"targets[0].colour\"", "unknown field 'colour'; allowed here: key,");
+        HttpResponse<String> top = api().put("/api/v1/probe-targets", admin, YAML,
+                "targets:\n" + entry(k, "Extra fields", "") + "extra: 1\n");
+        assertThat(top.statusCode()).as(top.body()).isEqualTo(422);
+        assertThat(top.body()).contains("unknown field 'extra'");
+        assertThat(rows()).isEqualTo(before);
+        assertThat(As.viewer(() -> targets.find(k))).isEmpty();
     }
 
     @Test
-    void wrongTypesAreRefusedWhereTheParserChecksThemAndReadLenientlyWhereItDoesNot() throws Exception {
+    void wrongTypesAreRefusedAndNumbersInSettingsReadAsText() throws Exception {
         long before = rows();
         HttpResponse<String> refused = api().put("/api/v1/probe-targets", admin, YAML, "targets:\n"
                 + "  - key: " + key() + "\n    name: [a, b]\n    kind: HTTP\n    interval: [1, 2]\n    goldenPath: 2.5\n"
@@ -131,16 +138,18 @@ class ProbeTargetImportRefusalsTest {
         assertThat(refused.body()).contains("\"targets[0].name\"", "targets[0].interval", "targets[0].goldenPath",
                 "\"targets[0].settings\"", "{\"field\":\"targets[1].settings.url\",\"line\":16,");
         assertThat(rows()).isEqualTo(before);
-        // documented in docs/api: numbers in settings become text; enabled is true unless exactly false
-        String numbers = key();
+        // documented in docs/api: numbers in settings become text; enabled must be a boolean
         String no = key();
-        HttpResponse<String> lenient = api().put("/api/v1/probe-targets", admin, YAML, "targets:\n"
-                + entry(numbers, "Numbers", "").replace("/health\n", "/health\n      degradedAboveMs: 800\n")
+        HttpResponse<String> notBoolean = api().put("/api/v1/probe-targets", admin, YAML, "targets:\n"
                 + entry(no, "Enabled no", "").replace("    enabled: false\n", "    enabled: \"no\"\n"));
+        assertThat(notBoolean.statusCode()).as(notBoolean.body()).isEqualTo(422);
+        assertThat(notBoolean.body()).contains("enabled must be true or false");
+        assertThat(As.viewer(() -> targets.find(no))).isEmpty();
+        String numbers = key();
+        HttpResponse<String> lenient = api().put("/api/v1/probe-targets", admin, YAML, "targets:\n"
+                + entry(numbers, "Numbers", "").replace("/health\n", "/health\n      degradedAboveMs: 800\n"));
         assertThat(lenient.statusCode()).as(lenient.body()).isEqualTo(200);
         assertThat(As.viewer(() -> targets.find(numbers)).orElseThrow().settings()).containsEntry("degradedAboveMs", "800");
-        assertThat(As.viewer(() -> targets.find(no)).orElseThrow().enabled()).isTrue();
-        As.user("admin", Role.ADMIN, () -> targets.setEnabled(no, false));
     }
 
     @Test
