@@ -33,12 +33,13 @@ class SsoBrowserIT extends SsoConsoleTest {
             WebDriver driver = browser.driver();
             browser.open("/");
             providerSignIn(browser, name);
-            until(driver, d -> d.getCurrentUrl().equals("http://127.0.0.1:" + PORT + "/"));
+            until(driver, d -> d.getCurrentUrl().startsWith("http://127.0.0.1:" + PORT + "/")
+                    && !d.getCurrentUrl().contains("/login")); // the board, maybe as the saved "/?continue"
             browser.waitFor(By.cssSelector("vaadin-side-nav-item"));
             assertThat(browser.waitFor(By.cssSelector(".user-roles")).getText()).contains("ADMIN");
             assertThat(browser.navigationTitles()).contains("Users");
 
-            driver.findElement(By.id("logout")).click();
+            Ui.click(browser, By.id("logout"));
             until(driver, d -> d.getCurrentUrl().endsWith(":" + PORT + "/login?logout"));
             assertThat(browser.waitFor(By.id("signed-out")).getText()).contains("You signed out");
 
@@ -73,6 +74,7 @@ class SsoBrowserIT extends SsoConsoleTest {
     }
 
     private static void until(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(() -> "at " + driver.getCurrentUrl())
+                .until(condition::apply);
     }
 }
