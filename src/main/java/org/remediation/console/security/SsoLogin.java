@@ -113,7 +113,9 @@ class SsoLogin {
         OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(
                 registrations.getObject());
         handler.setPostLogoutRedirectUri(AFTER_LOGOUT);
-        handler.setDefaultTargetUrl("/"); // a local account's sign-out, as before
+        // a local account, or a provider without an end-session endpoint (Google): the sign-in page says so and
+        // stays, instead of sending the person straight back to a provider that still knows them
+        handler.setDefaultTargetUrl(LOGIN_PAGE + "?logout");
         handler.setRedirectStrategy(new UidlRedirectStrategy());
         return vaadin.logoutSuccessHandler(handler);
     }

@@ -62,6 +62,7 @@ class SsoBrowserIT extends SsoConsoleTest {
             assertThat(browser.driver().findElements(By.cssSelector("vaadin-login-form")).stream()
                     .noneMatch(org.openqa.selenium.WebElement::isDisplayed)).as("no password form").isTrue();
             assertThat(browser.waitFor(By.id("sso-sign-in")).getText()).isEqualTo("Sign in with Example ID");
+            browser.screenshot("sso-refused");
         }
     }
 
