@@ -60,6 +60,16 @@ final class ClaimMapping {
         return all;
     }
 
+    /** What the claims call the person, unchecked: for the audit of a refusal. */
+    String claimedName(Map<String, Object> claims) {
+        for (String claim : List.of(sso.usernameClaim(), "email", "sub")) {
+            if (claims.get(claim) instanceof String value && !value.isBlank()) {
+                return value;
+            }
+        }
+        return "(unnamed)";
+    }
+
     private String username(Map<String, Object> claims) {
         for (String claim : List.of(sso.usernameClaim(), "email", "sub")) {
             if (claims.get(claim) instanceof String value && !value.isBlank()) {

@@ -39,8 +39,7 @@ final class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUse
             return new ConsoleOidcUser(user, admitted.roles().stream()
                     .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList(), admitted.username());
         } catch (SsoRefusal refusal) {
-            Object named = claims.getOrDefault("preferred_username", subject);
-            accounts.refused(issuer, subject, String.valueOf(named), refusal);
+            accounts.refused(issuer, subject, mapping.claimedName(claims), refusal);
             throw new OAuth2AuthenticationException(new OAuth2Error(REFUSED, refusal.getMessage(), null),
                     refusal.getMessage());
         }

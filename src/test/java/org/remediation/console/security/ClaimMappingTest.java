@@ -50,6 +50,8 @@ class ClaimMappingTest {
         assertThatThrownBy(() -> new ClaimMapping(sso(SsoProperties.Unmapped.VIEWER)).map(Map.of("sub", "s-4",
                 "preferred_username", "Ann Lee\n<script>")))
                 .isInstanceOf(SsoRefusal.class).hasMessageContaining("claim preferred_username");
+        assertThat(new ClaimMapping(sso(SsoProperties.Unmapped.VIEWER)).claimedName(Map.of("sub", "s-4",
+                "email", "x@example.org"))).isEqualTo("x@example.org");
     }
 
     @Test
