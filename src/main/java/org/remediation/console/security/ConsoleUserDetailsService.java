@@ -8,7 +8,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads users from the database; a disabled account is refused by Spring Security. */
+/** Loads local accounts for password sign-in; a disabled account is refused by Spring Security. */
 @Component
 class ConsoleUserDetailsService implements UserDetailsService {
 
@@ -25,6 +25,7 @@ class ConsoleUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = users.findByUsername(username)
+                .filter(a -> !a.isSso()) // signs in only through its provider: no password works for it
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return User.withUsername(account.getUsername())
                 .password(account.getPasswordHash())

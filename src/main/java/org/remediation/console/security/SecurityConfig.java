@@ -109,12 +109,13 @@ class SecurityConfig {
 
     @Bean
     @Order(5)
-    SecurityFilterChain vaadinChain(HttpSecurity http, Logins logins) throws Exception {
+    SecurityFilterChain vaadinChain(HttpSecurity http, Logins logins, SsoLogin sso) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**", "/images/**").permitAll());
-        http.authenticationManager(logins.form());
+        http.authenticationManager(sso.manager(logins.form()));
+        sso.configure(http); // OpenID Connect sign-in when console.sso.enabled (SsoLogin)
         // Unmatched paths: signed-in users reach Vaadin's not-found page instead of a bare 403 (anonymous
         // ones still go to the login); which views a user may open is decided by the view's own annotations.
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)
+        return http.with(VaadinSecurityConfigurer.vaadin(), c -> sso.logout(c.loginView(LoginView.class))
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
     }
 

@@ -42,6 +42,13 @@ class UserAccount {
     @Column(nullable = false)
     private AccountKind kind = AccountKind.PERSON;
 
+    /** The OpenID provider's issuer and subject for an SSO account; both null for a local account. */
+    @Column(name = "sso_issuer")
+    private @Nullable String ssoIssuer;
+
+    @Column(name = "sso_subject")
+    private @Nullable String ssoSubject;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.EPOCH;
 
@@ -65,7 +72,19 @@ class UserAccount {
         this.createdAt = createdAt;
     }
 
+    /** A password hash no encoder accepts: an SSO account signs in only through its provider. */
+    static final String NO_LOCAL_PASSWORD = "{sso}no-local-password";
+
+    static UserAccount linked(String issuer, String subject, String username, String displayName, Set<Role> roles,
+                              Instant createdAt) {
+        UserAccount account = new UserAccount(username, displayName, NO_LOCAL_PASSWORD, roles, createdAt);
+        account.ssoIssuer = issuer;
+        account.ssoSubject = subject;
+        return account;
+    }
+
     @Nullable Long getId() { return id; }
+    boolean isSso() { return ssoSubject != null; }
     String getUsername() { return username; }
     String getDisplayName() { return displayName; }
     String getPasswordHash() { return passwordHash; }

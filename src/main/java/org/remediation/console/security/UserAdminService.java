@@ -142,6 +142,8 @@ public class UserAdminService {
     public void resetPassword(String username, @Nullable String newPassword) {
         UserAccount account = find(username);
         Problems p = new Problems();
+        p.check(!account.isSso(), "password", "'" + username + "' signs in through single sign-on and has no "
+                + "local password; disable the account to shut it out.");
         AccountRules.password(p, newPassword, username);
         p.throwIfAny();
         account.setPasswordHash(encoder.encode(newPassword));

@@ -21,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * First start: demo users on the embedded default (printed once), otherwise the initial admin from
- * the environment. Refuses to start when the console would have nobody able to administer it.
+ * the environment. Refuses to start when the console would have nobody able to administer it, unless
+ * single sign-on maps a group to ADMIN (then the first such person to sign in is the administrator; with
+ * local accounts off there are no demo users and {@code CONSOLE_ADMIN_*} is not needed).
  */
 @Component
 @Order(0)
@@ -39,11 +41,13 @@ class UserBootstrap implements ApplicationRunner {
     private final AuditService audit;
     private final DemoProperties demo;
     private final SecurityProperties security;
+    private final SsoProperties sso;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     UserBootstrap(UserRepository users, TeamRepository teams, PasswordEncoder encoder, AuditService audit,
-                  DemoProperties demo, SecurityProperties security, Clock clock) {
+                  DemoProperties demo, SecurityProperties security, SsoProperties sso, Clock clock) {
+        this.sso = sso;
         this.users = users;
         this.teams = teams;
         this.encoder = encoder;
@@ -60,12 +64,21 @@ class UserBootstrap implements ApplicationRunner {
     }
 
     private void bootstrap() {
-        if (demo.enabled() && users.count() == 0) {
+        if (demo.enabled() && users.count() == 0 && sso.localAccounts()) { // without local accounts nobody could use them
             createDemoUsers();
         }
-        if (!users.existsEnabledWithRole(Role.ADMIN)) {
-            createInitialAdmin();
+        if (users.existsEnabledWithRole(Role.ADMIN)) {
+            return;
         }
+        boolean adminFromEnvironment = security.adminUsername() != null && !security.adminUsername().isBlank();
+        if (sso.enabled() && sso.mapsAdmin() && !(adminFromEnvironment && sso.localAccounts())) {
+            // the first administrator is whoever signs in first with a group mapped to ADMIN (SsoSettings checked it)
+            log.info("No administrator yet: the first person to sign in through single sign-on with a group mapped "
+                    + "to ADMIN ({}) becomes one.", sso.roles().entrySet().stream()
+                    .filter(e -> e.getValue().contains(Role.ADMIN)).map(java.util.Map.Entry::getKey).sorted().toList());
+            return;
+        }
+        createInitialAdmin();
     }
 
     private void createDemoUsers() {

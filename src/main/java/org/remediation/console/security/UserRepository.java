@@ -12,6 +12,8 @@ interface UserRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    Optional<UserAccount> findBySsoIssuerAndSsoSubject(String ssoIssuer, String ssoSubject);
+
     List<UserAccount> findAllByOrderByUsername();
 
     @Query("select count(u) > 0 from UserAccount u join u.roles r where r = :role and u.enabled = true")
