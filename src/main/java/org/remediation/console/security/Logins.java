@@ -57,8 +57,20 @@ class Logins {
         return manager(provider);
     }
 
-    AuthenticationManager basic() {
-        return manager(passwords());
+    /**
+     * HTTP Basic on the actuator. With local accounts off ({@code console.sso.local-accounts=false}) only
+     * service accounts may use a password here: a person's old local password must not outlive the switch.
+     */
+    AuthenticationManager basic(boolean peopleToo) {
+        DaoAuthenticationProvider provider = passwords();
+        if (!peopleToo) {
+            provider.setPostAuthenticationChecks(user -> {
+                if (user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(ConsoleUserDetailsService.SERVICE_ACCOUNT))) {
+                    throw new PasswordSignInOff("your identity provider; use an API token here");
+                }
+            });
+        }
+        return manager(provider);
     }
 
     private DaoAuthenticationProvider passwords() {

@@ -37,8 +37,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain actuatorChain(HttpSecurity http, Logins logins, TokenIntrospector introspector,
-                                      TokenUseAudit tokens) throws Exception {
-        http.securityMatcher("/actuator/**").authenticationManager(logins.basic())
+                                      TokenUseAudit tokens, SsoProperties sso) throws Exception {
+        http.securityMatcher("/actuator/**").authenticationManager(logins.basic(sso.localAccounts()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Roles.ADMIN, Roles.METRICS)

@@ -125,6 +125,21 @@ class SsoSignInTest extends SsoConsoleTest {
         assertThat(details(name, "login.refused")).contains("\"reason\":\"collision\"");
     }
 
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    @Test
+    void withLocalAccountsOffAPersonsOldPasswordOpensNoActuatorEndpointEither() throws Exception {
+        String name = unique("oldadmin");
+        users.save(new UserAccount(name, "Old local admin", encoder.encode("Correct-horse-battery-7"), Set.of(Role.ADMIN),
+                java.time.Instant.now()));
+        String basic = java.util.Base64.getEncoder().encodeToString((name + ":Correct-horse-battery-7").getBytes());
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + PORT + "/actuator/env")).header("Authorization", "Basic " + basic).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
     @Test
     void aDisabledAccountCannotSignInThroughTheProvider() throws Exception {
         String name = unique("dave");
