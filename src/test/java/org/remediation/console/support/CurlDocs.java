@@ -33,6 +33,12 @@ public final class CurlDocs {
     private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)(?: ([\\w.-]+))?\\n(.*?)^```");
     private static final Pattern EXPECT = Pattern.compile("(?m)^# → (\\d{3})");
 
+    private static final List<Path> DIRS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static { // the directories outlive the tests that read their files; gone with the JVM
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> DIRS.forEach(CurlDocs::delete)));
+    }
+
     private final String source;
     private final List<String> blocks = new ArrayList<>();
     private final Path dir;
@@ -43,6 +49,7 @@ public final class CurlDocs {
         String text = Files.readString(document, StandardCharsets.UTF_8);
         this.source = document + (heading == null ? "" : " § " + heading);
         this.dir = Files.createTempDirectory("curl-docs");
+        DIRS.add(dir);
         this.env = env;
         Matcher m = FENCE.matcher(heading == null ? text : section(text, heading));
         while (m.find()) {
@@ -150,5 +157,13 @@ public final class CurlDocs {
         String level = heading.substring(0, heading.indexOf(' ') + 1);
         int end = text.indexOf("\n" + level, start + 1);
         return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
     }
 }
