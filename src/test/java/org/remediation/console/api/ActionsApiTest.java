@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +23,10 @@ import org.remediation.console.remediation.ActionTestSupport;
 import org.remediation.console.remediation.RemediationService;
 import org.remediation.console.security.ApiTokenService;
 import org.remediation.console.security.Role;
+import org.remediation.console.security.UserAdminService;
 import org.remediation.console.support.ApiCalls;
 import org.remediation.console.support.As;
+import org.remediation.console.support.CurlDocs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +47,7 @@ class ActionsApiTest {
 
     @LocalServerPort int port;
     @Autowired ApiTokenService tokens;
+    @Autowired UserAdminService admin;
     @Autowired RemediationService service;
     @Autowired CloudGateway gateway;
     @Autowired JdbcTemplate jdbc;
@@ -76,23 +78,15 @@ class ActionsApiTest {
         return jdbc.queryForObject("select count(*) from remediation_step", Long.class);
     }
 
-    JsonNode awaitFinished(CurlExamples docs, Map<String, String> vars) throws Exception {
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
-                .until(() -> json(docs.send(api, "status", vars)).get("finished").booleanValue());
-        return json(docs.send(api, "status", vars));
-    }
-
     @Test
     void theDocumentedFlowRunsAsWrittenFromRequestToRollbackAndTheAuditNamesThePeopleBehindTheTokens() throws Exception {
-        CurlExamples docs = new CurlExamples(Path.of("docs/api/actions.md"));
-        Map<String, String> vars = new HashMap<>(Map.of("CONSOLE", "", "TOKEN", operator, "APPROVER_TOKEN", commander));
+        CurlDocs docs = CurlDocs.section(Path.of("docs/api/actions.md"), "## A change from request to rollback",
+                CurlDocs.environment(port, tokens, admin));
         String tierBefore = gateway.read(new ResourceRef(ResourceKind.SQL_INSTANCE, "us-central1", "netra-staging-db"))
                 .require(Attributes.TIER);
         long before = actions();
 
-        HttpResponse<String> preview = docs.send(api, "preview", vars);
-        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
-        JsonNode p = json(preview);
+        JsonNode p = JSON.readTree(docs.next()); // preview
         assertThat(p.get("approvalRequired").booleanValue()).isTrue();
         assertThat(p.at("/preview/gcloud").stringValue()).startsWith("gcloud sql instances patch netra-staging-db")
                 .contains("--tier=db-custom-4-15360");
@@ -100,14 +94,11 @@ class ActionsApiTest {
                 + "\",\"after\":\"db-custom-4-15360\"}");
         assertThat(actions()).as("a preview writes nothing").isEqualTo(before);
 
-        HttpResponse<String> requested = docs.send(api, "request", vars);
-        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
-        JsonNode a = json(requested);
+        String requested = docs.next();
+        JsonNode a = JSON.readTree(docs.read("action.json"));
         String id = String.valueOf(a.get("id").longValue());
-        vars.put("ID", id);
-        assertThat(requested.headers().firstValue("Location")).hasValue("/api/v1/actions/" + id);
-        assertThat(a.get("status").stringValue()).isEqualTo("AWAITING_APPROVAL");
-        assertThat(a.get("requestedBy").stringValue()).isEqualTo("operator");
+        assertThat(requested).contains("action #" + id + " AWAITING_APPROVAL requested by operator");
+        assertThat(docs.read("request-headers.txt")).contains(" 201").containsIgnoringCase("Location: /api/v1/actions/" + id);
         assertThat(a.at("/preview/gcloud").stringValue()).contains("--tier=db-custom-4-15360");
         assertThat(a.get("approvalReasons").stringValue()).contains("restart");
 
@@ -126,44 +117,35 @@ class ActionsApiTest {
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(json(early).get("detail").stringValue()).contains("a second person must approve it first");
 
-        HttpResponse<String> approved = docs.send(api, "approve", vars);
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        assertThat(json(approved).get("status").stringValue()).isEqualTo("READY");
-        assertThat(json(approved).get("approvedBy").stringValue()).isEqualTo("commander");
+        JsonNode approved = JSON.readTree(docs.next());
+        assertThat(approved.get("status").stringValue()).isEqualTo("READY");
+        assertThat(approved.get("approvedBy").stringValue()).isEqualTo("commander");
 
-        HttpResponse<String> started = docs.send(api, "execute", vars);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        assertThat(started.headers().firstValue("Location")).hasValue("/api/v1/actions/" + id);
-        assertThat(started.headers().firstValue("Retry-After")).hasValue("2");
-        assertThat(json(started).get("status").stringValue()).isEqualTo("RUNNING");
-        JsonNode done = awaitFinished(docs, vars);
+        String started = docs.next(); // curl -i: the status line and headers, then the body
+        assertThat(started).contains(" 202").containsIgnoringCase("Location: /api/v1/actions/" + id)
+                .containsIgnoringCase("Retry-After: 2").contains("\"status\":\"RUNNING\"");
+        JsonNode done = JSON.readTree(docs.next());
         assertThat(done.get("status").stringValue()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(done.get("progress").intValue()).isEqualTo(100);
 
-        HttpResponse<String> rollback = docs.send(api, "rollback", vars);
-        assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(201);
-        JsonNode r = json(rollback);
+        JsonNode r = JSON.readTree(docs.next());
         String rollbackId = String.valueOf(r.get("id").longValue());
         assertThat(r.get("rollbackOf").longValue()).isEqualTo(Long.parseLong(id));
         assertThat(r.get("params").get("tier").stringValue()).isEqualTo(tierBefore);
         assertThat(r.get("status").stringValue()).isEqualTo("AWAITING_APPROVAL");
-        Map<String, String> rollbackVars = new HashMap<>(vars);
-        rollbackVars.put("ID", rollbackId);
-        assertThat(docs.send(api, "approve", rollbackVars).statusCode()).isEqualTo(200);
-        assertThat(docs.send(api, "execute", rollbackVars).statusCode()).isEqualTo(202);
-        assertThat(awaitFinished(docs, rollbackVars).get("status").stringValue()).isEqualTo("SUCCEEDED");
-        JsonNode original = json(docs.send(api, "status", vars));
-        assertThat(original.get("status").stringValue()).isEqualTo("ROLLED_BACK");
+        assertThat(docs.next().strip()).as("the original after its rollback ran").isEqualTo("ROLLED_BACK");
+        assertThat(json(api.get("/api/v1/actions/" + rollbackId, operator)).get("status").stringValue()).isEqualTo("SUCCEEDED");
         assertThat(gateway.read(new ResourceRef(ResourceKind.SQL_INSTANCE, "us-central1", "netra-staging-db"))
                 .require(Attributes.TIER)).isEqualTo(tierBefore);
-        assertThat(original.get("trail").toString()).contains("\"step\":\"rolled-back\"");
+        assertThat(json(api.get("/api/v1/actions/" + id, operator)).get("trail").toString())
+                .contains("\"step\":\"rolled-back\"");
 
-        HttpResponse<String> list = docs.send(api, "list", vars);
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(json(list).findValues("id").stream().map(JsonNode::longValue).toList())
+        JsonNode list = JSON.readTree(docs.next());
+        assertThat(list.findValues("id").stream().map(JsonNode::longValue).toList())
                 .contains(Long.parseLong(id), Long.parseLong(rollbackId));
-        assertThat(json(list).findValues("incidentKey").stream().map(JsonNode::stringValue).distinct().toList())
+        assertThat(list.findValues("incidentKey").stream().map(JsonNode::stringValue).distinct().toList())
                 .containsExactly("INC-1278");
+        docs.assertAllRan();
 
         List<String> audit = jdbc.queryForList("select actor || ' ' || action from audit_event where subject = ? order by seq",
                 String.class, "action:" + id);
@@ -173,7 +155,6 @@ class ActionsApiTest {
         assertThat(jdbc.queryForList("select actor || ' ' || action from audit_event where subject = ? order by seq",
                 String.class, "action:" + rollbackId)).containsSubsequence("operator action.requested",
                 "commander action.approved", "operator action.started");
-        assertThat(docs.run()).as("every documented example ran").containsExactlyInAnyOrderElementsOf(docs.names());
     }
 
     @Test

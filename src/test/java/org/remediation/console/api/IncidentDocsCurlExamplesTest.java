@@ -9,14 +9,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.remediation.console.security.ApiTokenService;
-import org.remediation.console.security.Role;
-import org.remediation.console.support.ApiCalls;
+import org.remediation.console.security.UserAdminService;
+import org.remediation.console.support.CurlDocs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,36 +22,30 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * docs/api/incidents.md as written: every ```bash block runs, in order, in one directory, with the real curl
- * against a console on loopback (as ReadmeCurlExamplesTest runs the README's), and every field its sample
+ * against a console on loopback (by CurlDocs, as every document's examples), and every field its sample
  * answers show is one the API really returns, at the same place.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IncidentDocsCurlExamplesTest {
 
     private static final Path DOC = Path.of("docs/api/incidents.md");
-    private static final Pattern BASH = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern JSON = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
 
     @LocalServerPort int port;
     @Autowired ApiTokenService tokens;
-    @TempDir Path work;
+    @Autowired UserAdminService admin;
 
     @Test
     void everyExampleRunsAsWrittenAndTheSampleAnswersNameRealFields() throws Exception {
-        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-        Map<String, String> env = Map.of("CONSOLE", "http://127.0.0.1:" + port,
-                "TOKEN", ApiCalls.tokenFor(tokens, "commander", Role.COMMANDER));
-        List<String> blocks = blocks(BASH, doc);
+        CurlDocs docs = CurlDocs.of(DOC, CurlDocs.environment(port, tokens, admin));
+        List<String> blocks = docs.blocks();
         assertThat(blocks).as("one example per call, and the error").hasSizeGreaterThanOrEqualTo(7);
-        List<String> outputs = new ArrayList<>();
-        for (String block : blocks) {
-            outputs.add(run(block, env));
-        }
+        List<String> outputs = docs.rest();
         assertThat(String.join("\n", blocks)).contains("/api/v1/incidents\"", "/api/v1/incidents/INC-1278\"",
                 "/timeline\"", "Accept: text/markdown", "/runbook\"", "/api/v1/runbooks?incidentKey=");
-        assertThat(Files.readString(work.resolve("inc-1278.yaml"))).startsWith("title: ");
+        assertThat(docs.read("inc-1278.yaml")).startsWith("title: ");
 
-        List<String> samples = blocks(JSON, doc);
+        List<String> samples = samples(Files.readString(DOC, StandardCharsets.UTF_8));
         JsonNode incident = IncidentApiTest.JSON.readTree(outputs.get(1));
         sameShape(IncidentApiTest.JSON.readTree(samples.get(0)), incident, "");
         String problemOutput = outputs.getLast();
@@ -77,23 +69,12 @@ class IncidentDocsCurlExamplesTest {
         }
     }
 
-    private static List<String> blocks(Pattern pattern, String doc) {
-        Matcher m = pattern.matcher(doc);
+    private static List<String> samples(String doc) {
+        Matcher m = JSON.matcher(doc);
         List<String> out = new ArrayList<>();
         while (m.find()) {
             out.add(m.group(1));
         }
         return out;
-    }
-
-    private String run(String block, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", block).directory(work.toFile())
-                .redirectErrorStream(true); // curl -sS is silent on success; its error then tells why
-        pb.environment().putAll(env);
-        Process process = pb.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the example finished").isTrue();
-        assertThat(process.exitValue()).as("exit status of\n%s\noutput:\n%s", block, output).isZero();
-        return output;
     }
 }

@@ -16,6 +16,7 @@ import org.remediation.console.security.Role;
 public final class ApiCalls {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final long RUN = System.currentTimeMillis();
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -25,9 +26,12 @@ public final class ApiCalls {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** A personal token of an existing user, with the given roles (which the user must hold). */
+    /**
+     * A personal token of an existing user, with the given roles (which the user must hold). Named per
+     * JVM too: active names are unique per user, and a database kept from an earlier run holds "test-1".
+     */
     public static String tokenFor(ApiTokenService tokens, String username, Role... roles) {
-        return As.user(username, roles, () -> tokens.createPersonal("test-" + SEQ.incrementAndGet(), null,
+        return As.user(username, roles, () -> tokens.createPersonal("test-" + RUN + "-" + SEQ.incrementAndGet(), null,
                 Set.of(roles))).value();
     }
 
