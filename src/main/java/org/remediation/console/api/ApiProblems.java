@@ -66,8 +66,8 @@ class ApiProblems {
     ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getMostSpecificCause();
         return problem(HttpStatus.BAD_REQUEST, "The request body could not be read; nothing was changed",
-                cause.getMessage() == null ? "The body is not valid JSON for this call." : firstLine(cause.getMessage()),
-                request);
+                cause.getMessage() == null ? "The body is not valid JSON for this call."
+                        : firstLine(cause.getMessage()).replaceAll(" ?\\(class [^)]*\\)", ""), request);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
@@ -81,6 +81,12 @@ class ApiProblems {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(e.getHeaders())
                 .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type", "This call does not take "
                         + e.getContentType() + "; send " + e.getSupportedMediaTypes() + ".", request));
+    }
+
+    @ExceptionHandler(org.springframework.util.InvalidMimeTypeException.class)
+    ProblemDetail badContentType(RuntimeException e, HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type", "The Content-Type header '"
+                + request.getContentType() + "' is not a media type.", request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

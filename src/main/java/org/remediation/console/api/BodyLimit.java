@@ -15,6 +15,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * declared length, or, for a chunked body, by reading at most one byte past the limit into memory.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // before anything reads a body (Spring's form-content filter runs at -9900)
 class BodyLimit extends OncePerRequestFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The settings of an {@link ProbeKind#EXTERNAL} target: {@code staleAfter} (required, 1 m to 24 h: silence
- * longer than this is a failure) and {@code reporter} (optional: the one account allowed to push). The
+ * longer than this is a failure) and {@code reporter} (required: the one service account allowed to push). The
  * scheduler never calls {@link #run}; it asks {@link Staleness} instead.
  */
 @Component
@@ -41,8 +41,10 @@ class ExternalProbe implements Probe {
                 p.add(SettingRules.field(STALE_AFTER), "staleAfter must be from 1m to 24h (got " + Durations.format(d) + ").");
             }
         }
-        String reporter = s.get(REPORTER);
-        if (reporter != null && !reporter.isBlank()) {
+        // Required: with "any REPORTER may push", one team's CI token could keep another team's badge green.
+        String reporter = SettingRules.required(s, REPORTER, p,
+                "The service account (REPORTER) whose token pushes this target's results, e.g. ci-smoke");
+        if (reporter != null) {
             p.check(USERNAME.matcher(reporter.strip()).matches(), SettingRules.field(REPORTER), "'" + reporter.strip()
                     + "' is not a username (3–32 lowercase letters, digits, dot, dash or underscore, starting with a letter).");
         }
@@ -67,7 +69,7 @@ class ExternalProbe implements Probe {
         return d == null ? MIN_STALE_AFTER : d;
     }
 
-    /** The one account allowed to push, or null when any REPORTER may. */
+    /** The one account allowed to push (required when saved; null only for a target saved before that rule). */
     static @Nullable String reporter(ProbeTarget t) {
         String r = t.settings().get(REPORTER);
         return r == null || r.isBlank() ? null : r.strip();

@@ -68,10 +68,11 @@ public class ExternalResultService {
             throw new InvalidInputException("key", "Target '" + key + "' is disabled; an admin enables it before results are accepted.");
         }
         String reporter = ExternalProbe.reporter(t);
-        if (reporter != null && !reporter.equals(who)) {
+        if (reporter == null || !reporter.equals(who)) {
             SystemActor.run(() -> audit.append(who, "probe.external.refused", "probe:" + key,
-                    Map.of("reason", "not the target's reporter", "reporter", reporter)));
-            throw new AccessDeniedException("Only '" + reporter + "' may push results to target '" + key + "'.");
+                    Map.of("reason", "not the target's reporter", "reporter", String.valueOf(reporter))));
+            throw new AccessDeniedException("Your account may not push results to target '" + key + "': each EXTERNAL "
+                    + "target names the one service account that reports it.");
         }
         Duration staleAfter = ExternalProbe.staleAfter(t);
         Problems p = new Problems();
@@ -80,9 +81,13 @@ public class ExternalResultService {
         p.throwIfAny();
         synchronized (staleness) {
             ProbeResult last = statistics.status(key).map(TargetStatus::last).orElse(null);
-            if (last != null && result.startedAt().isBefore(last.startedAt())) {
+            Instant floor = staleness.orderFloor(key); // stored results and pushes: memory alone forgets at a restart
+            if (last != null && last.startedAt().isAfter(floor)) {
+                floor = last.startedAt();
+            }
+            if (body.checkedAt() != null && result.startedAt().isBefore(floor)) {
                 throw new InvalidInputException("checkedAt", "checkedAt " + result.startedAt() + " is before the target's "
-                        + "latest result (" + last.startedAt() + "); results are kept in order. Leave checkedAt out to use "
+                        + "latest result (" + floor + "); results are kept in order. Leave checkedAt out to use "
                         + "the time the console receives the result.");
             }
             staleness.stored(key, result.startedAt(), now, who);

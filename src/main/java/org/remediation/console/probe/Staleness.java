@@ -30,6 +30,20 @@ class Staleness {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The time a new push may not precede: the latest pushed checkedAt and the latest stored
+     * result (a stale mark included). Read from the database, so a restart, which empties memory, does not
+     * open a gap that a backdated push could fill with green.
+     */
+    Instant orderFloor(String key) {
+        Timestamp stored = jdbc.queryForObject("select max(started_at) from probe_result where target_key = ?",
+                Timestamp.class, key);
+        Timestamp pushed = jdbc.queryForObject("select max(checked_at) from probe_external_push where target_key = ?",
+                Timestamp.class, key);
+        Instant floor = stored == null ? Instant.EPOCH : stored.toInstant();
+        return pushed != null && pushed.toInstant().isAfter(floor) ? pushed.toInstant() : floor;
+    }
+
     /** When the target last had news: its latest pushed checkedAt, or its creation when it never had a push. */
     Instant lastFresh(String key) {
         return fresh.computeIfAbsent(key, this::load);

@@ -40,6 +40,14 @@ final class TargetRules {
             p.add("interval", "A Cloud Monitoring target reads one alignment period per run, its interval, and Google"
                     + " requires at least 60 s (got " + Durations.format(d.interval()) + ").");
         }
+        if (kind == ProbeKind.EXTERNAL && d.interval() != null && d.settings() != null) {
+            Duration stale = Durations.parse(d.settings().getOrDefault(ExternalProbe.STALE_AFTER, ""));
+            // silence is looked for once per interval: a longer interval would leave a dead job green past staleAfter
+            p.check(stale == null || stale.compareTo(ExternalProbe.MIN_STALE_AFTER) < 0 || d.interval().compareTo(stale) <= 0,
+                    "interval", "An EXTERNAL target is checked for "
+                    + "silence once per interval: the interval must not exceed staleAfter (" + (stale == null ? ""
+                    : Durations.format(stale)) + "), or a dead job stays green longer than staleAfter.");
+        }
         String group = d.group() == null ? "" : d.group().strip();
         p.check(GROUP.matcher(group).matches(), "group",
                 "A group tag is required: lowercase letters, digits and dashes (e.g. backend, redis).");

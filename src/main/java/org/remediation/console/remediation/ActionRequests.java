@@ -1,5 +1,7 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.base.identity.CurrentUser;
+
 import org.remediation.console.notify.Notification;
 import org.remediation.console.notify.Notifier;
 
@@ -157,6 +159,10 @@ class ActionRequests {
             ActionRecord a = store.lock(id).orElseThrow(() -> notFound(id));
             if (a.status() != ActionStatus.AWAITING_APPROVAL) {
                 return Outcome.refused("Action #" + id + " is " + a.status() + ", not awaiting approval.");
+            }
+            if (CurrentUser.isServiceAccount()) { // else one admin could mint a COMMANDER bot and approve their own request
+                throw new SecondPersonRequiredException("Approving action #" + id + " is a person's decision: a service "
+                        + "account's token cannot approve.");
             }
             if (a.requestedBy().equals(actor)) { // nothing written yet: throwing rolls back nothing
                 throw new SecondPersonRequiredException("You requested action #" + id

@@ -72,9 +72,13 @@ final class ClaimMapping {
 
     private String username(Map<String, Object> claims) {
         for (String claim : List.of(sso.usernameClaim(), "email", "sub")) {
+            if (claim.equals("email") && !Boolean.TRUE.equals(claims.get("email_verified"))) {
+                continue; // an unverified address may be anyone's: it must not name the account
+            }
             if (claims.get(claim) instanceof String value && !value.isBlank()) {
                 String username = value.strip().toLowerCase(Locale.ROOT);
-                if (!USERNAME.matcher(username).matches()) {
+                // ASCII before folding: 'K' (Kelvin sign) would otherwise become 'k' and pass as someone else's name
+                if (!value.strip().chars().allMatch(c -> c < 128) || !USERNAME.matcher(username).matches()) {
                     throw new SsoRefusal("username", "The provider names you '" + LoginAuditor.shown(value)
                             + "' (claim " + claim + "), which cannot be a console username: letters, digits, '.', "
                             + "'_', '-', '@' or '+', at most 64 characters. Ask an administrator.");

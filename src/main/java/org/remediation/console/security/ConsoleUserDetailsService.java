@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ConsoleUserDetailsService implements UserDetailsService {
 
     /** Marks a service account for the sign-in form, which refuses it; no rule elsewhere grants it anything. */
-    static final String SERVICE_ACCOUNT = "KIND_SERVICE";
+    static final String SERVICE_ACCOUNT = org.remediation.console.base.identity.CurrentUser.SERVICE_ACCOUNT;
 
     private final UserRepository users;
 

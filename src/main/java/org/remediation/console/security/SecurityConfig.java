@@ -7,6 +7,7 @@ import org.remediation.console.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -78,7 +79,8 @@ class SecurityConfig {
     @Order(3)
     SecurityFilterChain apiDocsChain(HttpSecurity http, TokenIntrospector introspector) throws Exception {
         http.securityMatcher(API_DOCS)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, API_DOCS).authenticated()
+                        .requestMatchers(HttpMethod.HEAD, API_DOCS).authenticated().anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o.opaqueToken(t -> t.authenticationManager(bearer(introspector))))
                 .exceptionHandling(x -> x.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), r -> r.getHeader("Authorization") == null));

@@ -25,8 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     A user's roles are the union over their groups; METRICS cannot be mapped (service accounts only)
  * @param teams group → team names the user is a member of (teams that do not exist yet are created); the console
  *     adds and removes members only of the teams named here, other teams stay as administrators set them
- * @param unmapped what a user gets whose groups map to no role: {@code VIEWER} (read-only) or {@code REFUSE}
- *     (the sign-in page says the account has no role in the console)
+ * @param unmapped what a user gets whose groups map to no role: {@code REFUSE} (the default: an issuer shared with
+ *     other tenants must not hand out read access; the sign-in page says the account has no role in the console)
+ *     or {@code VIEWER} (read-only)
  */
 @ConfigurationProperties("console.sso")
 public record SsoProperties(@DefaultValue("false") boolean enabled,
@@ -36,7 +37,7 @@ public record SsoProperties(@DefaultValue("false") boolean enabled,
                             @DefaultValue("groups") String groupsClaim,
                             @DefaultValue Map<String, Set<Role>> roles,
                             @DefaultValue Map<String, Set<String>> teams,
-                            @DefaultValue("VIEWER") Unmapped unmapped) {
+                            @DefaultValue("REFUSE") Unmapped unmapped) {
 
     /** What a user without any mapped role gets. */
     public enum Unmapped {

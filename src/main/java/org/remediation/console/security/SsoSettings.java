@@ -44,9 +44,9 @@ public final class SsoSettings {
             throw new SettingException("spring.security.oauth2.client.registration." + id + ".scope",
                     "must include openid (e.g. openid,profile,email): the console signs in with OpenID Connect");
         }
-        if (sso.roles().values().stream().anyMatch(r -> r.contains(Role.METRICS))) {
-            throw new SettingException("console.sso.roles", "METRICS is for the Prometheus scrape's service "
-                    + "account, not for people: map groups to VIEWER, RESPONDER, TEAM_LEAD, OPERATOR, COMMANDER or ADMIN");
+        if (sso.roles().values().stream().anyMatch(r -> r.contains(Role.METRICS) || r.contains(Role.REPORTER))) {
+            throw new SettingException("console.sso.roles", "METRICS and REPORTER are service accounts' roles, not "
+                    + "people's: map groups to VIEWER, RESPONDER, TEAM_LEAD, OPERATOR, COMMANDER or ADMIN");
         }
         Problems teams = new Problems();
         sso.teams().values().forEach(names -> names.forEach(name -> AccountRules.teamName(teams, name)));

@@ -34,8 +34,11 @@ class TokenIntrospector implements OpaqueTokenIntrospector {
     private final TokenUseAudit useAudit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final boolean localAccounts;
 
-    TokenIntrospector(ApiTokenRepository tokens, TokenUseAudit useAudit, Clock clock, PlatformTransactionManager txm) {
+    TokenIntrospector(ApiTokenRepository tokens, TokenUseAudit useAudit, Clock clock, PlatformTransactionManager txm,
+                      SsoProperties sso) {
+        this.localAccounts = sso.localAccounts();
         this.tokens = tokens;
         this.useAudit = useAudit;
         this.clock = clock;
@@ -67,6 +70,12 @@ class TokenIntrospector implements OpaqueTokenIntrospector {
         }
         String why = token.refusal(now);
         Set<Role> roles = token.effectiveRoles();
+        UserAccount owner = token.getOwner();
+        if (why == null && !localAccounts && !owner.isService() && !owner.isSso()) {
+            // as for passwords: a local person's access must not outlive the switch to single sign-on
+            why = "local accounts are switched off (console.sso.local-accounts=false) and '" + owner.getUsername()
+                    + "' is one";
+        }
         if (why == null && roles.isEmpty()) {
             why = "its owner no longer holds any of its roles " + token.getRoles();
         }
@@ -81,8 +90,11 @@ class TokenIntrospector implements OpaqueTokenIntrospector {
             // a bulk update, not the entity: parallel calls with one token must not collide on its version
             tokens.markUsed(token.getId(), now, now.minus(LAST_USE_PRECISION));
         }
-        List<GrantedAuthority> authorities = roles.stream()
-                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>(roles.stream()
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+        if (token.getOwner().isService()) {
+            authorities.add(new SimpleGrantedAuthority(ConsoleUserDetailsService.SERVICE_ACCOUNT));
+        }
         return new DefaultOAuth2AuthenticatedPrincipal(token.getOwner().getUsername(),
                 Map.of(TOKEN_ID, java.util.Objects.requireNonNull(token.getId()), TOKEN_NAME, token.getName()), authorities);
     }

@@ -106,7 +106,7 @@ class ProbeResultsApiTest {
         String other = "cron-" + id;
         HttpResponse<String> wrongAccount = api().post(path, reporterToken(other), JSON, body);
         assertProblem(wrongAccount, 403);
-        assertThat(wrongAccount.body()).contains("Only '" + account + "' may push");
+        assertThat(wrongAccount.body()).contains("names the one service account that reports it").doesNotContain(account);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'probe.external.refused' and actor = ?",
                 Long.class, other)).isEqualTo(1);
         assertProblem(api().post(path, null, JSON, body), 401);

@@ -40,7 +40,7 @@ class ExternalRestartTest {
         startAt = T0;
         try (ConfigurableApplicationContext ctx = start(url)) {
             As.user("admin", Role.ADMIN, () -> ctx.getBean(ProbeTargetService.class).create(new TargetDraft("nightly", "Nightly",
-                    "EXTERNAL", Map.of("staleAfter", "2m"), Duration.ofSeconds(1), Duration.ofMillis(500), true, "ci", null)));
+                    "EXTERNAL", Map.of("staleAfter", "2m", "reporter", "ci-smoke"), Duration.ofSeconds(1), Duration.ofMillis(500), true, "ci", null)));
             ctx.getBean(MutableClock.class).advance(Duration.ofSeconds(30));
             As.user("ci-smoke", Role.REPORTER, () -> ctx.getBean(ExternalResultService.class).push("nightly",
                     ExternalResult.of(true)));

@@ -55,9 +55,13 @@ class ExternalResultServiceTest {
         clock.set(T0);
     }
 
+    /** An EXTERNAL target reported by ci-smoke unless the settings name another reporter (or leave it out on purpose). */
     ProbeTarget create(String key, Map<String, String> settings) {
+        Map<String, String> withReporter = new java.util.HashMap<>(settings);
+        withReporter.putIfAbsent("reporter", "ci-smoke");
+        withReporter.remove("reporter", "");
         return As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(key, "Nightly smoke " + key, "EXTERNAL",
-                settings, Duration.ofMinutes(1), Duration.ofSeconds(1), true, "ci", null)));
+                withReporter, Duration.ofMinutes(1), Duration.ofSeconds(1), true, "ci", null)));
     }
 
     ProbeResult push(String who, String key, ExternalResult r) {
@@ -199,10 +203,26 @@ class ExternalResultServiceTest {
     }
 
     @Test
+    void afterARestartAPushStillCannotBeBackdatedBehindTheStoredResults() {
+        ProbeTarget t = create(key, Map.of("staleAfter", "10m"));
+        clock.advance(Duration.ofMinutes(1));
+        push("ci-smoke", key, ExternalResult.of(false));
+        clock.set(T0.plus(Duration.ofMinutes(12)));
+        tick(t); // silent since minute 1: a stale mark at minute 12
+        writer.flush();
+        // memory is gone after a restart; the floor comes from the stored mark, not from the push table alone
+        assertThat(new Staleness(jdbc).orderFloor(key)).isEqualTo(T0.plus(Duration.ofMinutes(12)));
+        clock.set(T0.plus(Duration.ofMinutes(13)));
+        Instant backdated = T0.plus(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> push("ci-smoke", key, new ExternalResult(true, null, null, null, null, backdated)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("results are kept in order");
+    }
+
+    @Test
     void onlyTheNamedReporterMayPushAndAnotherAccountIsRefusedAndAudited() {
         create(key, Map.of("staleAfter", "10m", "reporter", "ci-smoke"));
         assertThatThrownBy(() -> push("cron-box", key, ExternalResult.of(true))).isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("Only 'ci-smoke'");
+                .hasMessageContaining("names the one service account that reports it");
         assertNothingWritten(key);
         assertThat(jdbc.queryForList("select actor || ' ' || action from audit_event where subject = ? order by seq",
                 String.class, "probe:" + key)).containsExactly("admin probe.target.created", "cron-box probe.external.refused");
@@ -269,8 +289,12 @@ class ExternalResultServiceTest {
     }
 
     @Test
-    void staleAfterIsRequiredAndBoundedAndTheReporterMustBeAUsername() {
-        for (Map<String, String> bad : List.of(Map.<String, String>of(), Map.of("staleAfter", "30s"),
+    void staleAfterAndTheReporterAreRequiredAndTheIntervalMayNotExceedStaleAfter() {
+        assertThatThrownBy(() -> As.user("admin", Role.ADMIN, () -> targets.create(new TargetDraft(key, "Hourly", "EXTERNAL",
+                Map.of("staleAfter", "10m", "reporter", "ci-smoke"), Duration.ofMinutes(30), Duration.ofSeconds(1), true,
+                "ci", null)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("must not exceed staleAfter");
+        for (Map<String, String> bad : List.of(Map.<String, String>of(), Map.of("staleAfter", "10m", "reporter", ""),
+                Map.of("staleAfter", "30s"),
                 Map.of("staleAfter", "25h"), Map.of("staleAfter", "soon"), Map.of("staleAfter", "10m", "reporter", "CI Smoke!"),
                 Map.of("staleAfter", "10m", "url", "http://x"))) {
             assertThatThrownBy(() -> create(key, bad)).as(bad.toString()).isInstanceOf(InvalidInputException.class)
@@ -288,6 +312,7 @@ class ExternalResultServiceTest {
                     timeout: 1s
                     settings:
                       staleAfter: 26h
+                      reporter: ci-smoke
                 """.formatted(key);
         assertThatThrownBy(() -> As.user("admin", Role.ADMIN, () -> targets.importYaml(yaml)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("targets[0].settings.staleAfter")

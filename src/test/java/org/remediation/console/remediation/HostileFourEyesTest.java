@@ -65,6 +65,25 @@ class HostileFourEyesTest {
     }
 
     @Test
+    void aServiceAccountsTokenCannotApproveEvenWithTheCommanderRole() {
+        ActionRecord a = As.user("operator", Role.OPERATOR, () -> service.request(healthCheck("4").withIncident(null, "P3")));
+        // what TokenIntrospector gives a service account's token: its roles and the service-account mark
+        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("bot", null,
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_COMMANDER",
+                        org.remediation.console.base.identity.CurrentUser.SERVICE_ACCOUNT));
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            assertThatThrownBy(() -> service.approve(a.id())).hasMessageContaining("a person's decision");
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+        assertThat(As.viewer(() -> service.get(a.id())).status()).isEqualTo(ActionStatus.AWAITING_APPROVAL);
+    }
+
+    @Test
     void thePreviewTellsTheFormTheRuleTheRequestWillGet() {
         ActionPreview p = As.user("operator", Role.OPERATOR, () -> service.preview(healthCheck("5")));
         assertThat(p.approvalRequired()).isTrue();

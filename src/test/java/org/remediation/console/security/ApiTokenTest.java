@@ -209,6 +209,10 @@ class ApiTokenTest {
         HttpResponse<String> big = api().post("/api/v1/me", value, "application/json", "x".repeat(1_100_000));
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(big.body()).contains("console.api.max-body");
+        HttpResponse<String> form = api().put("/api/v1/probe-targets", null, "application/x-www-form-urlencoded",
+                "a=" + "x".repeat(1_100_000));
+        assertThat(form.statusCode()).as("a form body is refused before anything reads it, even without a token")
+                .isEqualTo(413);
     }
 
     @Test

@@ -28,10 +28,14 @@ class ClaimMappingTest {
     }
 
     @Test
-    void theUsernameFallsBackToEmailThenSubject() {
+    void theUsernameFallsBackToAVerifiedEmailThenSubjectAndRefusesLookalikes() {
         ClaimMapping mapping = new ClaimMapping(sso(SsoProperties.Unmapped.VIEWER));
+        assertThat(mapping.map(Map.of("sub", "s-1", "email", "Bo@Example.org", "email_verified", true, "groups", "ops"))
+                .username()).isEqualTo("bo@example.org");
         assertThat(mapping.map(Map.of("sub", "s-1", "email", "Bo@Example.org", "groups", "ops")).username())
-                .isEqualTo("bo@example.org");
+                .as("an unverified address names nobody").isEqualTo("s-1");
+        assertThatThrownBy(() -> mapping.map(Map.of("sub", "s-2", "preferred_username", "\u212Aarl", "groups", "ops")))
+                .as("the Kelvin sign folds to k").isInstanceOf(SsoRefusal.class);
         assertThat(mapping.map(Map.of("sub", "abc-123")).username()).isEqualTo("abc-123");
     }
 

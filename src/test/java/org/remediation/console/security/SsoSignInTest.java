@@ -138,7 +138,14 @@ class SsoSignInTest extends SsoConsoleTest {
                         URI.create("http://127.0.0.1:" + PORT + "/actuator/env")).header("Authorization", "Basic " + basic).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
+        String token = org.remediation.console.support.ApiCalls.tokenFor(tokens, name, Role.ADMIN);
+        var me = new org.remediation.console.support.ApiCalls(PORT).get("/api/v1/me", token);
+        assertThat(me.statusCode()).as("nor does a token of theirs").isEqualTo(401);
+        assertThat(me.body()).contains("local accounts are switched off");
     }
+
+    @Autowired
+    ApiTokenService tokens;
 
     @Test
     void aDisabledAccountCannotSignInThroughTheProvider() throws Exception {

@@ -29,6 +29,15 @@ public final class CurrentUser {
                 "You are not signed in."));
     }
 
+    /** The authority every service account's sign-in carries (a token or HTTP Basic), never a person's. */
+    public static final String SERVICE_ACCOUNT = "KIND_SERVICE";
+
+    /** True when the caller is a service account (CI, a scrape, a reporter), not a person. */
+    public static boolean isServiceAccount() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> SERVICE_ACCOUNT.equals(a.getAuthority()));
+    }
+
     public static boolean hasRole(String role) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getAuthorities().stream()
