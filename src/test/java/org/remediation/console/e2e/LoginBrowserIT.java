@@ -26,7 +26,7 @@ class LoginBrowserIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = "METRICS", mode = EnumSource.Mode.EXCLUDE) // a scrape account: no sign-in
+    @EnumSource(value = Role.class, names = {"METRICS", "REPORTER"}, mode = EnumSource.Mode.EXCLUDE) // service accounts: no sign-in
     void eachDemoRoleSeesItsNavigation(Role role) throws Exception {
         String username = role == Role.TEAM_LEAD ? "lead" : role.name().toLowerCase();
         try (Browser browser = new Browser(port)) {
