@@ -88,8 +88,12 @@ class SsoSignInTest extends SsoConsoleTest {
 
     @Test
     void theFirstAdministratorComesFromTheGroupMappingWithoutConsoleAdminSettings() throws Exception {
-        assertThat(jdbc.queryForList("select username from app_user where sso_subject is null", String.class))
-                .as("no demo users, no CONSOLE_ADMIN_*").doesNotContain("admin", "viewer", "commander");
+        // on the embedded database this context started empty; the PostgreSQL suite shares one database between
+        // contexts, whose demo users are then already there
+        if (isH2()) {
+            assertThat(jdbc.queryForList("select username from app_user where sso_subject is null", String.class))
+                    .as("no demo users, no CONSOLE_ADMIN_*").doesNotContain("admin", "viewer", "commander");
+        }
         String name = unique("root");
         PROVIDER.user(name, "console-admins");
         assertThat(new OidcSignIn(PORT).signIn(name).signedIn()).isTrue();
@@ -146,6 +150,12 @@ class SsoSignInTest extends SsoConsoleTest {
 
     @Autowired
     ApiTokenService tokens;
+
+    private boolean isH2() throws java.sql.SQLException {
+        try (var c = java.util.Objects.requireNonNull(jdbc.getDataSource()).getConnection()) {
+            return c.getMetaData().getURL().startsWith("jdbc:h2");
+        }
+    }
 
     @Test
     void aDisabledAccountCannotSignInThroughTheProvider() throws Exception {
