@@ -9,24 +9,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.InvalidInputException;
 import org.remediation.console.probe.Durations;
 import org.remediation.console.probe.ProbeStatistics;
 import org.remediation.console.probe.ProbeTarget;
 import org.remediation.console.probe.ProbeTargetService;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,9 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Probe targets", description = "Export, import and read probe targets (docs/api/probe-targets-and-audit.md)")
 class ProbeTargetsController {
 
-    static final String YAML = "application/yaml";
-    static final List<MediaType> YAML_TYPES = List.of(MediaType.parseMediaType(YAML),
-            MediaType.parseMediaType("application/x-yaml"), MediaType.parseMediaType("text/yaml"));
+    static final String YAML = YamlMedia.YAML;
     /** The board's tile and the default of a probe's page read 15 minutes. */
     static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
     /** Statistics reach back 7 days (raw results and per-minute rollups). */
@@ -70,7 +63,8 @@ class ProbeTargetsController {
                 .body(targets.exportYaml());
     }
 
-    @PutMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(consumes = {YamlMedia.YAML, "application/x-yaml", "text/yaml", "text/x-yaml"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import targets from YAML, all or nothing (ADMIN)", description = "Merges like the "
             + "targets view's 'Import YAML': targets in the document are created or updated (by key); targets "
             + "not in it are kept, never removed. Any problem refuses the whole document with 422 listing every "
@@ -84,11 +78,8 @@ class ProbeTargetsController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "Refused; errors[] has field, line and message of every problem",
             content = @Content(mediaType = "application/problem+json"))
-    ImportSummary importYaml(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String type,
-                             @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(mediaType = YAML, schema = @Schema(type = "string"))) String yaml)
-            throws HttpMediaTypeNotSupportedException {
-        yamlOnly(type);
+    ImportSummary importYaml(@RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = YAML, schema = @Schema(type = "string"))) String yaml) {
         ProbeTargetService.ImportReport report = targets.importYaml(yaml);
         return new ImportSummary(report.created(), report.updated(), 0, "merge");
     }
@@ -108,22 +99,6 @@ class ProbeTargetsController {
         Duration w = window(window);
         return TargetDetail.of(target, w, statistics.status(key).orElse(null),
                 statistics.window(key, w).orElse(null), clock.instant());
-    }
-
-    /**
-     * Checked here rather than with {@code consumes}: a mapping that does not match fails before any
-     * handler is chosen, where {@link ApiProblems} (scoped to this package) never sees it.
-     */
-    private static void yamlOnly(@Nullable String type) throws HttpMediaTypeNotSupportedException {
-        MediaType sent = null;
-        try {
-            sent = type == null ? null : MediaType.parseMediaType(type);
-        } catch (InvalidMediaTypeException e) {
-            // refused below like a missing type
-        }
-        if (sent == null || YAML_TYPES.stream().noneMatch(sent::isCompatibleWith)) {
-            throw new HttpMediaTypeNotSupportedException(sent, YAML_TYPES);
-        }
     }
 
     private static Duration window(@Nullable String text) {

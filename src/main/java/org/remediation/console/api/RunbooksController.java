@@ -29,7 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Runbooks", description = "Open an incident from runbook YAML (docs/runbook-format.md); export a plan")
 class RunbooksController {
 
-    static final String YAML = "application/yaml";
+    static final String YAML = YamlMedia.YAML;
 
     private final RunbookService runbooks;
     private final IncidentService incidents;
@@ -44,8 +44,7 @@ class RunbooksController {
      * (import never replaces a plan). A missing key or body reaches the service, which names what is missing
      * in the words the view shows.
      */
-    // application/yaml is the registered type (RFC 9512); tools still send the older names
-    @PostMapping(path = "/api/v1/runbooks", consumes = {YAML, "application/x-yaml", "text/yaml", "text/x-yaml"},
+    @PostMapping(path = "/api/v1/runbooks", consumes = {YamlMedia.YAML, "application/x-yaml", "text/yaml", "text/x-yaml"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a new incident from runbook YAML (all or nothing; COMMANDER)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = YAML,
