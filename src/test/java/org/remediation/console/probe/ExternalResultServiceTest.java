@@ -170,6 +170,23 @@ class ExternalResultServiceTest {
         assertThat(criteriaStates(incident)).as("after 9 silent minutes (staleAfter 5m)").containsOnly(CriterionState.NOT_MET);
     }
 
+    @Test
+    void aStreamOfOnlyReportedFailuresFastAndSlowLeavesEveryCriterionNotMet() {
+        ProbeTarget t = create(key, Map.of("staleAfter", "5m"));
+        String incident = "inc-ext-fail-" + key;
+        As.user("commander", Role.COMMANDER, () -> criteria.defineCriteria(incident, null, List.of(
+                new CriterionDefinition("rate", "Smoke test passes", key + " success-rate >= 90 % over 10m"),
+                new CriterionDefinition("p95", "Smoke test fast", key + " p95 < 1000 ms over 10m"),
+                new CriterionDefinition("up", "Smoke test up", key + " up"))));
+        for (int minute = 1; minute <= 8; minute++) {
+            clock.set(T0.plus(Duration.ofMinutes(minute)));
+            double ms = minute % 2 == 0 ? 5.0 : 3_600_000.0; // a failure at once, and one at the longest run allowed
+            push("ci-smoke", key, new ExternalResult(false, ms, null, null, "checkout returned 500", null));
+            tick(t);
+        }
+        assertThat(criteriaStates(incident)).as("every push a failure").hasSize(3).containsOnly(CriterionState.NOT_MET);
+    }
+
     List<CriterionState> criteriaStates(String incident) {
         SystemActor.run(() -> criteria.reevaluateAll());
         return As.viewer(() -> criteria.kpis(incident)).stream().map(CriterionStatus::state).toList();
