@@ -87,12 +87,13 @@ class PlanFactory {
             }
             order++;
         }
+        // opened before its criteria are first evaluated, so the timeline never shows a criterion change first
+        timeline.record(incident, actor, "incident.opened", "Incident " + key + " opened (" + runbook.severity()
+                + ", commander " + commander + ") with " + runbook.phases().size() + " phases", false);
         measured.define(incident, runbook);
         if (incidents.findFirstByPinnedTrue().isEmpty()) {
             incident.pinned(true);
         }
-        timeline.record(incident, actor, "incident.opened", "Incident " + key + " opened (" + runbook.severity()
-                + ", commander " + commander + ") with " + runbook.phases().size() + " phases", false);
         audit.append(actor, "incident.create", key, Map.of("title", runbook.title(), "severity",
                 runbook.severity().name(), "commander", commander, "phases", runbook.phases().size()));
         return incident;
