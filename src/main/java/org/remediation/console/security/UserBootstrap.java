@@ -10,6 +10,7 @@ import java.util.Set;
 import org.remediation.console.audit.AuditService;
 import org.remediation.console.base.DemoProperties;
 import org.remediation.console.base.Problems;
+import org.remediation.console.base.cluster.Cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,11 +44,13 @@ class UserBootstrap implements ApplicationRunner {
     private final SecurityProperties security;
     private final SsoProperties sso;
     private final Clock clock;
+    private final Cluster cluster;
     private final SecureRandom random = new SecureRandom();
 
     UserBootstrap(UserRepository users, TeamRepository teams, PasswordEncoder encoder, AuditService audit,
-                  DemoProperties demo, SecurityProperties security, SsoProperties sso, Clock clock) {
+                  DemoProperties demo, SecurityProperties security, SsoProperties sso, Clock clock, Cluster cluster) {
         this.sso = sso;
+        this.cluster = cluster;
         this.users = users;
         this.teams = teams;
         this.encoder = encoder;
@@ -64,6 +67,7 @@ class UserBootstrap implements ApplicationRunner {
     }
 
     private void bootstrap() {
+        cluster.seedOneAtATime(); // consoles started together on an empty database: one creates the admin
         if (demo.enabled() && users.count() == 0 && sso.localAccounts()) { // without local accounts nobody could use them
             createDemoUsers();
         }

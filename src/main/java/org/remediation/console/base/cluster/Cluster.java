@@ -147,6 +147,17 @@ public class Cluster {
         jdbc.update("delete from cluster_member where node_id = ?", nodeId);
     }
 
+    /**
+     * Holds first-start seeding (the initial admin, the sandbox's resources) to one member at a time, until
+     * the caller's transaction ends: consoles started together on an empty database would otherwise each
+     * insert the same rows, and all but one fail to start on the unique key. Nothing when single.
+     */
+    public void seedOneAtATime() {
+        if (properties.enabled()) {
+            jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", LockSession.CLASS, LockSession.SEEDING);
+        }
+    }
+
     /** Forgets members silent for a day (their rows are only history). */
     void pruneMembers() {
         jdbc.update("delete from cluster_member where heartbeat_at < now() - interval '1 day'");

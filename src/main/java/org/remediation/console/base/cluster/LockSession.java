@@ -24,6 +24,8 @@ final class LockSession implements AutoCloseable {
     static final int CLASS = 1278;
     static final int MEMBER = 0;
     static final int LEADER = 1;
+    /** Taken per transaction, not on this session: first-start seeding ({@link Cluster#seedOneAtATime}). */
+    static final int SEEDING = 2;
     static final int FIRST_PARTITION = 100;
     static final String APPLICATION_PREFIX = "console-node:";
 

@@ -26,8 +26,9 @@ class SandboxConfiguration {
 
     @Bean
     SandboxSeeder sandboxSeeder(SandboxStore store, Clock clock, SandboxProperties properties,
-                                org.remediation.console.audit.AuditService audit, PlatformTransactionManager txm) {
-        return new SandboxSeeder(store, clock, properties, audit, txm);
+                                org.remediation.console.audit.AuditService audit, PlatformTransactionManager txm,
+                                org.remediation.console.base.cluster.Cluster cluster) {
+        return new SandboxSeeder(store, clock, properties, audit, txm, cluster);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.remediation.console.cloud.Attributes;
 import org.remediation.console.cloud.ResourceKind;
 import org.remediation.console.audit.AuditService;
+import org.remediation.console.base.cluster.Cluster;
 import org.remediation.console.cloud.ResourceRef;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -26,9 +27,11 @@ class SandboxSeeder implements ApplicationListener<ContextRefreshedEvent> {
     private final SandboxProperties properties;
     private final AuditService audit;
     private final TransactionTemplate tx;
+    private final Cluster cluster;
 
     SandboxSeeder(SandboxStore store, Clock clock, SandboxProperties properties, AuditService audit,
-                  PlatformTransactionManager txm) {
+                  PlatformTransactionManager txm, Cluster cluster) {
+        this.cluster = cluster;
         this.store = store;
         this.clock = clock;
         this.properties = properties;
@@ -43,6 +46,7 @@ class SandboxSeeder implements ApplicationListener<ContextRefreshedEvent> {
 
     void seed() {
         SystemActor.run(() -> tx.executeWithoutResult(s -> {
+            cluster.seedOneAtATime(); // consoles started together on an empty database: one inserts the topology
             SandboxTopology.initial(clock.instant()).forEach(store::insertResourceIfAbsent);
             carryForwardVpcAccess();
             properties.faults().forEach((target, fault) -> {
