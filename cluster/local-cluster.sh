@@ -114,7 +114,11 @@ start() {
   local deadline=$((SECONDS + START_TIMEOUT))
   for i in $(seq 1 "$NODES"); do
     until ready "$(port_of "$i")"; do
-      if ! alive "$RUN/node-$i.pid"; then echo "node-$i exited; the end of its log:" >&2; tail -20 "$RUN/node-$i.log" >&2; exit 1; fi
+      if ! alive "$RUN/node-$i.pid"; then
+        echo "node-$i exited; from its log ($RUN/node-$i.log):" >&2
+        grep -m4 -A1 -E 'Application run failed|APPLICATION FAILED|Caused by' "$RUN/node-$i.log" >&2 || tail -20 "$RUN/node-$i.log" >&2
+        exit 1
+      fi
       if [ $SECONDS -ge $deadline ]; then echo "node-$i not ready within ${START_TIMEOUT}s (log $RUN/node-$i.log)" >&2; exit 1; fi
       sleep 1
     done
