@@ -223,7 +223,7 @@ class ClusterDrill {
                 return e.getValue().asString();
             }
         }
-        return "none";
+        return details.isMissingNode() ? "no cluster details (not shown to the admin token?)" : "none";
     }
 
     private static Map<String, Integer> auditTrail(Connection db, long actionId) throws Exception {
