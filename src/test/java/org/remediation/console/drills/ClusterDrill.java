@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * suffix): {@code ./mvnw surefire:test -Dtest=ClusterDrill} after {@code ./mvnw -DskipTests package}.
  * Three consoles from the packaged jar behind HAProxy ({@code cluster/local-cluster.sh}) on a fresh database;
  * 300 HTTP targets at 2 s on a loopback server; every target runs exactly once per interval (counted from the
- * stored results and the server's own log); an approved sandbox action is executed on node 2, which is then
- * killed with SIGKILL while the action runs; the others take its targets over without running any twice and
- * the action ends once; a tick on node 1 reaches the checklist open on node 3. Time bounds are generous: the
+ * stored results and the server's own log); a browser pinned to node 2 by HAProxy's cookie keeps its session
+ * there; an approved sandbox action is executed on node 2, which is then killed with SIGKILL while the action
+ * runs; the pinned browser is sent to a live node, the others take node 2's targets over without running any
+ * twice, and the action ends once; a tick on node 1 reaches the checklist open on node 3. Time bounds are generous: the
  * drill asserts correctness; takeover and cross-node delay are printed, and measured by the benchmark.
  */
 class ClusterDrill {
@@ -92,9 +93,25 @@ class ClusterDrill {
             for (int node = 1; node <= 3; node++) {
                 shares.put(node, probeShare(new ApiCalls(cluster.port(node)), admin));
             }
+            // a browser the balancer pinned to node 2 by its cookie keeps its session there
+            BalancerSession pinned = null;
+            for (int i = 0; i < 9 && pinned == null; i++) {
+                BalancerSession b = new BalancerSession(cluster.balancerPort());
+                b.get("/login");
+                pinned = "node2".equals(b.cookie("CONSOLE_NODE")) ? b : null;
+            }
+            assertThat(pinned).as("a browser pinned to node 2 by the CONSOLE_NODE cookie").isNotNull();
+            String session = pinned.cookie("JSESSIONID");
+            boolean sessionKept = true;
+            for (int i = 0; i < 6; i++) {
+                pinned.get("/login");
+                sessionKept &= session != null && session.equals(pinned.cookie("JSESSIONID"));
+            }
             cluster.kill(2);
             long killedAt = System.currentTimeMillis();
 
+            int afterKill = pinned.get("/login"); // redispatched to a live console, which pins it anew
+            String repinned = pinned.cookie("CONSOLE_NODE");
             // the steps below run to the end whatever they find, so that every figure is printed
             Long takeoverDone = within(TAKEOVER_BOUND, () -> count(db, "select count(distinct target_key) from probe_result"
                     + " where target_key like 'drill-%' and started_at > ?", new Timestamp(killedAt)) == TARGETS
@@ -135,19 +152,22 @@ class ClusterDrill {
             int operations = (int) count(db, "select count(*) from sandbox_operation where resource_ref = ? and started_at > ?",
                     RESOURCE, new Timestamp(imported));
             System.out.printf("cluster drill: 3 consoles ready after %.1f s; %d targets at %d s; steady %d s: %d slot(s) not run"
-                            + " exactly once (stored), %d (server log); probe partitions held %s; kill -9 node-2: every target"
+                            + " exactly once (stored), %d (server log); probe partitions held %s; a browser pinned to node2 kept its session: %s; kill -9 node-2 (the browser then answered %d by %s): every target"
                             + " probed again after %.1f s, longest gap between two runs of a target across the kill %.1f s,"
                             + " at most %d slot(s) missed by one target (%d targets missed any), %d duplicate slot(s) in the run;"
                             + " action %d %s (%s), audit %s, %d sandbox operation(s); tick on node 1 seen on node 3 after %.2f s;"
                             + " drill %.0f s%n",
                     startedSeconds, TARGETS, INTERVAL / 1000, STEADY.toSeconds(), steadyWrong.size(), servedWrong.size(),
-                    shares, takeoverSeconds, longestGap / 1e3, maxMissed, targetsMissing, stored.duplicates().size(), actionId,
+                    shares, sessionKept, afterKill, repinned, takeoverSeconds, longestGap / 1e3, maxMissed, targetsMissing, stored.duplicates().size(), actionId,
                     action.path("status").asString(), action.path("resultMessage").asString(), trail, operations,
                     pushSeconds, (System.nanoTime() - began) / 1e9);
 
             SoftAssertions soft = new SoftAssertions();
             soft.assertThat(shares.get(2)).as("probe partitions node-2 held when it was killed (its cluster health)")
                     .matches("[1-9][0-9]* of .*");
+            soft.assertThat(sessionKept).as("six requests with the cookie of node 2 stay in its session").isTrue();
+            soft.assertThat(afterKill).as("the pinned browser's request after node 2 died").isEqualTo(200);
+            soft.assertThat(repinned).as("the console the pinned browser lands on after node 2 died").isIn("node1", "node3");
             soft.assertThat(takeoverDone).as("every target probed again within %d s of the kill", TAKEOVER_BOUND.toSeconds())
                     .isNotNull();
             soft.assertThat(action.path("finished").asBoolean()).as("action %d finished within 120 s of the kill", actionId).isTrue();
