@@ -158,7 +158,7 @@ class ClusterDrill {
                             + " action %d %s (%s), audit %s, %d sandbox operation(s); tick on node 1 seen on node 3 after %.2f s;"
                             + " drill %.0f s%n",
                     startedSeconds, TARGETS, INTERVAL / 1000, STEADY.toSeconds(), steadyWrong.size(), servedWrong.size(),
-                    shares, sessionKept, afterKill, repinned, takeoverSeconds, longestGap / 1e3, maxMissed, targetsMissing, stored.duplicates().size(), actionId,
+                    shares, sessionKept, afterKill, repinned, takeoverSeconds, longestGap < 0 ? Double.NaN : longestGap / 1e3, maxMissed, targetsMissing, stored.duplicates().size(), actionId,
                     action.path("status").asString(), action.path("resultMessage").asString(), trail, operations,
                     pushSeconds, (System.nanoTime() - began) / 1e9);
 
