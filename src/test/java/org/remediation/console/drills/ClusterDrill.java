@@ -73,20 +73,6 @@ class ClusterDrill {
             long steadyTo = steadyFrom + STEADY.toMillis();
             Thread.sleep(steadyTo - System.currentTimeMillis());
 
-            // an action in flight on node 2: requested and executed by the operator, approved by the commander
-            JsonNode requested = json(expect(lb.post("/api/v1/actions", operator, "application/json", """
-                    {"kind": "sql-tier", "resource": "%s", "params": {"tier": "db-custom-4-15360"},
-                     "reason": "cluster drill: in flight when its console is killed"}""".formatted(RESOURCE)), 201));
-            long actionId = requested.path("id").asLong();
-            if ("AWAITING_APPROVAL".equals(requested.path("status").asString())) {
-                expect(lb.post("/api/v1/actions/" + actionId + "/approve", commander, "application/json", "{}"), 200);
-            }
-            expect(new ApiCalls(cluster.port(2)).post("/api/v1/actions/" + actionId + "/execute", operator, "application/json", "{}"), 202);
-            ApiCalls node1 = new ApiCalls(cluster.port(1));
-            waitUntil(Duration.ofSeconds(30), "action " + actionId + " RUNNING with its operation sent", () -> {
-                JsonNode a = json(node1.get("/api/v1/actions/" + actionId, operator));
-                return "RUNNING".equals(a.path("status").asString()) && !a.path("operationId").isNull();
-            });
             // what each node says it holds: the killed node must have held probe partitions, or the drill
             // would kill a node with nothing to take over
             Map<Integer, String> shares = new LinkedHashMap<>();
@@ -107,6 +93,20 @@ class ClusterDrill {
                 pinned.get("/login");
                 sessionKept &= session != null && session.equals(pinned.cookie("JSESSIONID"));
             }
+            // an action in flight on node 2: requested and executed by the operator, approved by the commander
+            JsonNode requested = json(expect(lb.post("/api/v1/actions", operator, "application/json", """
+                    {"kind": "sql-tier", "resource": "%s", "params": {"tier": "db-custom-4-15360"},
+                     "reason": "cluster drill: in flight when its console is killed"}""".formatted(RESOURCE)), 201));
+            long actionId = requested.path("id").asLong();
+            if ("AWAITING_APPROVAL".equals(requested.path("status").asString())) {
+                expect(lb.post("/api/v1/actions/" + actionId + "/approve", commander, "application/json", "{}"), 200);
+            }
+            expect(new ApiCalls(cluster.port(2)).post("/api/v1/actions/" + actionId + "/execute", operator, "application/json", "{}"), 202);
+            ApiCalls node1 = new ApiCalls(cluster.port(1));
+            waitUntil(Duration.ofSeconds(30), "action " + actionId + " RUNNING with its operation sent", () -> {
+                JsonNode a = json(node1.get("/api/v1/actions/" + actionId, operator));
+                return "RUNNING".equals(a.path("status").asString()) && !a.path("operationId").isNull();
+            });
             cluster.kill(2);
             long killedAt = System.currentTimeMillis();
 
@@ -149,17 +149,18 @@ class ClusterDrill {
             int maxMissed = keys.stream().mapToInt(k -> stored.missed(k, killedAt - INTERVAL, observedTo)).max().orElse(0);
             long targetsMissing = keys.stream().filter(k -> stored.missed(k, killedAt - INTERVAL, observedTo) > 0).count();
             Map<String, Integer> trail = auditTrail(db, actionId);
+            String runner = text(db, "select runner_node from remediation_action where id = ?", actionId);
             int operations = (int) count(db, "select count(*) from sandbox_operation where resource_ref = ? and started_at > ?",
                     RESOURCE, new Timestamp(imported));
             System.out.printf("cluster drill: 3 consoles ready after %.1f s; %d targets at %d s; steady %d s: %d slot(s) not run"
                             + " exactly once (stored), %d (server log); probe partitions held %s; a browser pinned to node2 kept its session: %s; kill -9 node-2 (the browser then answered %d by %s): every target"
                             + " probed again after %.1f s, longest gap between two runs of a target across the kill %.1f s,"
                             + " at most %d slot(s) missed by one target (%d targets missed any), %d duplicate slot(s) in the run;"
-                            + " action %d %s (%s), audit %s, %d sandbox operation(s); tick on node 1 seen on node 3 after %.2f s;"
+                            + " action %d %s (%s, last sent by %s), audit %s, %d sandbox operation(s); tick on node 1 seen on node 3 after %.2f s;"
                             + " drill %.0f s%n",
                     startedSeconds, TARGETS, INTERVAL / 1000, STEADY.toSeconds(), steadyWrong.size(), servedWrong.size(),
                     shares, sessionKept, afterKill, repinned, takeoverSeconds, longestGap < 0 ? Double.NaN : longestGap / 1e3, maxMissed, targetsMissing, stored.duplicates().size(), actionId,
-                    action.path("status").asString(), action.path("resultMessage").asString(), trail, operations,
+                    action.path("status").asString(), action.path("resultMessage").asString(), runner, trail, operations,
                     pushSeconds, (System.nanoTime() - began) / 1e9);
 
             SoftAssertions soft = new SoftAssertions();
@@ -266,6 +267,17 @@ class ClusterDrill {
             }
             try (var rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static String text(Connection db, String sql, Object... args) throws Exception {
+        try (var q = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                q.setObject(i + 1, args[i]);
+            }
+            try (var rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
