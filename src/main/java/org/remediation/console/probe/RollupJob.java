@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.cluster.Cluster;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,19 +27,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RollupJob {
 
+    /** Advisory lock key of rollups in cluster mode (listed in base.cluster.LockSession). */
+    static final int ROLLUP_LOCK = 3;
+
     private final JdbcTemplate jdbc;
     private final ProbeProperties properties;
     private final Clock clock;
     private final @Nullable StoredResults stored;
     private final @Nullable ResultWriter writer;
+    private final @Nullable Cluster cluster;
 
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock) {
         this(jdbc, properties, clock, null, null);
     }
 
-    @Autowired
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored,
               @Nullable ResultWriter writer) {
+        this(jdbc, properties, clock, stored, writer, null);
+    }
+
+    @Autowired
+    RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored,
+              @Nullable ResultWriter writer, @Nullable Cluster cluster) {
+        this.cluster = cluster;
         this.writer = writer;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -48,12 +59,17 @@ class RollupJob {
 
     @Scheduled(fixedDelayString = "${console.probes.rollup-every:60s}", initialDelayString = "${console.probes.rollup-every:60s}")
     void scheduled() {
-        run();
+        if (cluster == null || cluster.isLeader()) { // once across the consoles: the leader rolls up and deletes
+            run();
+        }
     }
 
     /** Returns the number of rollup rows written. */
     @Transactional
     int run() {
+        if (cluster != null) {
+            cluster.lockForTransaction(ROLLUP_LOCK); // a former leader's run ends before this one reads max(minute_start)
+        }
         // results are buffered for seconds: write them first, or a minute's last runs (timeouts, the
         // failures that finish last) would miss its rollup for good
         if (writer != null && !writer.writeWaiting()) {
