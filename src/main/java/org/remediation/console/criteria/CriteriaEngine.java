@@ -196,11 +196,15 @@ class CriteriaEngine {
     }
 
     /**
-     * Another console changed something (its round, a tick, a confirmation): this node's cached statuses
-     * ({@link CriteriaService#kpis}) are read again.
+     * Another console changed something (its round, a confirmation, new criteria): this node's cached
+     * statuses ({@link CriteriaService#kpis}) are read again, and its index of who reads which target after
+     * new criteria.
      */
     @EventListener
     void on(RemoteUpdate remote) {
+        if (remote.update() instanceof CriteriaDefined) {
+            readers.invalidate(); // the leader's rounds read the new criteria before its next full round
+        }
         version.incrementAndGet();
     }
 

@@ -11,7 +11,10 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.cluster.Cluster;
+import org.remediation.console.base.cluster.ClusterEvent;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,12 +33,17 @@ class RollupJob {
     /** Advisory lock key of rollups in cluster mode (listed in base.cluster.LockSession). */
     static final int ROLLUP_LOCK = 3;
 
+    /** Minutes before {@code until} are rolled up: every console's window reads move their raw/rollup boundary. */
+    record RolledUp(Instant until) implements ClusterEvent {
+    }
+
     private final JdbcTemplate jdbc;
     private final ProbeProperties properties;
     private final Clock clock;
     private final @Nullable StoredResults stored;
     private final @Nullable ResultWriter writer;
     private final @Nullable Cluster cluster;
+    private final @Nullable ApplicationEventPublisher events;
 
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock) {
         this(jdbc, properties, clock, null, null);
@@ -43,13 +51,14 @@ class RollupJob {
 
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored,
               @Nullable ResultWriter writer) {
-        this(jdbc, properties, clock, stored, writer, null);
+        this(jdbc, properties, clock, stored, writer, null, null);
     }
 
     @Autowired
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored,
-              @Nullable ResultWriter writer, @Nullable Cluster cluster) {
+              @Nullable ResultWriter writer, @Nullable Cluster cluster, @Nullable ApplicationEventPublisher events) {
         this.cluster = cluster;
+        this.events = events;
         this.writer = writer;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -61,6 +70,14 @@ class RollupJob {
     void scheduled() {
         if (cluster == null || cluster.isLeader()) { // once across the consoles: the leader rolls up and deletes
             run();
+        }
+    }
+
+    /** Another console (the leader) rolled up: window reads here take those minutes from the rollups. */
+    @EventListener
+    void on(RolledUp rolled) {
+        if (stored != null) {
+            stored.rolledUntil(rolled.until());
         }
     }
 
@@ -86,6 +103,9 @@ class RollupJob {
         int written = rollup(from, until);
         if (stored != null && from.isBefore(until)) {
             stored.rolledUntil(until);
+        }
+        if (events != null && from.isBefore(until)) {
+            events.publishEvent(new RolledUp(until)); // the other consoles' boundary (after commit)
         }
         jdbc.update("delete from probe_result where started_at < ?", Timestamp.from(now.minus(properties.rawRetention())));
         jdbc.update("delete from probe_rollup where minute_start < ?", Timestamp.from(now.minus(properties.rollupRetention())));
