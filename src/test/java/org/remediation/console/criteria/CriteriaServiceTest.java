@@ -22,6 +22,7 @@ import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.remediation.console.base.cluster.RemoteUpdate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -35,6 +36,7 @@ class CriteriaServiceTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
     @Autowired CriteriaService criteria;
+    @Autowired CriteriaEngine engine;
     @Autowired PhaseEvidence evidence;
     @Autowired InMemoryProbeMeasurements probes;
     @Autowired MutableClock clock;
@@ -42,6 +44,7 @@ class CriteriaServiceTest {
     @Autowired LiveEvents live;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired org.springframework.context.ApplicationEventPublisher publisher;
 
     final String incident = "inc-" + UUID.randomUUID().toString().substring(0, 8);
     final String target = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -114,6 +117,21 @@ class CriteriaServiceTest {
     }
 
     @Test
+    void kpisChangedByAnotherConsolesRoundAreReadAgainWhenItsUpdateArrives() {
+        define("", new CriterionDefinition("p95", "Backend p95", target + " p95 < 1000 ms over 15m"));
+        List<CriterionStatus> first = criteria.kpis(incident);
+        // the leader (another console) stored a transition; this node ran no round, so its version did not move
+        jdbc.update("update criterion set state = 'MET', value_text = '480 ms' where incident_key = ? and criterion_key = 'p95'",
+                incident);
+        assertThat(criteria.kpis(incident)).as("still this node's cached read").isSameAs(first);
+
+        publisher.publishEvent(new RemoteUpdate(new CriteriaEvaluated(java.util.Set.of(incident), clock.instant())));
+
+        assertThat(criteria.kpis(incident).getFirst().state()).isEqualTo(CriterionState.MET);
+        assertThat(criteria.kpis(incident).getFirst().valueText()).isEqualTo("480 ms");
+    }
+
+    @Test
     void aStateChangeIsAnnouncedAfterTheRoundCommittedAndOutsideItsLock() {
         define("p1", new CriterionDefinition("p95", "Backend p95 under 1 s", target + " p95 < 1000 ms over 15m"));
         probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, true, 2000); // slow, not failed
@@ -174,6 +192,32 @@ class CriteriaServiceTest {
                 .filter(n -> incident.equals(n.incidentKey()) && n.category().equals("criterion.state")).toList();
         assertThat(notes).hasSize(2);
         assertThat(notes.getLast().text()).contains("Backend p95 under 1 s").contains("is now met").contains("200 ms");
+    }
+
+    @Test
+    void aConsoleThatDoesNotLeadShowsCurrentFiguresButNeverRecordsOrShowsAStateTheLeaderDidNotRecord() {
+        define("p2", new CriterionDefinition("p95", "Backend p95 under 1 s", target + " p95 < 1000 ms over 15m min 3"));
+        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, true, 2000);
+        clock.set(T0.plusSeconds(40));
+        SystemActor.run(() -> criteria.onProbeResult(target)); // the leader's round: NOT_MET, 2000 ms
+        changes.clear();
+
+        probes.results(target, T0.plusSeconds(50), Duration.ofSeconds(1), 3, true, 3000); // slower still
+        clock.set(T0.plusSeconds(60));
+        engine.resultArrived(target);
+        SystemActor.run(criteria::evaluateMarkedForDisplay);
+        assertThat(status("p2", "p95").valueText()).isEqualTo("3000 ms");
+
+        probes.results(target, T0.plusSeconds(70), Duration.ofSeconds(5), 60, true, 200); // would be met
+        clock.set(T0.plusSeconds(400));
+        engine.resultArrived(target);
+        SystemActor.run(criteria::evaluateMarkedForDisplay);
+        CriterionStatus shown = status("p2", "p95");
+        assertThat(shown.state()).isEqualTo(CriterionState.NOT_MET); // green only once the leader records it
+        assertThat(shown.valueText()).isEqualTo("2000 ms");
+        assertThat(jdbc.queryForObject("select state from criterion where incident_key = ? and criterion_key = 'p95'",
+                String.class, incident)).isEqualTo("NOT_MET");
+        assertThat(changes).isEmpty();
     }
 
     @Test
