@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Cluster {
 
     static final String LEADER = "leader";
+    /** Transaction-scoped lock key of first-start seeding (the list of keys is in {@link LockSession}). */
+    static final int SEEDING_LOCK = 4;
 
     private final ClusterProperties properties;
     private final String nodeId;
@@ -182,9 +184,7 @@ public class Cluster {
      * insert the same rows, and all but one fail to start on the unique key. Nothing when single.
      */
     public void seedOneAtATime() {
-        if (properties.enabled()) {
-            jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", LockSession.CLASS, LockSession.SEEDING);
-        }
+        lockForTransaction(SEEDING_LOCK);
     }
 
     /** Forgets members silent for a day (their rows are only history). */

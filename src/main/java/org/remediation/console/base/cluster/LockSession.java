@@ -24,14 +24,12 @@ final class LockSession implements AutoCloseable {
      * Advisory lock class of the console (the outage it was born from); the key is the second int: 0 member
      * (shared), 1 leader, 2 criteria rounds and escalation checks (transaction-scoped, {@link
      * Cluster#lockForTransaction}: a leader that lost leadership mid-round finishes before the next round
-     * starts), 3 probe rollups and retention, 4–99 free for other transaction-scoped jobs, 100 + p probe
-     * partition p.
+     * starts), 3 probe rollups and retention, 4 first-start seeding ({@link Cluster#seedOneAtATime}), 5–99 free
+     * for other transaction-scoped jobs, 100 + p probe partition p.
      */
     static final int CLASS = 1278;
     static final int MEMBER = 0;
     static final int LEADER = 1;
-    /** Taken per transaction, not on this session: first-start seeding ({@link Cluster#seedOneAtATime}). */
-    static final int SEEDING = 2;
     static final int FIRST_PARTITION = 100;
     static final String APPLICATION_PREFIX = "console-node:";
 
