@@ -27,10 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * suffix): {@code ./mvnw surefire:test -Dtest=ClusterDrill} after {@code ./mvnw -DskipTests package}.
  * Three consoles from the packaged jar behind HAProxy ({@code cluster/local-cluster.sh}) on a fresh database;
  * 300 HTTP targets at 2 s on a loopback server; every target runs exactly once per interval (counted from the
- * stored results and the server's own log); a browser pinned to node 2 by HAProxy's cookie keeps its session
- * there; an approved sandbox action is executed on node 2, which is then killed with SIGKILL while the action
- * runs; the pinned browser is sent to a live node, the others take node 2's targets over without running any
- * twice, and the action ends once; a tick on node 1 reaches the checklist open on node 3. Time bounds are generous: the
+ * stored results and the server's own log); a browser pinned to the leader by HAProxy's cookie keeps its
+ * session there; an approved sandbox action is executed on the leader (which also tracks it), and the leader is
+ * then killed with SIGKILL while the action runs; the pinned browser is sent to a live node, the others take
+ * the leader's targets and jobs over without running any target twice, and the action ends once; a tick on
+ * one surviving node reaches the checklist open on the other. Time bounds are generous: the
  * drill asserts correctness; takeover and cross-node delay are printed, and measured by the benchmark.
  */
 class ClusterDrill {
@@ -76,17 +77,23 @@ class ClusterDrill {
             // what each node says it holds: the killed node must have held probe partitions, or the drill
             // would kill a node with nothing to take over
             Map<Integer, String> shares = new LinkedHashMap<>();
+            int victim = 0; // the leader: it tracks the running action and runs the once-only jobs
             for (int node = 1; node <= 3; node++) {
-                shares.put(node, probeShare(new ApiCalls(cluster.port(node)), admin));
+                JsonNode health = clusterHealth(new ApiCalls(cluster.port(node)), admin);
+                shares.put(node, probeShare(health));
+                victim = health.path("leader").asBoolean() ? node : victim;
             }
+            assertThat(victim).as("a leader among the consoles: %s", shares).isPositive();
+            int nodeA = victim == 1 ? 2 : 1;
+            int nodeC = victim == 3 ? 2 : 3;
             // a browser the balancer pinned to node 2 by its cookie keeps its session there
             BalancerSession pinned = null;
             for (int i = 0; i < 9 && pinned == null; i++) {
                 BalancerSession b = new BalancerSession(cluster.balancerPort());
                 b.get("/login");
-                pinned = "node2".equals(b.cookie("CONSOLE_NODE")) ? b : null;
+                pinned = ("node" + victim).equals(b.cookie("CONSOLE_NODE")) ? b : null;
             }
-            assertThat(pinned).as("a browser pinned to node 2 by the CONSOLE_NODE cookie").isNotNull();
+            assertThat(pinned).as("a browser pinned to node %d by the CONSOLE_NODE cookie", victim).isNotNull();
             String session = pinned.cookie("JSESSIONID");
             boolean sessionKept = true;
             for (int i = 0; i < 6; i++) {
@@ -101,13 +108,13 @@ class ClusterDrill {
             if ("AWAITING_APPROVAL".equals(requested.path("status").asString())) {
                 expect(lb.post("/api/v1/actions/" + actionId + "/approve", commander, "application/json", "{}"), 200);
             }
-            expect(new ApiCalls(cluster.port(2)).post("/api/v1/actions/" + actionId + "/execute", operator, "application/json", "{}"), 202);
-            ApiCalls node1 = new ApiCalls(cluster.port(1));
+            expect(new ApiCalls(cluster.port(victim)).post("/api/v1/actions/" + actionId + "/execute", operator, "application/json", "{}"), 202);
+            ApiCalls other = new ApiCalls(cluster.port(nodeA));
             waitUntil(Duration.ofSeconds(30), "action " + actionId + " RUNNING with its operation sent", () -> {
-                JsonNode a = json(node1.get("/api/v1/actions/" + actionId, operator));
+                JsonNode a = json(other.get("/api/v1/actions/" + actionId, operator));
                 return "RUNNING".equals(a.path("status").asString()) && !a.path("operationId").isNull();
             });
-            cluster.kill(2);
+            cluster.kill(victim);
             long killedAt = System.currentTimeMillis();
 
             int afterKill = pinned.get("/login"); // redispatched to a live console, which pins it anew
@@ -127,7 +134,7 @@ class ClusterDrill {
             double pushSeconds;
             String pushFailure = null;
             try {
-                pushSeconds = tickAcross(cluster, db);
+                pushSeconds = tickAcross(cluster, db, nodeA, nodeC);
             } catch (RuntimeException e) {
                 pushSeconds = Double.NaN;
                 pushFailure = e.toString();
@@ -149,30 +156,30 @@ class ClusterDrill {
             int maxMissed = keys.stream().mapToInt(k -> stored.missed(k, killedAt - INTERVAL, observedTo)).max().orElse(0);
             long targetsMissing = keys.stream().filter(k -> stored.missed(k, killedAt - INTERVAL, observedTo) > 0).count();
             Map<String, Integer> trail = auditTrail(db, actionId);
-            String runner = text(db, "select runner_node from remediation_action where id = ?", actionId);
             int operations = (int) count(db, "select count(*) from sandbox_operation where resource_ref = ? and started_at > ?",
                     RESOURCE, new Timestamp(imported));
             System.out.printf("cluster drill: 3 consoles ready after %.1f s; %d targets at %d s; steady %d s: %d slot(s) not run"
-                            + " exactly once (stored), %d (server log); probe partitions held %s; a browser pinned to node2 kept its session: %s; kill -9 node-2 (the browser then answered %d by %s): every target"
+                            + " exactly once (stored), %d (server log); probe partitions held %s; leader node-%d; a browser pinned to it kept its session: %s; kill -9 node-%d (the browser then answered %d by %s): every target"
                             + " probed again after %.1f s, longest gap between two runs of a target across the kill %.1f s,"
                             + " at most %d slot(s) missed by one target (%d targets missed any), %d duplicate slot(s) in the run;"
-                            + " action %d %s (%s, last sent by %s), audit %s, %d sandbox operation(s); tick on node 1 seen on node 3 after %.2f s;"
+                            + " action %d %s (%s), audit %s, %d sandbox operation(s); tick on node-%d seen on node-%d after %.2f s;"
                             + " drill %.0f s%n",
                     startedSeconds, TARGETS, INTERVAL / 1000, STEADY.toSeconds(), steadyWrong.size(), servedWrong.size(),
-                    shares, sessionKept, afterKill, repinned, takeoverSeconds, longestGap < 0 ? Double.NaN : longestGap / 1e3, maxMissed, targetsMissing, stored.duplicates().size(), actionId,
-                    action.path("status").asString(), action.path("resultMessage").asString(), runner, trail, operations,
-                    pushSeconds, (System.nanoTime() - began) / 1e9);
+                    shares, victim, sessionKept, victim, afterKill, repinned, takeoverSeconds, longestGap < 0 ? Double.NaN : longestGap / 1e3, maxMissed, targetsMissing, stored.duplicates().size(), actionId,
+                    action.path("status").asString(), action.path("resultMessage").asString(), trail, operations,
+                    nodeA, nodeC, pushSeconds, (System.nanoTime() - began) / 1e9);
 
             SoftAssertions soft = new SoftAssertions();
-            soft.assertThat(shares.get(2)).as("probe partitions node-2 held when it was killed (its cluster health)")
+            soft.assertThat(shares.get(victim)).as("probe partitions node-%d held when it was killed (its cluster health)", victim)
                     .matches("[1-9][0-9]* of .*");
-            soft.assertThat(sessionKept).as("six requests with the cookie of node 2 stay in its session").isTrue();
-            soft.assertThat(afterKill).as("the pinned browser's request after node 2 died").isEqualTo(200);
-            soft.assertThat(repinned).as("the console the pinned browser lands on after node 2 died").isIn("node1", "node3");
+            soft.assertThat(sessionKept).as("six requests with the cookie of node %d stay in its session", victim).isTrue();
+            soft.assertThat(afterKill).as("the pinned browser's request after node %d died", victim).isEqualTo(200);
+            soft.assertThat(repinned).as("the console the pinned browser lands on after node %d died", victim)
+                    .isIn("node" + nodeA, "node" + nodeC);
             soft.assertThat(takeoverDone).as("every target probed again within %d s of the kill", TAKEOVER_BOUND.toSeconds())
                     .isNotNull();
             soft.assertThat(action.path("finished").asBoolean()).as("action %d finished within 120 s of the kill", actionId).isTrue();
-            soft.assertThat(pushFailure).as("the tick made on node 1, on the checklist open on node 3").isNull();
+            soft.assertThat(pushFailure).as("the tick made on node %d, on the checklist open on node %d", nodeA, nodeC).isNull();
             soft.assertThat(steadyWrong).as("stored runs per target per interval in the steady window").isEmpty();
             soft.assertThat(servedWrong).as("requests per target per interval in the steady window (server log)").isEmpty();
             soft.assertThat(stored.duplicates()).as("slots run twice, anywhere in the drill").isEmpty();
@@ -211,11 +218,11 @@ class ClusterDrill {
     }
 
     /** The checklist open on node 3 shows a tick made on node 1; returns seconds from the click to the change. */
-    private static double tickAcross(LocalCluster cluster, Connection db) throws Exception {
+    private static double tickAcross(LocalCluster cluster, Connection db, int nodeA, int nodeC) throws Exception {
         long phaseId = count(db, "select p.id from incident_phase p join incident i on i.id = p.incident_id where i.incident_key = ?",
                 INCIDENT);
         String path = "/phases/" + phaseId;
-        try (Browser watcher = new Browser(cluster.port(3)); Browser ticker = new Browser(cluster.port(1))) {
+        try (Browser watcher = new Browser(cluster.port(nodeC)); Browser ticker = new Browser(cluster.port(nodeA))) {
             watcher.login("drill-operator", DrillAccounts.PASSWORD);
             ticker.login("drill-commander", DrillAccounts.PASSWORD);
             watcher.open(path);
@@ -236,9 +243,13 @@ class ClusterDrill {
         }
     }
 
+    /** The "cluster" component's details of a node's health, as an ADMIN sees them. */
+    private static JsonNode clusterHealth(ApiCalls node, String adminToken) throws Exception {
+        return json(node.get("/actuator/health", adminToken)).path("components").path("cluster").path("details");
+    }
+
     /** The "probe partitions" detail of a node's cluster health, e.g. "21 of an even share of 21" ("none" if absent). */
-    private static String probeShare(ApiCalls node, String adminToken) throws Exception {
-        JsonNode details = json(node.get("/actuator/health", adminToken)).path("components").path("cluster").path("details");
+    private static String probeShare(JsonNode details) {
         for (var e : details.properties()) {
             if (e.getKey().contains("partition")) {
                 return e.getValue().asString();
@@ -267,17 +278,6 @@ class ClusterDrill {
             }
             try (var rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
-
-    private static String text(Connection db, String sql, Object... args) throws Exception {
-        try (var q = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                q.setObject(i + 1, args[i]);
-            }
-            try (var rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
