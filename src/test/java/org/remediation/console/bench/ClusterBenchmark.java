@@ -176,6 +176,7 @@ public final class ClusterBenchmark {
             List<StoredRuns.Run> mine = runsOf.getOrDefault(n.id, List.of());
             List<String> keys = keysOf.getOrDefault(n.id, List.of());
             double[] late = StoredRuns.sorted(mine.stream().map(r -> StoredRuns.latenessMs(r, PERIOD_MS)).toList());
+            lateRuns(n.id, mine, t0);
             out.put(n.id, new Window(n.id, keys.size(), mine.size(), seconds, cpu.get(n.id), StoredRuns.quantile(late, 0.5),
                     StoredRuns.quantile(late, 0.99), late.length == 0 ? Double.NaN : late[late.length - 1],
                     StoredRuns.slots(mine, keys, PERIOD_MS, t0.toEpochMilli(), t1.toEpochMilli())));
@@ -188,6 +189,21 @@ public final class ClusterBenchmark {
             LiveDelay.report(nodes, live0, live1);
         }
         return out;
+    }
+
+    /** Runs that started over a second late, by the second of the window they were due in: stalls show as runs. */
+    private static void lateRuns(String node, List<StoredRuns.Run> runs, Instant t0) {
+        Map<Long, Long> bySecond = new java.util.TreeMap<>();
+        for (StoredRuns.Run r : runs) {
+            double late = StoredRuns.latenessMs(r, PERIOD_MS);
+            if (late > 1_000) {
+                bySecond.merge((r.startedMs() - (long) late - t0.toEpochMilli()) / 1000, 1L, Long::sum);
+            }
+        }
+        if (!bySecond.isEmpty()) {
+            System.out.printf("  %s: %,d runs started over 1 s late; due in window second (count): %s%n", node,
+                    bySecond.values().stream().mapToLong(Long::longValue).sum(), bySecond);
+        }
     }
 
     private static void summary(Map<String, Window> results) {

@@ -41,7 +41,7 @@ final class ConsoleNode implements AutoCloseable {
         Files.createDirectories(dir);
         int port = Ports.free();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx, "-jar", jar.toString(), "--server.port=" + port, "--console.cluster.enabled=" + clustered));
+                "-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log"), "-jar", jar.toString(), "--server.port=" + port, "--console.cluster.enabled=" + clustered));
         command.addAll(ConsoleJar.postgresArgs(url));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("console.log").toFile());
