@@ -123,7 +123,7 @@ public final class ClusterBenchmark {
                 n.awaitReady();
             }
             Map<Integer, String> owners = StoredRuns.partitionOwners(c);
-            System.out.printf("partitions held: %s%n", owners.values().stream()
+            System.out.printf("leader %s; partitions held: %s%n", StoredRuns.leader(c), owners.values().stream()
                     .collect(Collectors.groupingBy(o -> o, java.util.TreeMap::new, Collectors.counting())));
             Map<String, Window> w = measure(s, nodes, c, key -> owners.get(StoredRuns.partition(key, PARTITIONS)));
             w.values().forEach(System.out::println);
@@ -152,6 +152,8 @@ public final class ClusterBenchmark {
         long served0 = s.nginx().served();
         boolean clustered = nodes.size() > 1;
         Map<String, double[]> live0 = clustered ? LiveDelay.snapshot(nodes) : Map.of();
+        Map<String, double[]> gc0 = new HashMap<>();
+        nodes.forEach(n -> gc0.put(n.id, n.fullGcs()));
         Instant t0 = Instant.now();
         long n0 = System.nanoTime();
         System.out.printf("window from %s, load average %s%n", t0, load());
@@ -161,6 +163,11 @@ public final class ClusterBenchmark {
         double pg = ProcessCpu.commandSeconds("postgres") - pg0;
         double seconds = (System.nanoTime() - n0) / 1e9;
         Map<String, double[]> live1 = clustered ? LiveDelay.snapshot(nodes) : Map.of();
+        for (ConsoleNode n : nodes) {
+            double[] a = gc0.get(n.id);
+            double[] b = n.fullGcs();
+            System.out.printf("  %s: %.0f full GC pauses in the window, %.0f ms together%n", n.id, b[0] - a[0], b[1] - a[1]);
+        }
         Instant t1 = Instant.now();
         long served = s.nginx().served() - served0;
         System.out.printf("window to %s, load average %s; nginx served %,d requests (%,.0f/s); all postgres processes %.1f CPU-s "

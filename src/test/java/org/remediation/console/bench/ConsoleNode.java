@@ -28,12 +28,14 @@ final class ConsoleNode implements AutoCloseable {
     final int port;
     private final Process process;
     private final Path log;
+    private final Path gcLog;
 
     private ConsoleNode(String id, int port, Process process, Path log) {
         this.id = id;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.gcLog = log.resolveSibling("gc.log");
     }
 
     /** Starts the process; {@link #awaitReady()} waits for it (several nodes start side by side). */
@@ -61,6 +63,20 @@ final class ConsoleNode implements AutoCloseable {
 
     double cpuSeconds() {
         return ProcessCpu.seconds(process.pid());
+    }
+
+    /** Full GC pauses so far (-Xlog:gc): how many, and their milliseconds together. */
+    double[] fullGcs() {
+        try (var lines = Files.lines(gcLog)) {
+            double[] n = new double[2];
+            lines.filter(l -> l.contains("Pause Full")).forEach(l -> {
+                n[0]++;
+                n[1] += Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1, l.length() - 2));
+            });
+            return n;
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
     }
 
     /** kill -9: no shutdown hook, no graceful release; the database session ends with the process. */

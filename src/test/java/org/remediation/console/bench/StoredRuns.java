@@ -83,6 +83,15 @@ final class StoredRuns {
         return owners;
     }
 
+    /** The leader's node id ({@code cluster_lease} 'leader'), null when none. */
+    static String leader(Connection c) throws SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery("select owner from cluster_lease where name = 'leader'")) {
+            String owner = rs.next() ? rs.getString(1) : null;
+            c.commit();
+            return owner;
+        }
+    }
+
     /** Counts runs per slot for the slots of {@code keys} that lie wholly inside [fromMs, toMs). */
     static Slots slots(List<Run> runs, Collection<String> keys, long periodMs, long fromMs, long toMs) {
         Map<String, Map<Long, Integer>> perKey = new HashMap<>();
