@@ -14,6 +14,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.remediation.console.base.LiveEvents;
+import org.remediation.console.base.LiveUpdate;
+import org.remediation.console.base.cluster.ClusterEvent;
 import org.remediation.console.base.identity.SignedIn;
 import org.springframework.stereotype.Service;
 
@@ -58,6 +60,27 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..ui..")
                 .should().callMethod(LiveEvents.class, "subscribe", Class.class, Consumer.class)
                 .because("domain reactions are Spring event listeners; LiveEvents feeds browsers only (ADR 0009)")
+                .check(MAIN);
+    }
+
+    @Test
+    void theClusterCoreKnowsNoFeature() {
+        noClasses().that().resideInAPackage("org.remediation.console.base.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.remediation.console.probe..",
+                        "org.remediation.console.criteria..", "org.remediation.console.incident..",
+                        "org.remediation.console.remediation..", "org.remediation.console.security..",
+                        "org.remediation.console.audit..", "org.remediation.console.notify..", "org.remediation.console.api..",
+                        "org.remediation.console.cloud..")
+                .because("features use the cluster (leader, locks, events), never the other way round (issue 20)")
+                .check(MAIN);
+    }
+
+    @Test
+    void everyLiveUpdateAndClusterEventIsARecord() {
+        classes().that().areAssignableTo(LiveUpdate.class).or().areAssignableTo(ClusterEvent.class)
+                .and().areNotInterfaces()
+                .should().beAssignableTo(Record.class)
+                .because("they cross to the other consoles as JSON and are read back by their canonical constructor (LiveBridge)")
                 .check(MAIN);
     }
 

@@ -2,6 +2,7 @@ package org.remediation.console.audit;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.remediation.console.base.cluster.Cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Anchors the chain's head outside the database: one INFO line {@code audit anchor seq=… hash=…}, the
  * anchor file that {@code verify()} checks, and an {@link AuditAnchored} event (the webhook). At start,
  * every {@code console.audit.anchor-interval} and at shutdown. Whoever rewrites the table after that
- * must also rewrite the log, the webhook's receiver and the file.
+ * must also rewrite the log, the webhook's receiver and the file. With several consoles only the leader
+ * anchors (one line, one webhook call per anchor); the file is the leader's.
  */
 @Component
 class AnchorJob {
@@ -26,8 +28,10 @@ class AnchorJob {
     private final AuditAnchors anchors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Cluster cluster;
 
-    AnchorJob(AuditStore store, AuditAnchors anchors, ApplicationEventPublisher events, Clock clock) {
+    AnchorJob(AuditStore store, AuditAnchors anchors, ApplicationEventPublisher events, Clock clock, Cluster cluster) {
+        this.cluster = cluster;
         this.store = store;
         this.anchors = anchors;
         this.events = events;
@@ -41,7 +45,7 @@ class AnchorJob {
 
     @Scheduled(fixedDelayString = "${console.audit.anchor-interval:5m}", initialDelayString = "${console.audit.anchor-interval:5m}")
     void scheduled() {
-        anchor("scheduled");
+        cluster.onlyLeader(() -> anchor("scheduled"));
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -50,6 +54,9 @@ class AnchorJob {
     }
 
     private void quietly(String reason) {
+        if (!cluster.isLeader()) {
+            return;
+        }
         try {
             anchor(reason);
         } catch (RuntimeException e) {

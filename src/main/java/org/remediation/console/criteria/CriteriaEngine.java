@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.TimelineNote;
+import org.remediation.console.base.cluster.Cluster;
+import org.remediation.console.base.cluster.RemoteUpdate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,7 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CriteriaEngine {
 
+    /** Advisory lock key of rounds and escalation checks in cluster mode (listed in base.cluster.LockSession). */
+    static final int ROUND_LOCK = 2;
+
     private final CriterionStore store;
+    private final Cluster cluster;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<ProbeMeasurements> measurements;
@@ -51,8 +58,9 @@ class CriteriaEngine {
 
     CriteriaEngine(CriterionStore store, ApplicationEventPublisher events, Clock clock,
                    ObjectProvider<ProbeMeasurements> measurements, ObjectProvider<PhaseTimes> phaseTimes,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, Cluster cluster) {
         this.store = store;
+        this.cluster = cluster;
         this.phaseTimes = phaseTimes;
         this.events = events;
         this.clock = clock;
@@ -155,6 +163,7 @@ class CriteriaEngine {
         synchronized (roundLock) {
             rounds.incrementAndGet();
             tx.executeWithoutResult(status -> {
+                cluster.lockForTransaction(ROUND_LOCK); // before the read: never two rounds at once across consoles
                 List<CriterionRow> rows = read.get().stream().filter(r -> !r.manual()).toList();
                 announcements.addAll(evaluate(rows, clock.instant()));
                 rows.forEach(r -> incidents.add(r.owner().incidentKey()));
@@ -184,6 +193,19 @@ class CriteriaEngine {
 
     long version() {
         return version.get();
+    }
+
+    /**
+     * Another console changed something (its round, a confirmation, new criteria): this node's cached
+     * statuses ({@link CriteriaService#kpis}) are read again, and its index of who reads which target after
+     * new criteria.
+     */
+    @EventListener
+    void on(RemoteUpdate remote) {
+        if (remote.update() instanceof CriteriaDefined) {
+            readers.invalidate(); // the leader's rounds read the new criteria before its next full round
+        }
+        version.incrementAndGet();
     }
 
     /** Moves the version once the current transaction commits (at once outside one). */

@@ -1,12 +1,16 @@
 package org.remediation.console.criteria;
 
+import org.remediation.console.base.cluster.Cluster;
 import org.remediation.console.base.identity.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Re-evaluates criteria and checks escalation rules periodically: windows and phase clocks move with time. */
+/**
+ * Re-evaluates criteria and checks escalation rules periodically: windows and phase clocks move with time.
+ * With several consoles only the leader runs them (their writes and announcements happen once).
+ */
 @Component
 class CriteriaTicker {
 
@@ -14,8 +18,10 @@ class CriteriaTicker {
 
     private final CriteriaService criteria;
     private final EscalationService escalations;
+    private final Cluster cluster;
 
-    CriteriaTicker(CriteriaService criteria, EscalationService escalations) {
+    CriteriaTicker(CriteriaService criteria, EscalationService escalations, Cluster cluster) {
+        this.cluster = cluster;
         this.criteria = criteria;
         this.escalations = escalations;
     }
@@ -29,7 +35,7 @@ class CriteriaTicker {
     @Scheduled(fixedRateString = "${console.criteria.result-round-interval:1s}")
     void resultRound() {
         try {
-            SystemActor.run(criteria::evaluateMarked);
+            cluster.onlyLeader(() -> SystemActor.run(criteria::evaluateMarked));
         } catch (RuntimeException e) {
             log.warn("Criteria round after probe results failed; the next one retries", e);
         }
@@ -39,10 +45,10 @@ class CriteriaTicker {
             initialDelayString = "${console.criteria.reevaluate-interval:15s}")
     void tick() {
         try {
-            SystemActor.run(() -> {
+            cluster.onlyLeader(() -> SystemActor.run(() -> {
                 criteria.reevaluateAll();
                 escalations.checkAll();
-            });
+            }));
         } catch (RuntimeException e) {
             log.warn("Criteria round failed; the next one retries", e);
         }

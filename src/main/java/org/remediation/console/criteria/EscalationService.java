@@ -20,6 +20,7 @@ import org.remediation.console.base.identity.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.remediation.console.base.cluster.Cluster;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,10 +41,12 @@ public class EscalationService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Cluster cluster;
 
     EscalationService(EscalationStore store, CriteriaService criteria, ObjectProvider<PhaseTimes> phaseTimes,
                       Notifier notifier, AuditService audit,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, Cluster cluster) {
+        this.cluster = cluster;
         this.store = store;
         this.criteria = criteria;
         this.phaseTimes = phaseTimes;
@@ -97,6 +100,7 @@ public class EscalationService {
     @Transactional
     @RolesAllowed(Roles.SYSTEM)
     public List<EscalationAlert> checkAll() {
+        cluster.lockForTransaction(CriteriaEngine.ROUND_LOCK); // a former leader's check ends before this one reads
         Instant now = clock.instant();
         PhaseTimes times = phaseTimes.getIfAvailable(() -> (incident, phase) -> Optional.empty());
         List<EscalationAlert> fired = new ArrayList<>();

@@ -57,6 +57,7 @@ final class ProbeScheduler {
     private final AtomicLong overlapsSkipped = new AtomicLong();
     private final AtomicLong started = new AtomicLong();
     private final Histogram lateness = new Histogram(3_600_000_000L, 3);
+    private Instant advancedTo = Instant.EPOCH; // guarded by this
 
     ProbeScheduler(Clock clock, Executor executor, int maxConcurrency, Execution execution,
                    BiConsumer<ProbeTarget, ProbeResult> sink) {
@@ -101,6 +102,46 @@ final class ProbeScheduler {
         queue.add(slot);
     }
 
+    /**
+     * Schedules a target this node takes over from another: its first run is its first due time after
+     * {@code after} (the instant up to which the previous owner started every due run), even if that is
+     * already past, so the interval the hand-over fell into is run once, late, rather than missed.
+     */
+    synchronized void upsertAfter(ProbeTarget target, Instant after) {
+        if (!target.enabled()) {
+            remove(target.key());
+            return;
+        }
+        Slot slot = new Slot(target, firstDue(target.key(), target.interval(), after.plusMillis(1)));
+        current.put(target.key(), slot);
+        queue.add(slot);
+    }
+
+    /**
+     * Stops scheduling these targets (handed to another node): first starts every run due up to now, in
+     * the same step, and returns that instant. The next owner starts their runs due after it.
+     */
+    Instant release(java.util.Collection<String> keys) {
+        Instant now = clock.instant();
+        advance(now, keys);
+        return now;
+    }
+
+    /** Stops scheduling every target the predicate matches (a partition this node lost). */
+    synchronized void removeIf(java.util.function.Predicate<String> key) {
+        current.keySet().removeIf(key);
+    }
+
+    /** Keys scheduled now. */
+    synchronized java.util.Set<String> keys() {
+        return java.util.Set.copyOf(current.keySet());
+    }
+
+    /** Every run due up to this instant was started (the last time due runs were looked for). */
+    synchronized Instant advancedTo() {
+        return advancedTo;
+    }
+
     synchronized void remove(String key) {
         current.remove(key);
     }
@@ -115,7 +156,10 @@ final class ProbeScheduler {
 
     /** Starts every due run; returns how many were started. */
     int tick() {
-        Instant now = clock.instant();
+        return advance(clock.instant(), List.of());
+    }
+
+    private int advance(Instant now, java.util.Collection<String> thenRemove) {
         int launched = 0;
         List<ProbeTarget> stillStuck = new ArrayList<>();
         List<ProbeTarget> pushedDue = new ArrayList<>();
@@ -149,6 +193,8 @@ final class ProbeScheduler {
                 Instant due = slot.due();
                 executor.execute(() -> runOne(slot.target(), due, busy, stuck));
             }
+            thenRemove.forEach(current::remove);
+            advancedTo = now;
         }
         for (ProbeTarget t : pushedDue) {
             pushed.accept(t, now);

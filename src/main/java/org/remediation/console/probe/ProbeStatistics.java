@@ -104,14 +104,7 @@ public class ProbeStatistics {
             Instant now = clock.instant();
             Instant from = now.minus(properties.memoryWindow());
             try {
-                for (StoredResults.Warm w : stored.warm(from)) {
-                    TargetHistory h = new TargetHistory(w.key(),
-                            TargetHistory.capacityFor(properties.memoryWindow(), Duration.ofMillis(w.intervalMs())),
-                            properties.downAfter(), properties.upAfter(), from.toEpochMilli());
-                    h.warm(w.results(), w.streakBefore(), w.changes().isEmpty() ? null : w.changes().getFirst(),
-                            w.changes(), w.firstStored());
-                    histories.put(w.key(), h);
-                }
+                histories.putAll(stored(stored, from));
                 completeFromMs = from.toEpochMilli();
                 log.info("Probe statistics warmed from the database: {} targets, results since {}", histories.size(), from);
             } catch (RuntimeException e) {
@@ -120,6 +113,38 @@ public class ProbeStatistics {
             }
             warmed = true;
         }
+    }
+
+    private Map<String, TargetHistory> stored(StoredResults stored, Instant from) {
+        Map<String, TargetHistory> read = new java.util.HashMap<>();
+        for (StoredResults.Warm w : stored.warm(from)) {
+            TargetHistory h = new TargetHistory(w.key(),
+                    TargetHistory.capacityFor(properties.memoryWindow(), Duration.ofMillis(w.intervalMs())),
+                    properties.downAfter(), properties.upAfter(), from.toEpochMilli());
+            h.warm(w.results(), w.streakBefore(), w.changes().isEmpty() ? null : w.changes().getFirst(),
+                    w.changes(), w.firstStored());
+            read.put(w.key(), h);
+        }
+        return read;
+    }
+
+    /**
+     * Rebuilds from the database the memory of the targets another node runs, after this node missed some
+     * of their results (its connection to the other consoles was lost): a missed failure must not leave a
+     * window looking better than it was. The caller feeds those targets' results, so none arrive meanwhile.
+     */
+    void rewarm(java.util.function.Predicate<String> which) {
+        if (stored == null) {
+            return;
+        }
+        Instant from = clock.instant().minus(properties.memoryWindow());
+        Map<String, TargetHistory> read = stored(stored, from);
+        read.forEach((key, h) -> {
+            if (which.test(key)) {
+                histories.put(key, h);
+            }
+        });
+        log.info("Probe statistics of targets other nodes run re-read from the database after a gap in their results");
     }
 
     /** Current state (after hysteresis), since when, time since the change, success streak, last result. */

@@ -3,6 +3,7 @@ package org.remediation.console.probe;
 import org.remediation.console.base.identity.SystemActor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.remediation.console.base.LiveEvents;
 import org.remediation.console.base.TimelineNote;
 import org.remediation.console.notify.Notifier;
 import org.slf4j.Logger;
@@ -26,9 +27,13 @@ class ResultPipeline {
     private final ProbeMetrics metrics;
     private final ApplicationEventPublisher events;
     private final Notifier notifier;
+    private final ProbePartitions partitions;
+    private final LiveEvents live;
 
     ResultPipeline(ProbeStatistics statistics, ResultWriter writer, ProbeMetrics metrics,
-                   ApplicationEventPublisher events, Notifier notifier) {
+                   ApplicationEventPublisher events, Notifier notifier, ProbePartitions partitions, LiveEvents live) {
+        this.partitions = partitions;
+        this.live = live;
         this.statistics = statistics;
         this.writer = writer;
         this.metrics = metrics;
@@ -39,7 +44,8 @@ class ResultPipeline {
     /** Records one result; returns the state change it caused, or null. */
     @org.jspecify.annotations.Nullable StateChange accept(ProbeTarget target, ProbeResult result) {
         StateChange change = statistics.record(target, result);
-        writer.enqueue(result);
+        // pushed results come from outside, through any node: no partition's schedule, no fence
+        writer.enqueue(result, target.kind().isPushed() ? ProbePartitions.UNFENCED : partitions.fenceOf(target.key()));
         TargetStatus status = statistics.status(target.key()).orElseThrow();
         metrics.record(target);
         publish(new Recorded(this, new ProbeResultRecorded(result, status)), target);
@@ -47,6 +53,20 @@ class ResultPipeline {
             onChange(target, change);
         }
         return change;
+    }
+
+    /**
+     * A result another node stored: the same statistics and state machine as here, the criteria marked and
+     * the boards told; nothing else. Its prober wrote it, recorded any state change, wrote the timeline and
+     * sent the webhooks, once.
+     */
+    void acceptReplica(ProbeTarget target, ProbeResult result) {
+        StateChange change = statistics.record(target, result);
+        TargetStatus status = statistics.status(target.key()).orElseThrow();
+        publish(new Recorded(this, new ProbeResultRecorded(result, status)), target);
+        if (change != null) {
+            live.onLiveUpdate(new ProbeStateChanged(change, target.group(), target.name()));
+        }
     }
 
     private void onChange(ProbeTarget target, StateChange change) {

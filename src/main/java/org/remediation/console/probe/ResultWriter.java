@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
+import org.remediation.console.base.cluster.Cluster;
+import org.remediation.console.base.cluster.ClusterBus;
+import org.remediation.console.base.cluster.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,23 +47,47 @@ class ResultWriter {
     private final TransactionTemplate tx;
     private final int batchSize;
     private final int maxHeld;
-    private final ConcurrentLinkedQueue<ProbeResult> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Fenced> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final ArrayDeque<ProbeResult> held = new ArrayDeque<>(); // guarded by this
+    private final ArrayDeque<Fenced> held = new ArrayDeque<>(); // guarded by this
+    private final ProbePartitions partitions;
+    private final @org.jspecify.annotations.Nullable Cluster cluster;
+    private final @org.jspecify.annotations.Nullable ClusterBus bus;
+    private final AtomicLong refused = new AtomicLong();
     private final ConcurrentLinkedQueue<StateChange> heldChanges = new ConcurrentLinkedQueue<>();
     private final AtomicLong dropped = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean earlyFlush = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean failing; // guarded by this
 
+    /** A result and the fencing token of its partition on this node when it was recorded. */
+    record Fenced(ProbeResult result, long fence) {
+    }
+
+    /** One node (tests that build the engine by hand). */
     ResultWriter(JdbcTemplate jdbc, ProbeProperties properties, PlatformTransactionManager transactions) {
+        this(jdbc, properties, transactions, ProbePartitions.single(), null, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ResultWriter(JdbcTemplate jdbc, ProbeProperties properties, PlatformTransactionManager transactions,
+                 ProbePartitions partitions, @org.jspecify.annotations.Nullable Cluster cluster,
+                 @org.jspecify.annotations.Nullable ClusterBus bus) {
         this.jdbc = jdbc;
+        this.partitions = partitions;
+        this.cluster = cluster;
+        this.bus = bus;
         this.tx = new TransactionTemplate(transactions);
         this.batchSize = Math.max(1, properties.batchSize());
         this.maxHeld = Math.min(MAX_HELD_RESULTS, batchSize * MAX_HELD_BATCHES);
     }
 
     void enqueue(ProbeResult r) {
-        queue.add(r);
+        enqueue(r, partitions.fenceOf(r.targetKey()));
+    }
+
+    /** @param fence the result's partition fence on this node, or {@link ProbePartitions#UNFENCED} (pushed results) */
+    void enqueue(ProbeResult r, long fence) {
+        queue.add(new Fenced(r, fence));
         if (waiting.incrementAndGet() >= batchSize && earlyFlush.compareAndSet(false, true)) {
             Thread.ofVirtual().start(() -> {
                 try {
@@ -75,10 +102,10 @@ class ResultWriter {
     /** Writes what is waiting (and what an earlier failure held back); returns how many results were written. */
     @Scheduled(fixedDelayString = "${console.probes.flush-interval:5s}")
     synchronized int flush() {
-        List<ProbeResult> batch = new ArrayList<>(held);
+        List<Fenced> batch = new ArrayList<>(held);
         int retried = batch.size();
         held.clear();
-        for (ProbeResult r = queue.poll(); r != null; r = queue.poll()) {
+        for (Fenced r = queue.poll(); r != null; r = queue.poll()) {
             batch.add(r);
             waiting.decrementAndGet();
         }
@@ -90,7 +117,13 @@ class ResultWriter {
             // one transaction, one commit per flush: a commit per row cost more than the rows (issue 14)
             tx.executeWithoutResult(status -> {
                 changes.forEach(this::writeChange);
-                insert(batch);
+                List<ProbeResult> accepted = partitions.clustered() ? fenced(batch) : batch.stream().map(Fenced::result).toList();
+                insert(accepted);
+                if (cluster != null && bus != null && partitions.clustered()) { // delivered to the others at commit, not before
+                    ClusterBus b = bus;
+                    ResultStream.encode(cluster.nodeId(), accepted, ClusterBus.MAX_PAYLOAD)
+                            .forEach(m -> b.send(ResultStream.CHANNEL, m));
+                }
             });
             changes.forEach(c -> heldChanges.poll()); // only flush removes, so the head is what was written
         } catch (RuntimeException e) {
@@ -104,9 +137,48 @@ class ResultWriter {
         return batch.size();
     }
 
-    private void hold(List<ProbeResult> batch, RuntimeException e) {
+    /**
+     * The results this node may still store: those of partitions it holds under the same fence, and those
+     * its previous holder here ran before handing the partition over. The partitions' rows are share-locked
+     * until commit, so no other node takes one over between this check and the insert.
+     */
+    private List<ProbeResult> fenced(List<Fenced> batch) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Fenced f : batch) {
+            if (f.fence() != ProbePartitions.UNFENCED) {
+                names.add(ProbePartitions.leaseName(partitions.of(f.result().targetKey())));
+            }
+        }
+        java.util.Map<String, Lease> leases = new java.util.HashMap<>();
+        java.util.Objects.requireNonNull(cluster).leases().lockedForWrite(names).forEach(l -> leases.put(l.name(), l));
+        List<ProbeResult> accepted = new ArrayList<>(batch.size());
+        int out = 0;
+        for (Fenced f : batch) {
+            Lease l = f.fence() == ProbePartitions.UNFENCED ? null
+                    : leases.get(ProbePartitions.leaseName(partitions.of(f.result().targetKey())));
+            if (f.fence() == ProbePartitions.UNFENCED || l != null && (l.fence() == f.fence()
+                    || l.graceful() && l.prevFence() == f.fence() && l.changedAt() != null
+                    && f.result().startedAt().isBefore(l.changedAt()))) {
+                accepted.add(f.result());
+            } else {
+                out++;
+            }
+        }
+        if (out > 0) {
+            long total = refused.addAndGet(out);
+            log.warn("Refused {} probe results of partitions another node took over meanwhile ({} since start)", out, total);
+        }
+        return accepted;
+    }
+
+    /** Results refused since start because their partition had moved to another node. */
+    long refused() {
+        return refused.get();
+    }
+
+    private void hold(List<Fenced> batch, RuntimeException e) {
         int over = batch.size() - maxHeld;
-        List<ProbeResult> kept = over > 0 ? batch.subList(over, batch.size()) : batch;
+        List<Fenced> kept = over > 0 ? batch.subList(over, batch.size()) : batch;
         held.addAll(kept);
         if (over > 0) {
             long total = dropped.addAndGet(over);

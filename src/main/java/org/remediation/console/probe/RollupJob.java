@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
+import org.remediation.console.base.cluster.Cluster;
+import org.remediation.console.base.cluster.ClusterEvent;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,19 +30,35 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RollupJob {
 
+    /** Advisory lock key of rollups in cluster mode (listed in base.cluster.LockSession). */
+    static final int ROLLUP_LOCK = 3;
+
+    /** Minutes before {@code until} are rolled up: every console's window reads move their raw/rollup boundary. */
+    record RolledUp(Instant until) implements ClusterEvent {
+    }
+
     private final JdbcTemplate jdbc;
     private final ProbeProperties properties;
     private final Clock clock;
     private final @Nullable StoredResults stored;
     private final @Nullable ResultWriter writer;
+    private final @Nullable Cluster cluster;
+    private final @Nullable ApplicationEventPublisher events;
 
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock) {
         this(jdbc, properties, clock, null, null);
     }
 
-    @Autowired
     RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored,
               @Nullable ResultWriter writer) {
+        this(jdbc, properties, clock, stored, writer, null, null);
+    }
+
+    @Autowired
+    RollupJob(JdbcTemplate jdbc, ProbeProperties properties, Clock clock, @Nullable StoredResults stored,
+              @Nullable ResultWriter writer, @Nullable Cluster cluster, @Nullable ApplicationEventPublisher events) {
+        this.cluster = cluster;
+        this.events = events;
         this.writer = writer;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -48,12 +68,25 @@ class RollupJob {
 
     @Scheduled(fixedDelayString = "${console.probes.rollup-every:60s}", initialDelayString = "${console.probes.rollup-every:60s}")
     void scheduled() {
-        run();
+        if (cluster == null || cluster.isLeader()) { // once across the consoles: the leader rolls up and deletes
+            run();
+        }
+    }
+
+    /** Another console (the leader) rolled up: window reads here take those minutes from the rollups. */
+    @EventListener
+    void on(RolledUp rolled) {
+        if (stored != null) {
+            stored.rolledUntil(rolled.until());
+        }
     }
 
     /** Returns the number of rollup rows written. */
     @Transactional
     int run() {
+        if (cluster != null) {
+            cluster.lockForTransaction(ROLLUP_LOCK); // a former leader's run ends before this one reads max(minute_start)
+        }
         // results are buffered for seconds: write them first, or a minute's last runs (timeouts, the
         // failures that finish last) would miss its rollup for good
         if (writer != null && !writer.writeWaiting()) {
@@ -70,6 +103,9 @@ class RollupJob {
         int written = rollup(from, until);
         if (stored != null && from.isBefore(until)) {
             stored.rolledUntil(until);
+        }
+        if (events != null && from.isBefore(until)) {
+            events.publishEvent(new RolledUp(until)); // the other consoles' boundary (after commit)
         }
         jdbc.update("delete from probe_result where started_at < ?", Timestamp.from(now.minus(properties.rawRetention())));
         jdbc.update("delete from probe_rollup where minute_start < ?", Timestamp.from(now.minus(properties.rollupRetention())));

@@ -30,14 +30,19 @@ class SchedulerLifecycle implements SmartLifecycle {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ProbeScheduler scheduler;
     private final Staleness staleness;
+    private final ProbePartitions partitions;
+    private final java.time.Duration longestTimeout;
     private volatile @Nullable Thread trigger;
+    private volatile java.time.Instant stoppedAt = java.time.Instant.EPOCH;
     /** Set before the targets are loaded, so no change committed meanwhile is missed. */
     private volatile boolean following;
 
     SchedulerLifecycle(ProbeProperties properties, ProbeTargetService targets, ProbeStatistics statistics,
                        ProbeRunner runner, ResultPipeline pipeline, SelfAddress self, CredentialRefs credentials,
-                       EgressPolicy egress, Clock clock, Staleness staleness) {
+                       EgressPolicy egress, Clock clock, Staleness staleness, ProbePartitions partitions) {
         this.properties = properties;
+        this.partitions = partitions;
+        this.longestTimeout = Duration.ofSeconds(10);
         this.targets = targets;
         this.statistics = statistics;
         this.scheduler = new ProbeScheduler(clock, executor, properties.scheduler().maxConcurrency(),
@@ -82,7 +87,8 @@ class SchedulerLifecycle implements SmartLifecycle {
             return;
         }
         following = true;
-        SystemActor.call(targets::all).forEach(scheduler::upsert);
+        // in a cluster, the targets of partitions this node holds (taken on the first heartbeat, scheduled then)
+        SystemActor.call(targets::all).stream().filter(t -> partitions.runsHere(t.key())).forEach(scheduler::upsert);
         Thread t = Thread.ofPlatform().daemon().name("probe-trigger").start(this::loop);
         trigger = t;
         log.info("Probe scheduler started with {} enabled targets", scheduler.scheduledCount());
@@ -97,9 +103,35 @@ class SchedulerLifecycle implements SmartLifecycle {
             scheduler.remove(e.key());
             statistics.forget(e.key());
             staleness.forget(e.key());
-        } else {
+        } else if (partitions.runsHere(e.key())) {
             scheduler.upsert(e.target());
+        } else {
+            scheduler.remove(e.key()); // its partition is another node's
         }
+    }
+
+    /** Schedules a target of a partition this node just took, continuing after {@code after} (null: as at a start). */
+    void adopt(ProbeTarget target, java.time.@Nullable Instant after) {
+        if (after == null) {
+            scheduler.upsert(target);
+        } else {
+            scheduler.upsertAfter(target, after);
+        }
+    }
+
+    /** Hands targets over: starts what is due, stops scheduling them, returns the instant up to which all was started. */
+    java.time.Instant release(java.util.function.Predicate<String> which) {
+        return scheduler.release(scheduler.keys().stream().filter(which).toList());
+    }
+
+    /** Stops scheduling targets of a partition this node lost (no longer its to run). */
+    void drop(java.util.function.Predicate<String> which) {
+        scheduler.removeIf(which);
+    }
+
+    /** After a stop: every run due up to this instant was started (and finished or was cut). */
+    java.time.Instant stoppedAt() {
+        return stoppedAt;
     }
 
     private static final long MIN_SLEEP_NANOS = 10_000_000;
@@ -128,8 +160,23 @@ class SchedulerLifecycle implements SmartLifecycle {
         Thread t = trigger;
         if (t != null) {
             t.interrupt();
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         trigger = null;
+        stoppedAt = scheduler.advancedTo();
+        if (partitions.clustered()) {
+            // runs in flight finish and are stored: the next holder of their partitions starts after them
+            executor.shutdown();
+            try {
+                executor.awaitTermination(longestTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         following = false;
         executor.shutdownNow();
     }

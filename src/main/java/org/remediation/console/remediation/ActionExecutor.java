@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.cloud.CloudException;
 import org.remediation.console.cloud.CloudGateway;
@@ -50,8 +48,8 @@ class ActionExecutor {
     private final TaskTicks taskTicks;
     private final ApplyRetries retries;
     static final Duration IDLE_CHECK = KeptLocks.IDLE_CHECK;
-    /** Actions whose apply call is in progress in this process (their operation id is not stored yet). */
-    private final Set<Long> applying = ConcurrentHashMap.newKeySet();
+    /** Actions whose change is being sent, here or (runner_node) by another console. */
+    private final Sendings applying;
     /** Moves stepped actions (connector-replace) from one step's operation to the next. */
     private final StepRunner steps;
     private final ChangeSender sender;
@@ -59,8 +57,9 @@ class ActionExecutor {
 
     ActionExecutor(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal,
                    ActionRequests requests, Clock clock, RemediationProperties properties, PlatformTransactionManager txm, WatchWindow watch,
-                   TaskTicks taskTicks, ApplyRetries retries) {
+                   TaskTicks taskTicks, ApplyRetries retries, ActionNodes nodes) {
         this.retries = retries;
+        this.applying = new Sendings(store, nodes);
         this.watch = watch;
         this.taskTicks = taskTicks;
         this.catalog = catalog;
@@ -79,12 +78,15 @@ class ActionExecutor {
     }
 
     ActionRecord execute(long id, String actor) {
-        applying.add(id);
+        // begin() names this node in the row it starts, under the row lock; a second execute here is refused by it
+        boolean marked = applying.mark(id);
         try {
             ActionRecord started = tx.execute(s -> begin(id, actor)).orThrow();
             return sender.send(started, 1, started.startedAt() == null ? clock.instant() : started.startedAt(), actor);
         } finally {
-            applying.remove(id);
+            if (marked) {
+                applying.end(id);
+            }
         }
     }
 
@@ -125,7 +127,8 @@ class ActionExecutor {
                 return refused;
             }
         }
-        store.update(id, ActionStatus.READY, columns("status", ActionStatus.RUNNING, "started_at", now, "progress", 0,
+        store.update(id, ActionStatus.READY, columns("status", ActionStatus.RUNNING, "runner_node", applying.self(),
+                "started_at", now, "progress", 0,
                 "watch_baseline", a.watchMinutes() > 0 ? ActionStore.json(watch.levels(a.watchSignals())) : null));
         // a lease on this sending: should it never report back, a tracker looks at the resource after it
         retries.schedule(id, 0, now.plus(APPLY_GRACE), ApplyRetries.Reason.RECHECK, now);
@@ -153,13 +156,16 @@ class ActionExecutor {
 
     /** Polls one running action and moves it on; safe to call repeatedly, from any replica, after restarts. */
     void track(ActionRecord snapshot) {
-        if (snapshot.status() != ActionStatus.RUNNING || applying.contains(snapshot.id())) {
+        if (snapshot.status() != ActionStatus.RUNNING || applying.here(snapshot.id())) {
             return;
         }
         // decide on the row as it is now, not on the pass's snapshot (another replica may have moved it)
         ActionRecord a = store.find(snapshot.id()).orElse(null);
         if (a == null || a.status() != ActionStatus.RUNNING) {
             return;
+        }
+        if (a.operationId() == null && applying.elsewhere(a.id())) {
+            return; // another console is sending its change now; should it die, the sending's lease runs out
         }
         Duration elapsed = Duration.between(a.startedAt() == null ? clock.instant() : a.startedAt(), clock.instant());
         boolean isStepped = catalog.get(a.kind()) instanceof SteppedAction;
@@ -177,12 +183,14 @@ class ActionExecutor {
                 sender.resume(a, pending.get());
             } else if (elapsed.compareTo(APPLY_GRACE) >= 0) {
                 // The console stopped between taking the lock and storing the cloud's answer.
-                applying.add(a.id());
+                if (!applying.start(a.id())) {
+                    return;
+                }
                 try {
                     sender.reconcile(a, 1, a.startedAt() == null ? clock.instant() : a.startedAt(),
                             "The console stopped before it stored the cloud's answer.", false);
                 } finally {
-                    applying.remove(a.id());
+                    applying.end(a.id());
                 }
             }
             return;

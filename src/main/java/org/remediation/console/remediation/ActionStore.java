@@ -77,6 +77,21 @@ class ActionStore {
         return jdbc.query("select * from remediation_action where id = ? for update", ActionStore::row, id).stream().findFirst();
     }
 
+    /** The node sending this action's change now, if any. */
+    @Nullable String runner(long id) {
+        return jdbc.query("select runner_node from remediation_action where id = ?", (rs, i) -> rs.getString(1), id)
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    void runner(long id, String node) {
+        jdbc.update("update remediation_action set runner_node = ? where id = ?", node, id);
+    }
+
+    /** Clears the sending node unless another node took the action over meanwhile. */
+    void clearRunner(long id, String node) {
+        jdbc.update("update remediation_action set runner_node = null where id = ? and runner_node = ?", id, node);
+    }
+
     List<ActionRecord> byStatus(ActionStatus status) {
         return jdbc.query("select * from remediation_action where status = ? order by id", ActionStore::row, status.name());
     }

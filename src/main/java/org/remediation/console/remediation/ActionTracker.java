@@ -1,5 +1,6 @@
 package org.remediation.console.remediation;
 
+import org.remediation.console.base.cluster.Cluster;
 import org.remediation.console.base.identity.SystemActor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,13 +24,16 @@ class ActionTracker implements AutoCloseable {
     private final ActionExecutor executor;
     private final WatchWindow watch;
     private final RemediationProperties properties;
+    private final Cluster cluster;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "remediation-tracker");
         t.setDaemon(true);
         return t;
     });
 
-    ActionTracker(ActionStore store, ActionExecutor executor, WatchWindow watch, RemediationProperties properties) {
+    ActionTracker(ActionStore store, ActionExecutor executor, WatchWindow watch, RemediationProperties properties,
+                  Cluster cluster) {
+        this.cluster = cluster;
         this.store = store;
         this.executor = executor;
         this.watch = watch;
@@ -42,9 +46,13 @@ class ActionTracker implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::tick, 0, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** One pass over every running action and open watch window, as the system (no one triggers it). */
+    /**
+     * One pass over every running action and open watch window, as the system (no one triggers it); with
+     * several consoles on the leader only (a change being sent by another node is left to it: {@link
+     * ActionExecutor#track}).
+     */
     void tick() {
-        SystemActor.run(this::pass);
+        cluster.onlyLeader(() -> SystemActor.run(this::pass));
     }
 
     private void pass() {

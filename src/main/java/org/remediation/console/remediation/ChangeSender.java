@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.remediation.console.base.identity.SystemActor;
 import org.remediation.console.cloud.CloudException;
@@ -33,12 +32,12 @@ final class ChangeSender {
     private final ApplyRetries retries;
     private final RemediationProperties properties;
     private final StepRunner steps;
-    private final Set<Long> applying;
+    private final Sendings applying;
     private final StepRunner.Finisher finisher;
 
     ChangeSender(ActionCatalog catalog, CloudGateway gateway, ActionStore store, ActionJournal journal, Clock clock,
                  TransactionTemplate tx, ApplyRetries retries, RemediationProperties properties, StepRunner steps,
-                 Set<Long> applying, StepRunner.Finisher finisher) {
+                 Sendings applying, StepRunner.Finisher finisher) {
         this.catalog = catalog;
         this.gateway = gateway;
         this.store = store;
@@ -202,7 +201,9 @@ final class ChangeSender {
                 || !retries.claim(pending, now.plus(ActionExecutor.APPLY_GRACE))) {
             return;
         }
-        applying.add(a.id());
+        if (!applying.start(a.id())) {
+            return;
+        }
         try {
             if (pending.reason() == ApplyRetries.Reason.RESEND) {
                 send(a, pending.attempts() + 1, pending.firstAt(), SystemActor.NAME);
@@ -215,7 +216,7 @@ final class ChangeSender {
                         true);
             }
         } finally {
-            applying.remove(a.id());
+            applying.end(a.id());
         }
     }
 }

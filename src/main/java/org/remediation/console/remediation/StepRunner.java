@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.identity.SystemActor;
 import org.remediation.console.cloud.CloudException;
@@ -34,13 +33,13 @@ final class StepRunner {
     private final ActionJournal journal;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final Set<Long> applying;
+    private final Sendings applying;
     private final Finisher finisher;
     private final Duration busyWait;
     private final Duration stepTimeout;
 
     StepRunner(CloudGateway gateway, ActionStore store, ActionJournal journal, Clock clock, TransactionTemplate tx,
-               Set<Long> applying, Finisher finisher, Duration busyWait, Duration stepTimeout) {
+               Sendings applying, Finisher finisher, Duration busyWait, Duration stepTimeout) {
         this.busyWait = busyWait;
         this.stepTimeout = stepTimeout;
         this.gateway = gateway;
@@ -124,7 +123,7 @@ final class StepRunner {
     }
 
     private void start(ActionRecord a, SteppedAction action, int step) {
-        if (!applying.add(a.id())) {
+        if (!applying.start(a.id())) {
             return; // this process is already starting it
         }
         try {
@@ -148,7 +147,7 @@ final class StepRunner {
                 }
             });
         } finally {
-            applying.remove(a.id());
+            applying.end(a.id());
         }
     }
 

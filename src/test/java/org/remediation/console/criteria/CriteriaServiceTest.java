@@ -22,6 +22,7 @@ import org.remediation.console.security.Role;
 import org.remediation.console.support.As;
 import org.remediation.console.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.remediation.console.base.cluster.RemoteUpdate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -42,6 +43,7 @@ class CriteriaServiceTest {
     @Autowired LiveEvents live;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired org.springframework.context.ApplicationEventPublisher publisher;
 
     final String incident = "inc-" + UUID.randomUUID().toString().substring(0, 8);
     final String target = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -111,6 +113,21 @@ class CriteriaServiceTest {
 
         define("", new CriterionDefinition("p95", "Backend p95 (renamed)", target + " p95 < 1000 ms over 15m"));
         assertThat(criteria.kpis(incident).getFirst().label()).isEqualTo("Backend p95 (renamed)");
+    }
+
+    @Test
+    void kpisChangedByAnotherConsolesRoundAreReadAgainWhenItsUpdateArrives() {
+        define("", new CriterionDefinition("p95", "Backend p95", target + " p95 < 1000 ms over 15m"));
+        List<CriterionStatus> first = criteria.kpis(incident);
+        // the leader (another console) stored a transition; this node ran no round, so its version did not move
+        jdbc.update("update criterion set state = 'MET', value_text = '480 ms' where incident_key = ? and criterion_key = 'p95'",
+                incident);
+        assertThat(criteria.kpis(incident)).as("still this node's cached read").isSameAs(first);
+
+        publisher.publishEvent(new RemoteUpdate(new CriteriaEvaluated(java.util.Set.of(incident), clock.instant())));
+
+        assertThat(criteria.kpis(incident).getFirst().state()).isEqualTo(CriterionState.MET);
+        assertThat(criteria.kpis(incident).getFirst().valueText()).isEqualTo("480 ms");
     }
 
     @Test

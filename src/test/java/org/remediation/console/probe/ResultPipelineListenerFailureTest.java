@@ -46,7 +46,7 @@ class ResultPipelineListenerFailureTest {
                         } else {
                             throw new IllegalStateException("Could not open JPA EntityManager for transaction (test)");
                         }
-                    }, notifier);
+                    }, notifier, ProbePartitions.single(), live);
             ProbeTarget target = new ProbeTarget("api", "API", ProbeKind.HTTP, Map.of(), Duration.ofSeconds(10),
                     Duration.ofSeconds(1), true, "backend", null, 0);
 

@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * One shared test setup for the remediation and sandbox tests (so Spring caches one context): short
  * operations, fast polling, a movable clock, a hand-set signal source, a loopback webhook receiver
- * and a capture of timeline notes.
+ * a capture of timeline notes and cluster liveness set by the test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,6 +36,12 @@ public @interface SandboxTestSettings {
         @org.springframework.context.annotation.Primary
         TestSignals testSignals() {
             return new TestSignals();
+        }
+
+        @Bean
+        @Primary
+        TestNodes testNodes() {
+            return new TestNodes();
         }
 
         @Bean

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.remediation.console.base.SettingException;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * This node among the consoles sharing the database: its id, the live members and whether it leads (runs
@@ -89,6 +91,33 @@ public class Cluster {
     /** The leader's fencing token while this node leads (0 when single). */
     public long leaderFence() {
         return leaderFence;
+    }
+
+    /** Runs a job that must run once cluster-wide only while this node leads (always when single); whether it ran. */
+    public boolean onlyLeader(Runnable job) {
+        if (!isLeader()) {
+            return false;
+        }
+        job.run();
+        return true;
+    }
+
+    /**
+     * In cluster mode, waits for and holds the advisory lock {@code (1278, key)} until the current transaction
+     * ends, so runs of one job never overlap across the consoles (a leader that lost leadership mid-run and
+     * the new one). Nothing on a single node. Keys 2–99; the list is in {@link LockSession}.
+     */
+    public void lockForTransaction(int key) {
+        if (key < 2 || key >= LockSession.FIRST_PARTITION) {
+            throw new IllegalArgumentException("transaction lock keys are 2–99, not " + key);
+        }
+        if (!properties.enabled()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a transaction-scoped cluster lock needs a transaction");
+        }
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", (RowCallbackHandler) rs -> { }, LockSession.CLASS, key);
     }
 
     /** Whether a node is a live member (single node: only this one). */

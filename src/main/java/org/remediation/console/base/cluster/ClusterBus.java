@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClusterBus implements SmartLifecycle {
 
+    /** Wakes every member's heartbeat at once: a member let partitions go, others may take them now. */
+    public static final String WAKE = "console_cluster";
+
     /** PostgreSQL's limit is 8000 bytes; a margin for the channel name. */
     public static final int MAX_PAYLOAD = 7900;
 

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Heartbeat implements SmartLifecycle {
 
-    static final String CHANNEL = "console_cluster";
     private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
     private final Cluster cluster;
@@ -52,7 +51,7 @@ class Heartbeat implements SmartLifecycle {
             }
         };
         if (cluster.enabled()) {
-            bus.subscribe(CHANNEL, message -> wake());
+            bus.subscribe(ClusterBus.WAKE, message -> wake());
         }
     }
 

@@ -81,7 +81,8 @@ class LiveBridge implements ApplicationListener<PayloadApplicationEvent<?>> {
         }
     }
 
-    private @Nullable String envelope(Object payload) {
+    /** The message sent for a payload: origin, type, time and the payload as JSON (null when too large). */
+    @Nullable String envelope(Object payload) {
         ObjectNode n = JSON.createObjectNode();
         n.put("o", cluster.nodeId());
         n.put("t", payload.getClass().getName());

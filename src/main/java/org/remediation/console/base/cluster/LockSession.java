@@ -20,7 +20,13 @@ import org.springframework.core.env.Environment;
  */
 final class LockSession implements AutoCloseable {
 
-    /** Advisory lock class of the console (the outage it was born from); the key is the second int. */
+    /**
+     * Advisory lock class of the console (the outage it was born from); the key is the second int: 0 member
+     * (shared), 1 leader, 2 criteria rounds and escalation checks (transaction-scoped, {@link
+     * Cluster#lockForTransaction}: a leader that lost leadership mid-round finishes before the next round
+     * starts), 3 probe rollups and retention, 4–99 free for other transaction-scoped jobs, 100 + p probe
+     * partition p.
+     */
     static final int CLASS = 1278;
     static final int MEMBER = 0;
     static final int LEADER = 1;

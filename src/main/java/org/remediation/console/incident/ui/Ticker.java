@@ -1,6 +1,7 @@
 package org.remediation.console.incident.ui;
 
 import org.remediation.console.base.LiveUpdate;
+import org.remediation.console.base.cluster.NodeLocal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Ticker {
 
-    /** Live event: time moved on. */
-    record Tick() implements LiveUpdate {
+    /** Live event: time moved on. Every console ticks its own boards, so it is never sent to the others. */
+    record Tick() implements LiveUpdate, NodeLocal {
     }
 
     private final ApplicationEventPublisher events;
