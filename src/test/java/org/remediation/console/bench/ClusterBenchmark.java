@@ -131,7 +131,11 @@ public final class ClusterBenchmark {
             if (!after.equals(owners)) {
                 System.out.println("  WARNING: partition owners changed during the window; runs are attributed by the owners at its start");
             }
+            Map<String, double[]> live0 = LiveDelay.snapshot(nodes);
+            long e0 = System.nanoTime();
             LiveDelay.endToEnd(nodes.getFirst(), url, token, s.nginx(), 20);
+            LiveDelay.WINDOW_SECONDS.set((System.nanoTime() - e0) / 1e9);
+            LiveDelay.report(nodes, live0, LiveDelay.snapshot(nodes));
             Takeover.run(c, nodes.getLast(), s.keys(), PERIOD_MS, PARTITIONS);
             return w;
         } finally {
@@ -151,7 +155,8 @@ public final class ClusterBenchmark {
         double pg0 = ProcessCpu.commandSeconds("postgres");
         long served0 = s.nginx().served();
         boolean clustered = nodes.size() > 1;
-        Map<String, double[]> live0 = clustered ? LiveDelay.snapshot(nodes) : Map.of();
+        ResultDelay results = clustered ? new ResultDelay(c.getMetaData().getURL()) : null;
+        Map<Long, Double> backends0 = backends(c);
         Map<String, double[]> gc0 = new HashMap<>();
         nodes.forEach(n -> gc0.put(n.id, n.fullGcs()));
         Instant t0 = Instant.now();
@@ -162,7 +167,15 @@ public final class ClusterBenchmark {
         nodes.forEach(n -> cpu.put(n.id, n.cpuSeconds() - cpu0.get(n.id)));
         double pg = ProcessCpu.commandSeconds("postgres") - pg0;
         double seconds = (System.nanoTime() - n0) / 1e9;
-        Map<String, double[]> live1 = clustered ? LiveDelay.snapshot(nodes) : Map.of();
+        Map<Long, Double> backends1 = backends(c);
+        double db = backends1.entrySet().stream().filter(e -> backends0.containsKey(e.getKey()))
+                .mapToDouble(e -> e.getValue() - backends0.get(e.getKey())).sum();
+        System.out.printf("  PostgreSQL backends of this database (%d): %.1f CPU-s (%.0f %% of a core)%n", backends1.size(), db,
+                100 * db / seconds);
+        if (results != null) {
+            System.out.println("  " + results.report(seconds));
+            results.close();
+        }
         for (ConsoleNode n : nodes) {
             double[] a = gc0.get(n.id);
             double[] b = n.fullGcs();
@@ -191,10 +204,6 @@ public final class ClusterBenchmark {
         if (keysOf.containsKey("null")) {
             System.out.printf("  %,d targets in partitions nobody held at the window's start%n", keysOf.get("null").size());
         }
-        if (clustered) {
-            LiveDelay.WINDOW_SECONDS.set(seconds);
-            LiveDelay.report(nodes, live0, live1);
-        }
         return out;
     }
 
@@ -211,6 +220,19 @@ public final class ClusterBenchmark {
             System.out.printf("  %s: %,d runs started over 1 s late; due in window second (count): %s%n", node,
                     bySecond.values().stream().mapToLong(Long::longValue).sum(), bySecond);
         }
+    }
+
+    /** CPU-seconds so far of each backend process serving this database (pg_stat_activity). */
+    private static Map<Long, Double> backends(Connection c) throws java.sql.SQLException {
+        Map<Long, Double> cpu = new HashMap<>();
+        try (var st = c.createStatement(); var rs = st.executeQuery(
+                "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                cpu.put(rs.getLong(1), ProcessCpu.seconds(rs.getLong(1)));
+            }
+        }
+        c.commit();
+        return cpu;
     }
 
     private static void summary(Map<String, Window> results) {

@@ -75,7 +75,7 @@ final class LiveDelay {
             }
             double[] a = from.get(n.id);
             double[] b = to.get(n.id);
-            System.out.printf("live delay recorded by %s: %,.0f updates from the others in the window (%,.0f/s), mean %.1f ms; "
+            System.out.printf("live delay recorded by %s: %,.0f updates from the others during the imports (%,.0f/s), mean %.1f ms; "
                             + "last ~2 min:%s max %.1f ms (since start: %,.0f updates, mean %.1f ms)%n", n.id, b[0] - a[0],
                     (b[0] - a[0]) / WINDOW_SECONDS.get(), 1000 * (b[1] - a[1]) / (b[0] - a[0]), q, max * 1000, count, 1000 * sum / count);
         }
