@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  *
  * <p>Needs Debian's nginx, PostgreSQL on 127.0.0.1:5432 (user postgres, no password), the jar and the test
  * classpath (docs/benchmarks.md, "Cluster"). Arguments:
- * {@code [jar=target/console.jar] [targets=10000] [warmup=60] [window=120] [nodes=3] [xmx=1g] [phases=single,cluster]}.
+ * {@code [jar=target/console.jar] [targets=10000] [warmup=60] [window=120] [nodes=3] [xmx=3g] [phases=single,cluster]}.
  */
 public final class ClusterBenchmark {
 
@@ -43,7 +43,7 @@ public final class ClusterBenchmark {
         int warmup = Integer.parseInt(arg(args, 2, "60"));
         int window = Integer.parseInt(arg(args, 3, "120"));
         int nodes = Integer.parseInt(arg(args, 4, "3"));
-        String xmx = arg(args, 5, "1g");
+        String xmx = arg(args, 5, "3g");
         List<String> phases = List.of(arg(args, 6, "single,cluster").split(","));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
