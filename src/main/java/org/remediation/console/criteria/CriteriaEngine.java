@@ -139,6 +139,24 @@ class CriteriaEngine {
         }
     }
 
+    /**
+     * On a node that does not lead: evaluates the marked criteria for this node's boards only (the figures
+     * beside each badge). States are the leader's to record; nothing is written or announced here.
+     */
+    void evaluateMarkedForDisplay() {
+        if (marked.isEmpty()) {
+            return;
+        }
+        Set<Long> ids = new HashSet<>();
+        for (var it = marked.iterator(); it.hasNext(); ) {
+            ids.addAll(readers.of(it.next()));
+            it.remove();
+        }
+        List<CriterionRow> rows = store.byIds(ids).stream().filter(r -> !r.manual()).toList();
+        evaluate(rows, clock.instant(), false);
+        changed();
+    }
+
     /** Criteria rows were added, removed or redefined: the index is rebuilt now and again once they commit. */
     void criteriaChanged() {
         readers.invalidate();
@@ -241,6 +259,10 @@ class CriteriaEngine {
     }
 
     private List<Object> evaluate(List<CriterionRow> rows, Instant now) {
+        return evaluate(rows, now, true);
+    }
+
+    private List<Object> evaluate(List<CriterionRow> rows, Instant now, boolean record) {
         List<Object> announcements = new ArrayList<>();
         RoundCache cache = new RoundCache(measurements());
         Map<String, PhaseStart> starts = new HashMap<>(); // one lookup per phase and round, not per criterion
@@ -259,7 +281,7 @@ class CriteriaEngine {
                 e = Evaluation.noData("unreadable", 0, "could not read the measurements: " + failed.getMessage(), now);
             }
             latest.put(row.id(), e);
-            if (e.state() != row.state()) {
+            if (record && e.state() != row.state()) {
                 announcements.addAll(record(row, row.withState(e, now, firstMet(row, e.state(), now)), spec.thresholdText()));
             }
         }

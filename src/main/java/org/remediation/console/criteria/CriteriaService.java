@@ -180,6 +180,12 @@ public class CriteriaService {
         engine.evaluateMarked();
     }
 
+    /** On a node that does not lead: the marked criteria's figures for this node's boards, nothing recorded. */
+    @RolesAllowed(Roles.SYSTEM)
+    public void evaluateMarkedForDisplay() {
+        engine.evaluateMarkedForDisplay();
+    }
+
     /** Re-evaluates every measured criterion; called periodically so windows move with the clock. */
     @RolesAllowed(Roles.SYSTEM)
     public void reevaluateAll() {

@@ -35,7 +35,10 @@ class CriteriaTicker {
     @Scheduled(fixedRateString = "${console.criteria.result-round-interval:1s}")
     void resultRound() {
         try {
-            cluster.onlyLeader(() -> SystemActor.run(criteria::evaluateMarked));
+            if (!cluster.onlyLeader(() -> SystemActor.run(criteria::evaluateMarked))) {
+                // the leader records states; this node's boards still show current figures beside them
+                SystemActor.run(criteria::evaluateMarkedForDisplay);
+            }
         } catch (RuntimeException e) {
             log.warn("Criteria round after probe results failed; the next one retries", e);
         }

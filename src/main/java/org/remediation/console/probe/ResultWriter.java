@@ -156,9 +156,7 @@ class ResultWriter {
         for (Fenced f : batch) {
             Lease l = f.fence() == ProbePartitions.UNFENCED ? null
                     : leases.get(ProbePartitions.leaseName(partitions.of(f.result().targetKey())));
-            if (f.fence() == ProbePartitions.UNFENCED || l != null && (l.fence() == f.fence()
-                    || l.graceful() && l.prevFence() == f.fence() && l.changedAt() != null
-                    && f.result().startedAt().isBefore(l.changedAt()))) {
+            if (mayStore(f, l)) {
                 accepted.add(f.result());
             } else {
                 out++;
@@ -169,6 +167,23 @@ class ResultWriter {
             log.warn("Refused {} probe results of partitions another node took over meanwhile ({} since start)", out, total);
         }
         return accepted;
+    }
+
+    /**
+     * Whether a result may be stored: unfenced (pushed), or recorded under the partition's current fence,
+     * or under the fence before a hand-over by a run started before it (the next holder starts after).
+     * After a takeover from a holder that stopped answering, its late results are refused: the taker runs
+     * the interval it took over in, and one run per interval is the rule.
+     */
+    static boolean mayStore(Fenced f, @org.jspecify.annotations.Nullable Lease l) {
+        if (f.fence() == ProbePartitions.UNFENCED) {
+            return true;
+        }
+        if (l == null) {
+            return false;
+        }
+        return l.fence() == f.fence() || l.graceful() && l.prevFence() == f.fence() && l.changedAt() != null
+                && f.result().startedAt().isBefore(l.changedAt());
     }
 
     /** Results refused since start because their partition had moved to another node. */

@@ -36,6 +36,7 @@ class CriteriaServiceTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
     @Autowired CriteriaService criteria;
+    @Autowired CriteriaEngine engine;
     @Autowired PhaseEvidence evidence;
     @Autowired InMemoryProbeMeasurements probes;
     @Autowired MutableClock clock;
@@ -191,6 +192,32 @@ class CriteriaServiceTest {
                 .filter(n -> incident.equals(n.incidentKey()) && n.category().equals("criterion.state")).toList();
         assertThat(notes).hasSize(2);
         assertThat(notes.getLast().text()).contains("Backend p95 under 1 s").contains("is now met").contains("200 ms");
+    }
+
+    @Test
+    void aConsoleThatDoesNotLeadShowsCurrentFiguresButNeverRecordsOrShowsAStateTheLeaderDidNotRecord() {
+        define("p2", new CriterionDefinition("p95", "Backend p95 under 1 s", target + " p95 < 1000 ms over 15m min 3"));
+        probes.results(target, T0.plusSeconds(10), Duration.ofSeconds(10), 3, true, 2000);
+        clock.set(T0.plusSeconds(40));
+        SystemActor.run(() -> criteria.onProbeResult(target)); // the leader's round: NOT_MET, 2000 ms
+        changes.clear();
+
+        probes.results(target, T0.plusSeconds(50), Duration.ofSeconds(1), 3, true, 3000); // slower still
+        clock.set(T0.plusSeconds(60));
+        engine.resultArrived(target);
+        SystemActor.run(criteria::evaluateMarkedForDisplay);
+        assertThat(status("p2", "p95").valueText()).isEqualTo("3000 ms");
+
+        probes.results(target, T0.plusSeconds(70), Duration.ofSeconds(5), 60, true, 200); // would be met
+        clock.set(T0.plusSeconds(400));
+        engine.resultArrived(target);
+        SystemActor.run(criteria::evaluateMarkedForDisplay);
+        CriterionStatus shown = status("p2", "p95");
+        assertThat(shown.state()).isEqualTo(CriterionState.NOT_MET); // green only once the leader records it
+        assertThat(shown.valueText()).isEqualTo("2000 ms");
+        assertThat(jdbc.queryForObject("select state from criterion where incident_key = ? and criterion_key = 'p95'",
+                String.class, incident)).isEqualTo("NOT_MET");
+        assertThat(changes).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.remediation.console.criteria;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import org.junit.jupiter.api.Test;
 import org.remediation.console.base.cluster.TestClusters;
@@ -14,11 +15,13 @@ class CriteriaTickerLeaderTest {
     private final EscalationService escalations = mock(EscalationService.class);
 
     @Test
-    void aConsoleThatDoesNotLeadRunsNoRoundAndNoEscalationCheck() {
+    void aConsoleThatDoesNotLeadRecordsNoRoundAndChecksNoEscalationButShowsCurrentFigures() {
         CriteriaTicker ticker = new CriteriaTicker(criteria, escalations, TestClusters.follower());
         ticker.resultRound();
         ticker.tick();
-        verifyNoInteractions(criteria, escalations);
+        verify(criteria).evaluateMarkedForDisplay();
+        verifyNoMoreInteractions(criteria);
+        verifyNoInteractions(escalations);
     }
 
     @Test
