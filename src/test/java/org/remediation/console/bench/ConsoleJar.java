@@ -136,7 +136,7 @@ final class ConsoleJar implements AutoCloseable {
         return String.format("bench-%02d", g);
     }
 
-    private static void awaitReady(Process p, int port, Path log) throws InterruptedException {
+    static void awaitReady(Process p, int port, Path log) throws InterruptedException {
         Ports.awaitListening(port, p, "the console (see " + log + ")");
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -153,6 +153,41 @@ final class ConsoleJar implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the console was not ready within 120 s (see " + log + ")");
+    }
+
+    /** Creates an empty database on 127.0.0.1:5432 for consoles that share it ({@link ConsoleNode}); returns its JDBC URL. */
+    static String createDatabase(String name) throws SQLException {
+        postgres("create database " + name);
+        return "jdbc:postgresql://127.0.0.1:5432/" + name;
+    }
+
+    static void dropDatabase(String name) throws SQLException {
+        postgres("drop database if exists " + name + " with (force)");
+    }
+
+    /** The console's settings on PostgreSQL as a benchmark runs it: loopback, the bench admin, a fixed audit key. */
+    static List<String> postgresArgs(String url) {
+        return List.of("--spring.datasource.url=" + url, "--server.address=127.0.0.1",
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--console.security.admin-username=admin", "--console.security.admin-password=" + BenchConsole.PASSWORD,
+                "--console.audit.key=1:cmVtZWRpYXRpb24tY29uc29sZS1iZW5jaC1rZXktMDAx");
+    }
+
+    /**
+     * Migrates a PostgreSQL database and imports the targets as an admin would (no demo data, no KPIs), in
+     * this JVM with the scheduler off; returns an ADMIN API token of the admin for the REST API.
+     */
+    static String setUpTargets(String url, List<String> urls, String interval, String timeout) {
+        List<String> args = new ArrayList<>(postgresArgs(url));
+        args.addAll(List.of("--spring.profiles.active=postgres", "--console.demo.enabled=false", "--server.port=0",
+                "--console.probes.scheduler.enabled=false", "--logging.level.root=warn", "--vaadin.productionMode=true"));
+        try (var ctx = new SpringApplicationBuilder(ConsoleApplication.class).run(args.toArray(String[]::new))) {
+            ProbeTargetService targets = ctx.getBean(ProbeTargetService.class);
+            As.user("admin", Role.ADMIN, () -> targets.importYaml(yaml(urls, interval, timeout)));
+            var tokens = ctx.getBean(org.remediation.console.security.ApiTokenService.class);
+            return As.user("admin", new Role[] {Role.ADMIN}, () -> tokens.createPersonal("bench", Duration.ofDays(1),
+                    java.util.Set.of(Role.ADMIN)).value());
+        }
     }
 
     java.util.Map<String, Double> threadSeconds() {
