@@ -52,7 +52,11 @@ public class Cluster {
             throw new SettingException("console.cluster.heartbeat", "must be between 100ms and 5s (it bounds takeover), not "
                     + properties.heartbeat());
         }
-        String host = hostName();
+        // application_name holds 63 bytes: "console-node:" and the id must fit, or the node is not in its own view
+        String host = hostName().length() > 30 ? hostName().substring(0, 30) : hostName();
+        if (properties.nodeId() != null && properties.nodeId().length() > 48) {
+            throw new SettingException("console.cluster.node-id", "at most 48 characters, not " + properties.nodeId().length());
+        }
         this.nodeId = properties.nodeId() != null && !properties.nodeId().isBlank() ? properties.nodeId()
                 : host + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         this.address = properties.address() != null && !properties.address().isBlank() ? properties.address()
@@ -143,7 +147,8 @@ public class Cluster {
         List<Member> members = jdbc.query("select m.node_id, m.address, m.started_at,"
                 + " extract(epoch from (now() - m.heartbeat_at)) * 1000 as age_ms from cluster_member m"
                 + " where m.node_id in (select substr(a.application_name, ?) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
-                + " where l.locktype = 'advisory' and l.classid = ? and l.objid = ? and l.granted) order by m.node_id",
+                + " where l.locktype = 'advisory' and l.classid = ? and l.objid = ? and l.objsubid = 2 and l.granted"
+                + " and l.database = (select oid from pg_database where datname = current_database())) order by m.node_id",
                 (rs, i) -> new Member(rs.getString("node_id"), rs.getString("address"),
                         rs.getTimestamp("started_at").toInstant(), Duration.ofMillis(Math.round(rs.getDouble("age_ms")))),
                 LockSession.APPLICATION_PREFIX.length() + 1, LockSession.CLASS, LockSession.MEMBER);

@@ -94,7 +94,13 @@ class Heartbeat implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             }
-            beatOnce();
+            try {
+                beatOnce();
+            } catch (Throwable fatal) { // an Error must not leave this node's session holding locks it no longer renews
+                session.drop();
+                lost("heartbeat thread failed: " + fatal);
+                log.error("Cluster heartbeat failed; this node let go of everything it held and keeps trying", fatal);
+            }
         }
     }
 
